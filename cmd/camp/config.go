@@ -1,0 +1,123 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// config holds the global flags. Each can also be set with CAMP_<NAME>
+// (CAMP_DB, CAMP_SCHEDULE, CAMP_NOW, CAMP_SPEED, CAMP_EVENT); a flag wins.
+type config struct {
+	main     *Main
+	db       string
+	schedule string
+	now      string
+	speed    float64
+	event    string
+}
+
+func (c *config) bindGlobalFlags(root *cobra.Command) {
+	f := root.PersistentFlags()
+	f.StringVar(&c.db, "db", "", "SQLite database file (default: camp.db in the data directory)")
+	f.StringVar(&c.schedule, "schedule", "", "schedule file (default: ./schedule.toml, else the built-in example)")
+	f.StringVar(&c.now, "now", "", "rehearse on a moved clock starting at TIME (RFC 3339, or HH:MM on the event day)")
+	f.Float64Var(&c.speed, "speed", 1, "with --now, run the clock N times faster")
+	f.StringVar(&c.event, "event", "", "which camp of the series (default: the schedule file's event)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return c.applyEnv(cmd.Flags()) }
+}
+
+// applyEnv fills flags that were not given from CAMP_* variables.
+func (c *config) applyEnv(flags *pflag.FlagSet) error {
+	var err error
+	flags.VisitAll(func(f *pflag.Flag) {
+		if f.Changed || err != nil {
+			return
+		}
+		name := "CAMP_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := c.main.Getenv(name); v != "" {
+			if serr := f.Value.Set(v); serr != nil {
+				err = usageError{fmt.Errorf("%s=%q: %v", name, v, serr)}
+			}
+		}
+	})
+	return err
+}
+
+// loadSchedule reads the schedule: an explicit file, ./schedule.toml, or the
+// built-in example.
+func (c *config) loadSchedule() (*schedule.Event, string, error) {
+	path := c.schedule
+	if path == "" {
+		if _, err := os.Stat("schedule.toml"); err == nil {
+			path = "schedule.toml"
+		}
+	}
+	if path == "" {
+		ev, err := schedule.Parse(schedule.ExampleName, schedule.Example())
+		return ev, "the built-in example (" + schedule.ExampleName + ")", err
+	}
+	ev, err := schedule.Load(path)
+	return ev, path, err
+}
+
+// clock returns the real clock, or a rehearsal clock for --now/--speed.
+func (c *config) clock(ev *schedule.Event) (schedule.Clock, error) {
+	if c.now == "" {
+		if c.speed != 1 {
+			return nil, usageError{errors.New("--speed needs --now: say where the rehearsal starts")}
+		}
+		return c.main.Clock, nil
+	}
+	start, err := parseNow(c.now, ev)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	if c.speed <= 0 || c.speed > 3600 {
+		return nil, usageError{fmt.Errorf("--speed %s: use a number between 0 and 3600", strconv.FormatFloat(c.speed, 'g', -1, 64))}
+	}
+	return schedule.NewRehearsalClock(start, c.speed), nil
+}
+
+// parseNow reads --now: an RFC 3339 instant, or HH:MM on the event day in the
+// event's home zone.
+func parseNow(s string, ev *schedule.Event) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), nil
+	}
+	if h, m, err := schedule.ParseClock(s); err == nil && ev != nil {
+		d := ev.Date
+		return time.Date(d.Year, d.Month, d.Day, h, m, 0, 0, ev.Zone).UTC(), nil
+	}
+	return time.Time{}, fmt.Errorf("--now %q: write an instant as 2026-03-28T09:25:00Z, or a time on the event day as 09:25", s)
+}
+
+// dataDir is where camp keeps its database and host key by default.
+func (c *config) dataDir() string {
+	if d := c.main.Getenv("CAMP_DATA"); d != "" {
+		return d
+	}
+	if d := c.main.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "camp")
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "camp")
+	}
+	return "."
+}
+
+func (c *config) dbPath() string {
+	if c.db != "" {
+		return c.db
+	}
+	return filepath.Join(c.dataDir(), "camp.db")
+}
