@@ -24,6 +24,12 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// ErrorCode returns the code; other error types carry a code the same way.
+func (e *Error) ErrorCode() string { return e.Code }
+
+// coded is any error that knows its code.
+type coded interface{ ErrorCode() string }
+
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
@@ -35,9 +41,9 @@ func ErrorCode(err error) string {
 	if err == nil {
 		return ""
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
+	var c coded
+	if errors.As(err, &c) {
+		return c.ErrorCode()
 	}
 	var p Problems
 	if errors.As(err, &p) {
@@ -51,9 +57,9 @@ func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Message
+	var c coded
+	if errors.As(err, &c) {
+		return err.Error()
 	}
 	var p Problems
 	if errors.As(err, &p) {

@@ -1,0 +1,55 @@
+package schedule
+
+import "strconv"
+
+// Permission is a kind of write. Every write in every layer is checked here,
+// so the TUI, an SSH command and the local CLI cannot disagree.
+type Permission int
+
+const (
+	// PermContribute: propose, vote, add notes and reports.
+	PermContribute Permission = iota
+	// PermEditOwn: edit or withdraw something; owners and organisers only.
+	PermEditOwn
+	// PermOrganise: approve, reorder, start, place, time, announce, moderate.
+	PermOrganise
+)
+
+// Authorize says whether p, acting with role, may do perm to something owned
+// by ownerID (0 when there is no owner). p is read fresh inside the write's
+// transaction, so a mute takes effect on the very next write.
+func Authorize(p Person, role Role, perm Permission, ownerID int64) error {
+	switch {
+	case role == RoleGuest || p.ID == 0:
+		return Errorf(EFORBIDDEN, "guests can only look: connect with an SSH key to take part")
+	case p.Banned:
+		return Errorf(EFORBIDDEN, "you have been removed from this camp by the organisers")
+	case role == RoleOrganiser:
+		return nil // organisers may do everything, and are never muted by themselves
+	case perm == PermOrganise:
+		return Errorf(EFORBIDDEN, "only organisers can do that")
+	case !p.Joined():
+		return Errorf(EFORBIDDEN, "join first: choose a name and accept the code of conduct (join --name NAME --accept-code-of-conduct)")
+	case p.Muted:
+		return Errorf(EFORBIDDEN, "you are muted by the organisers and cannot write for now")
+	case perm == PermEditOwn && ownerID != p.ID:
+		return Errorf(EFORBIDDEN, "you can only change your own items")
+	}
+	return nil
+}
+
+// StaleEdit refuses an edit made from an old revision: someone else changed
+// the text meanwhile. Current is the text as it now stands, so the editor can
+// merge instead of overwriting.
+type StaleEdit struct {
+	Base    int
+	Current NoteEntry
+}
+
+func (e *StaleEdit) Error() string {
+	return "someone else edited this note since you opened it (you started from revision " +
+		strconv.Itoa(e.Base) + ", it is now at " + strconv.Itoa(e.Current.Revision) + "): merge your change into the current text"
+}
+
+// ErrorCode makes StaleEdit a conflict for ErrorCode.
+func (e *StaleEdit) ErrorCode() string { return ECONFLICT }
