@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -57,6 +58,14 @@ type TalkFilter struct {
 	Block     string
 	SpeakerID int64
 	Status    []TalkStatus
+}
+
+// Matches reports whether t is selected by the filter.
+func (f TalkFilter) Matches(t Talk) bool {
+	if (f.Block != "" && t.Block != f.Block) || (f.SpeakerID != 0 && t.SpeakerID != f.SpeakerID) {
+		return false
+	}
+	return len(f.Status) == 0 || slices.Contains(f.Status, t.Status)
 }
 
 // TalkService holds lightning talks and their queues.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/schedule/export"
+	"github.com/lightningcamp/camp/store"
 )
 
 func (c *config) checkCommand() *cobra.Command {
@@ -23,7 +24,7 @@ func (c *config) checkCommand() *cobra.Command {
 			if len(args) == 1 {
 				c.schedule = args[0]
 			}
-			ev, source, err := c.loadSchedule()
+			ev, source, _, err := c.loadSchedule()
 			if err != nil {
 				return err
 			}
@@ -51,7 +52,7 @@ func (c *config) scheduleCommand() *cobra.Command {
 		Short: "Print the day's schedule (--json for data)",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ev, _, err := c.loadSchedule()
+			ev, _, _, err := c.loadSchedule()
 			if err != nil {
 				return err
 			}
@@ -84,21 +85,39 @@ func viewerZones(name string) ([]*time.Location, error) {
 
 // runConsole is what plain `camp` does.
 func (c *config) runConsole(cmd *cobra.Command) error {
-	ev, source, err := c.loadSchedule()
+	o, err := c.open(cmd.Context())
 	if err != nil {
 		return err
 	}
-	clock, err := c.clock(ev)
-	if err != nil {
-		return err
-	}
+	defer o.Close()
 	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "Schedule: %s\n\n", source)
-	if err := export.WriteNowNext(out, ev, clock.Now()); err != nil {
+	fmt.Fprintf(out, "Schedule: %s\nDatabase: %s\n\n", o.source, o.db.Path())
+	if err := export.WriteNowNext(out, o.ev, o.clock.Now()); err != nil {
 		return err
 	}
 	fmt.Fprintln(out)
-	return export.WriteTimeline(out, ev)
+	return export.WriteTimeline(out, o.ev)
+}
+
+func (c *config) backupCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Copy the database to FILE while the camp runs",
+		Long:  "backup writes a consistent copy of the database (all camps of the series) to FILE.\nIt is safe while camp or camp serve is running.",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := store.Open(c.dbPath(), store.Options{})
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if err := db.Backup(cmd.Context(), args[0]); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "backed up %s to %s\n", db.Path(), args[0])
+			return err
+		},
+	}
 }
 
 func versionCommand() *cobra.Command {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store"
 )
 
 // config holds the global flags. Each can also be set with CAMP_<NAME>
@@ -54,8 +56,8 @@ func (c *config) applyEnv(flags *pflag.FlagSet) error {
 }
 
 // loadSchedule reads the schedule: an explicit file, ./schedule.toml, or the
-// built-in example.
-func (c *config) loadSchedule() (*schedule.Event, string, error) {
+// built-in example. It returns the event, where it came from, and the file.
+func (c *config) loadSchedule() (*schedule.Event, string, []byte, error) {
 	path := c.schedule
 	if path == "" {
 		if _, err := os.Stat("schedule.toml"); err == nil {
@@ -64,10 +66,60 @@ func (c *config) loadSchedule() (*schedule.Event, string, error) {
 	}
 	if path == "" {
 		ev, err := schedule.Parse(schedule.ExampleName, schedule.Example())
-		return ev, "the built-in example (" + schedule.ExampleName + ")", err
+		return ev, "the built-in example (" + schedule.ExampleName + ")", schedule.Example(), err
 	}
-	ev, err := schedule.Load(path)
-	return ev, path, err
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, path, nil, schedule.Errorf(schedule.ENOTFOUND, "cannot read schedule: %v", err)
+	}
+	ev, err := schedule.Parse(path, data)
+	return ev, path, data, err
+}
+
+// opened is a camp ready to run: its schedule, clock and database.
+type opened struct {
+	ev     *schedule.Event
+	source string // where the schedule came from, for people
+	clock  schedule.Clock
+	db     *store.DB
+	camp   *store.Camp
+}
+
+func (o *opened) Close() error { return o.db.Close() }
+
+// open loads the schedule, sets the clock and opens the camp in the
+// database (created on first run). --event picks another camp of the series
+// by the schedule saved for it.
+func (c *config) open(ctx context.Context) (*opened, error) {
+	ev, source, data, err := c.loadSchedule()
+	if err != nil {
+		return nil, err
+	}
+	o := &opened{ev: ev, source: source}
+	if o.clock, err = c.clock(ev); err != nil {
+		return nil, err
+	}
+	if o.db, err = store.Open(c.dbPath(), store.Options{Clock: o.clock}); err != nil {
+		return nil, err
+	}
+	if c.event != "" && c.event != ev.Slug {
+		if data, err = o.db.Schedule(ctx, c.event); err == nil {
+			o.source = "the schedule saved for " + c.event
+			o.ev, err = schedule.Parse(c.event+".toml (saved)", data)
+		}
+		if err != nil {
+			o.db.Close()
+			return nil, err
+		}
+	}
+	if o.camp, err = o.db.Camp(ctx, o.ev); err == nil {
+		err = o.db.SaveSchedule(ctx, o.ev.Slug, data)
+	}
+	if err != nil {
+		o.db.Close()
+		return nil, err
+	}
+	return o, nil
 }
 
 // clock returns the real clock, or a rehearsal clock for --now/--speed.

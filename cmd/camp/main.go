@@ -108,7 +108,7 @@ func (m *Main) rootCommand() *cobra.Command {
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
-	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), versionCommand())
+	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.backupCommand(), versionCommand())
 	return root
 }
 
@@ -117,6 +117,15 @@ func noArgs(_ *cobra.Command, args []string) error {
 		return usageError{fmt.Errorf("unexpected argument %q", args[0])}
 	}
 	return nil
+}
+
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError{fmt.Errorf("want %d argument(s), got %d", n, len(args))}
+		}
+		return nil
+	}
 }
 
 func maxArgs(n int) cobra.PositionalArgs {

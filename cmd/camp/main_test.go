@@ -18,9 +18,15 @@ import (
 func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
+	dataDir := t.TempDir()
 	m := &Main{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
-		Getenv: func(k string) string { return env[k] },
+		Getenv: func(k string) string {
+			if k == "CAMP_DATA" && env[k] == "" {
+				return dataDir // never the real home directory
+			}
+			return env[k]
+		},
 		Clock:  schedule.NewManualClock(time.Date(2026, 3, 28, 9, 31, 0, 0, time.UTC)),
 	}
 	code = m.Run(context.Background(), args)
@@ -148,5 +154,64 @@ func TestCheckBrokenFileWithTheRealBinary(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "goroutine") || strings.Contains(stderr.String(), "panic") {
 		t.Errorf("stack trace in output:\n%s", stderr.String())
+	}
+}
+
+func TestFirstRunCreatesTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := run(t, map[string]string{"CAMP_DATA": dir}, "--now", "09:31")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	path := filepath.Join(dir, "camp.db")
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no database after the first run: %v", err)
+	}
+	if !strings.Contains(out, "Database: "+path) {
+		t.Errorf("the console does not say where its data is:\n%s", out)
+	}
+}
+
+func TestBackupCommand(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"CAMP_DATA": dir}
+	if code, _, errOut := run(t, env); code != 0 {
+		t.Fatal(errOut)
+	}
+	backup := filepath.Join(dir, "backup.db")
+	code, out, errOut := run(t, env, "backup", backup)
+	if code != 0 || !strings.Contains(out, "backed up") {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	code, _, errOut = run(t, env, "backup", backup)
+	if code != exitFailure || !strings.Contains(errOut, "already exists") {
+		t.Errorf("a second backup over the first: exit %d, %s", code, errOut)
+	}
+	if code, _, _ := run(t, env, "backup"); code != exitUsage {
+		t.Errorf("backup without a file: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestEventFlagReopensAnEarlierCamp(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"CAMP_DATA": dir}
+	if code, _, errOut := run(t, env); code != 0 { // registers 2026-03 with its schedule
+		t.Fatal(errOut)
+	}
+	june := filepath.Join(dir, "june.toml")
+	data := strings.Replace(string(schedule.Example()), `slug = "2026-03"`, `slug = "2026-06"`, 1)
+	data = strings.Replace(data, `date = "2026-03-28"`, `date = "2026-06-27"`, 1)
+	if err := os.WriteFile(june, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := run(t, env, "--schedule", june, "--now", "2026-06-27T09:31:00Z"); code != 0 || !strings.Contains(out, "Opening (Europe)") {
+		t.Fatalf("june camp: exit %d %s %s", code, out, errOut)
+	}
+	code, out, errOut := run(t, env, "--schedule", june, "--event", "2026-03", "--now", "2026-03-28T09:31:00Z")
+	if code != 0 || !strings.Contains(out, "the schedule saved for 2026-03") || !strings.Contains(out, "Now:  Opening (Europe)") {
+		t.Fatalf("--event 2026-03: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := run(t, env, "--event", "2027-01"); code != exitFailure || !strings.Contains(errOut, `no camp "2027-01"`) {
+		t.Errorf("an unknown camp: exit %d, %s", code, errOut)
 	}
 }

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"slices"
+	"sync"
+)
+
+// readCache keeps the last full list of something a camp shows on every
+// screen (talks, topics) until the database changes. Hundreds of sessions
+// re-read the board after each change; they share one query.
+//
+// The generation is read before querying: a write that commits during the
+// query bumps it, so the next read queries again rather than keep stale rows.
+// Callers get their own copy of the slice; the strings and inner slices are
+// shared and must not be modified.
+type readCache[T any] struct {
+	mu    sync.Mutex
+	gen   uint64
+	valid bool
+	items []T
+}
+
+func (c *readCache[T]) get(gen uint64, load func() ([]T, error)) ([]T, error) {
+	c.mu.Lock()
+	if c.valid && c.gen == gen {
+		items := slices.Clone(c.items)
+		c.mu.Unlock()
+		return items, nil
+	}
+	c.mu.Unlock()
+	items, err := load()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.items, c.gen, c.valid = items, gen, true
+	c.mu.Unlock()
+	return slices.Clone(items), nil
+}

@@ -1,0 +1,234 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/schedule/sanitize"
+)
+
+const personColumns = `id, fingerprint, name, tz, role, accepted_coc_at, muted, banned, email, created_at`
+
+func scanPerson(row interface{ Scan(...any) error }) (schedule.Person, error) {
+	var p schedule.Person
+	var role string
+	var coc, created int64
+	err := row.Scan(&p.ID, &p.Fingerprint, &p.Name, &p.TZ, &role, &coc, &p.Muted, &p.Banned, &p.Email, &created)
+	p.Role, p.AcceptedCoC, p.CreatedAt = schedule.Role(role), fromMS(coc), fromMS(created)
+	return p, err
+}
+
+func (c *Camp) person(ctx context.Context, q queryer, id int64) (schedule.Person, error) {
+	p, err := scanPerson(q.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = ?`, id))
+	return p, noRows(err, "person", id)
+}
+
+// Login finds or creates the person behind a key. It needs no authorisation:
+// the key was just authenticated. It is audited like every write.
+func (c *Camp) Login(ctx context.Context, fingerprint string, organiser bool) (schedule.Person, error) {
+	if _, err := schedule.Fingerprint(fingerprint); err != nil && fingerprint != ConsoleFingerprint {
+		return schedule.Person{}, schedule.Errorf(schedule.EINVALID, "not a key fingerprint: %q", sanitize.Line(fingerprint, 80))
+	}
+	role := schedule.RoleAttendee
+	if organiser {
+		role = schedule.RoleOrganiser
+	}
+	var p schedule.Person
+	err := c.write(ctx, schedule.Guest, func(t *tx) error {
+		now := t.now.UnixMilli()
+		_, err := t.exec(`INSERT INTO people (fingerprint, role, created_at, last_seen_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (fingerprint) DO UPDATE SET role = excluded.role, last_seen_at = excluded.last_seen_at`,
+			fingerprint, role, now, now)
+		if err != nil {
+			return err
+		}
+		if p, err = scanPerson(t.QueryRowContext(t.ctx, `SELECT `+personColumns+` FROM people WHERE fingerprint = ?`, fingerprint)); err != nil {
+			return err
+		}
+		t.changed(schedule.ChangePeople, p.ID)
+		t.me = p // the audit row names who logged in
+		return t.audit("login", "person:"+itoa(p.ID), string(role))
+	})
+	return p, err
+}
+
+// ConsoleFingerprint identifies the organiser at the local console, who has
+// no SSH key.
+const ConsoleFingerprint = "console"
+
+// Join names a person and records their acceptance of the code of conduct.
+func (c *Camp) Join(ctx context.Context, a schedule.Actor, j schedule.JoinRequest) (schedule.Person, error) {
+	if !j.AcceptCoC {
+		return schedule.Person{}, schedule.Errorf(schedule.EINVALID, "you must accept the code of conduct to join (%s)", c.codeOfConduct())
+	}
+	if a.Role == schedule.RoleGuest || a.PersonID == 0 {
+		return schedule.Person{}, schedule.Authorize(schedule.Person{}, a.Role, schedule.PermContribute, 0)
+	}
+	return c.updatePerson(ctx, a, "join", func(t *tx) error {
+		if t.me.Banned {
+			return t.authorize(schedule.PermContribute, 0)
+		}
+		if err := t.setName(j.Name); err != nil {
+			return err
+		}
+		if err := t.setZone(j.TZ); err != nil {
+			return err
+		}
+		if t.me.AcceptedCoC.IsZero() {
+			_, err := t.exec(`UPDATE people SET accepted_coc_at = ? WHERE id = ?`, t.now.UnixMilli(), t.me.ID)
+			return err
+		}
+		return nil
+	})
+}
+
+func (c *Camp) codeOfConduct() string {
+	if c.ev.Links.CodeOfConduct != "" {
+		return c.ev.Links.CodeOfConduct
+	}
+	return "the event's code of conduct"
+}
+
+// Rename changes a person's display name.
+func (c *Camp) Rename(ctx context.Context, a schedule.Actor, name string) (schedule.Person, error) {
+	return c.updatePerson(ctx, a, "rename", func(t *tx) error {
+		if err := t.authorize(schedule.PermContribute, 0); err != nil {
+			return err
+		}
+		return t.setName(name)
+	})
+}
+
+// SetZone changes the zone a person reads times in.
+func (c *Camp) SetZone(ctx context.Context, a schedule.Actor, tz string) (schedule.Person, error) {
+	return c.updatePerson(ctx, a, "set_zone", func(t *tx) error {
+		if t.actor.Role == schedule.RoleGuest || t.me.ID == 0 {
+			return t.authorize(schedule.PermContribute, 0)
+		}
+		return t.setZone(tz)
+	})
+}
+
+func (c *Camp) updatePerson(ctx context.Context, a schedule.Actor, action string, fn func(t *tx) error) (schedule.Person, error) {
+	var p schedule.Person
+	err := c.write(ctx, a, func(t *tx) error {
+		if err := fn(t); err != nil {
+			return err
+		}
+		var err error
+		if p, err = c.person(t.ctx, t, t.me.ID); err != nil {
+			return err
+		}
+		t.changed(schedule.ChangePeople, p.ID)
+		return t.audit(action, "person:"+itoa(p.ID), p.Name)
+	})
+	return p, err
+}
+
+// setName sets the actor's display name, unique after NFKC and case folding
+// so that nobody can pass for someone else with look-alike letters.
+func (t *tx) setName(raw string) error {
+	name, err := cleanLine("name", raw, t.camp.ev.Limits.NameMax, true)
+	if err != nil {
+		return err
+	}
+	key := sanitize.NameKey(name)
+	if key == "" {
+		return schedule.Errorf(schedule.EINVALID, "name %q has no letters or digits", name)
+	}
+	_, err = t.exec(`UPDATE people SET name = ?, name_key = ? WHERE id = ?`, name, key, t.me.ID)
+	if isUniqueViolation(err) {
+		return schedule.Errorf(schedule.ECONFLICT, "the name %q is taken (or looks too much like one that is): choose another", name)
+	}
+	return err
+}
+
+func (t *tx) setZone(tz string) error {
+	if tz == "" {
+		return nil
+	}
+	loc, err := schedule.LoadZone(tz)
+	if err != nil {
+		return schedule.Errorf(schedule.EINVALID, "%v", err)
+	}
+	_, err = t.exec(`UPDATE people SET tz = ? WHERE id = ?`, loc.String(), t.me.ID)
+	return err
+}
+
+// Moderate mutes, unmutes, bans or unbans a person. Organisers only.
+func (c *Camp) Moderate(ctx context.Context, a schedule.Actor, id int64, m schedule.Moderation) (schedule.Person, error) {
+	var p schedule.Person
+	err := c.write(ctx, a, func(t *tx) error {
+		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
+			return err
+		}
+		if id == t.me.ID {
+			return schedule.Errorf(schedule.ECONFLICT, "you cannot mute or ban yourself")
+		}
+		if _, err := c.person(t.ctx, t, id); err != nil {
+			return err
+		}
+		if m.Muted != nil {
+			if _, err := t.exec(`UPDATE people SET muted = ? WHERE id = ?`, boolInt(*m.Muted), id); err != nil {
+				return err
+			}
+		}
+		if m.Banned != nil {
+			if _, err := t.exec(`UPDATE people SET banned = ? WHERE id = ?`, boolInt(*m.Banned), id); err != nil {
+				return err
+			}
+		}
+		var err error
+		if p, err = c.person(t.ctx, t, id); err != nil {
+			return err
+		}
+		t.changed(schedule.ChangePeople, id)
+		return t.audit("moderate", "person:"+itoa(id), moderationDetail(p))
+	})
+	return p, err
+}
+
+func moderationDetail(p schedule.Person) string {
+	return "muted=" + boolWord(p.Muted) + " banned=" + boolWord(p.Banned)
+}
+
+func boolWord(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// Person returns one person.
+func (c *Camp) Person(ctx context.Context, id int64) (schedule.Person, error) {
+	return c.person(ctx, c.db.reader, id)
+}
+
+// People lists everyone who has logged in, by name.
+func (c *Camp) People(ctx context.Context) ([]schedule.Person, error) {
+	rows, err := c.db.reader.QueryContext(ctx, `SELECT `+personColumns+` FROM people ORDER BY name = '', name COLLATE NOCASE, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var people []schedule.Person
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		people = append(people, p)
+	}
+	return people, rows.Err()
+}
+
+// PersonByFingerprint finds a person by key, without creating one.
+func (c *Camp) PersonByFingerprint(ctx context.Context, fp string) (schedule.Person, error) {
+	p, err := scanPerson(c.db.reader.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE fingerprint = ?`, fp))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, schedule.Errorf(schedule.ENOTFOUND, "nobody has logged in with that key")
+	}
+	return p, err
+}
