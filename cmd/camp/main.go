@@ -108,7 +108,7 @@ func (m *Main) rootCommand() *cobra.Command {
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
-	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.backupCommand(), versionCommand())
+	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.backupCommand(), versionCommand())
 	return root
 }
 

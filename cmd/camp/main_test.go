@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +24,7 @@ func run(t *testing.T, env map[string]string, args ...string) (code int, stdout,
 			}
 			return env[k]
 		},
-		Clock:  schedule.NewManualClock(time.Date(2026, 3, 28, 9, 31, 0, 0, time.UTC)),
+		Clock: schedule.NewManualClock(time.Date(2026, 3, 28, 9, 31, 0, 0, time.UTC)),
 	}
 	code = m.Run(context.Background(), args)
 	return code, out.String(), errOut.String()
@@ -121,23 +118,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	}
 }
 
-// TestCheckBrokenFileWithTheRealBinary builds camp and runs it as an
-// organiser would, on a file with many problems.
+// TestCheckBrokenFileWithTheRealBinary runs camp as an organiser would, on
+// a file with many problems.
 func TestCheckBrokenFileWithTheRealBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "camp")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "check", "../../testdata/broken-schedule.toml")
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if exitErr, ok := err.(*exec.ExitError); !ok || exitErr.ExitCode() != 2 {
-		t.Fatalf("want exit status 2, got %v\n%s", err, stderr.String())
+	code, _, stderr := runBinary(t, t.TempDir(), "check", "../../testdata/broken-schedule.toml")
+	if code != 2 {
+		t.Fatalf("want exit status 2, got %d\n%s", code, stderr)
 	}
 	wants := []string{
 		`broken-schedule.toml:5:1: event.zone: unknown time zone "Europe/Londn"`,
@@ -148,70 +134,11 @@ func TestCheckBrokenFileWithTheRealBinary(t *testing.T) {
 		`broken-schedule.toml:38:1: blocks[1].strt: unknown key "strt"`,
 	}
 	for _, want := range wants {
-		if !strings.Contains(stderr.String(), want) {
-			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	if strings.Contains(stderr.String(), "goroutine") || strings.Contains(stderr.String(), "panic") {
-		t.Errorf("stack trace in output:\n%s", stderr.String())
-	}
-}
-
-func TestFirstRunCreatesTheDatabase(t *testing.T) {
-	dir := t.TempDir()
-	code, out, errOut := run(t, map[string]string{"CAMP_DATA": dir}, "--now", "09:31")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	path := filepath.Join(dir, "camp.db")
-	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("no database after the first run: %v", err)
-	}
-	if !strings.Contains(out, "Database: "+path) {
-		t.Errorf("the console does not say where its data is:\n%s", out)
-	}
-}
-
-func TestBackupCommand(t *testing.T) {
-	dir := t.TempDir()
-	env := map[string]string{"CAMP_DATA": dir}
-	if code, _, errOut := run(t, env); code != 0 {
-		t.Fatal(errOut)
-	}
-	backup := filepath.Join(dir, "backup.db")
-	code, out, errOut := run(t, env, "backup", backup)
-	if code != 0 || !strings.Contains(out, "backed up") {
-		t.Fatalf("exit %d: %s %s", code, out, errOut)
-	}
-	code, _, errOut = run(t, env, "backup", backup)
-	if code != exitFailure || !strings.Contains(errOut, "already exists") {
-		t.Errorf("a second backup over the first: exit %d, %s", code, errOut)
-	}
-	if code, _, _ := run(t, env, "backup"); code != exitUsage {
-		t.Errorf("backup without a file: exit %d, want %d", code, exitUsage)
-	}
-}
-
-func TestEventFlagReopensAnEarlierCamp(t *testing.T) {
-	dir := t.TempDir()
-	env := map[string]string{"CAMP_DATA": dir}
-	if code, _, errOut := run(t, env); code != 0 { // registers 2026-03 with its schedule
-		t.Fatal(errOut)
-	}
-	june := filepath.Join(dir, "june.toml")
-	data := strings.Replace(string(schedule.Example()), `slug = "2026-03"`, `slug = "2026-06"`, 1)
-	data = strings.Replace(data, `date = "2026-03-28"`, `date = "2026-06-27"`, 1)
-	if err := os.WriteFile(june, []byte(data), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if code, out, errOut := run(t, env, "--schedule", june, "--now", "2026-06-27T09:31:00Z"); code != 0 || !strings.Contains(out, "Opening (Europe)") {
-		t.Fatalf("june camp: exit %d %s %s", code, out, errOut)
-	}
-	code, out, errOut := run(t, env, "--schedule", june, "--event", "2026-03", "--now", "2026-03-28T09:31:00Z")
-	if code != 0 || !strings.Contains(out, "the schedule saved for 2026-03") || !strings.Contains(out, "Now:  Opening (Europe)") {
-		t.Fatalf("--event 2026-03: exit %d\n%s%s", code, out, errOut)
-	}
-	if code, _, errOut := run(t, env, "--event", "2027-01"); code != exitFailure || !strings.Contains(errOut, `no camp "2027-01"`) {
-		t.Errorf("an unknown camp: exit %d, %s", code, errOut)
+	if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+		t.Errorf("stack trace in output:\n%s", stderr)
 	}
 }

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/schedule/eventbrite"
+	"github.com/lightningcamp/camp/schedule/export"
+	"github.com/lightningcamp/camp/store"
+)
+
+// exportData gathers everything one camp produced, stamped with its last
+// change so that the same database always gives the same files.
+func exportData(ctx context.Context, camp *store.Camp) (export.Camp, error) {
+	c := export.Camp{Event: camp.Event()}
+	var err error
+	if c.Talks, err = camp.Talks(ctx, schedule.TalkFilter{}); err != nil {
+		return c, err
+	}
+	if c.Topics, err = camp.Topics(ctx); err != nil {
+		return c, err
+	}
+	if c.Notes, err = camp.Notes(ctx, schedule.Target{}); err != nil {
+		return c, err
+	}
+	if c.Reports, err = camp.Reports(ctx, schedule.Target{}); err != nil {
+		return c, err
+	}
+	if c.People, err = camp.People(ctx); err != nil {
+		return c, err
+	}
+	if c.Registrations, err = camp.Registrations(ctx); err != nil {
+		return c, err
+	}
+	votes, err := camp.Votes(ctx)
+	if err != nil {
+		return c, err
+	}
+	for _, v := range votes {
+		c.Votes = append(c.Votes, export.Vote{TopicID: v.TopicID, PersonID: v.PersonID})
+	}
+	last, err := camp.LastChange(ctx)
+	if err != nil {
+		return c, err
+	}
+	c.GeneratedAt = time.UnixMilli(last).UTC()
+	if last == 0 {
+		c.GeneratedAt = camp.Event().Start() // nothing written yet
+	}
+	return c, nil
+}
+
+func (c *config) exportCommand() *cobra.Command {
+	var out string
+	var opt export.Options
+	cmd := &cobra.Command{
+		Use:   "export --out DIR",
+		Short: "Write the camp's pages, notes, calendar and Zoom files to DIR",
+		Long: "export writes a bundle for compilepython.com, calendars, conference apps and Zoom:\n" +
+			"compilepython/ pages, event.json, schedule.ics, schedule.json (frab/c3voc),\n" +
+			"zoom-breakout-rooms.csv, notes/ and an offline index.html. See docs/EXPORT.md.\n" +
+			"The bundle is written to a temporary directory and renamed into place.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return usageError{fmt.Errorf("say where to write the bundle: --out DIR")}
+			}
+			o, err := c.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer o.Close()
+			data, err := exportData(cmd.Context(), o.camp)
+			if err != nil {
+				return err
+			}
+			if err := export.WriteBundle(out, data, opt); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "exported %s (%d talks, %d topics, %d notes, %d reports) to %s\n",
+				o.ev.Slug, len(data.Talks), len(data.Topics), len(data.Notes), len(data.Reports), out)
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&out, "out", "", "directory to write the bundle to (replaced if it holds an earlier export)")
+	f.StringSliceVar(&opt.Only, "only", nil, "write only these kinds: compilepython, event.json, schedule.ics, schedule.json, zoom-breakout-rooms.csv, notes, index.html")
+	f.BoolVar(&opt.IncludePrivate, "include-private", false, "put emails and key fingerprints in event.json (never publish such a bundle)")
+	f.StringVar(&opt.BreakoutSlot, "breakout-slot", "", "the open-space slot (BLOCK/N) or block the Zoom CSV pre-assigns (default: the first with topics)")
+	return cmd
+}
+
+func (c *config) importCommand() *cobra.Command {
+	imp := &cobra.Command{Use: "import", Short: "Import attendees from elsewhere"}
+	imp.AddCommand(&cobra.Command{
+		Use:   "eventbrite FILE.csv",
+		Short: "Import Eventbrite's attendee report (idempotent)",
+		Long: "import eventbrite reads the attendee report exported from Eventbrite (Manage attendees >\n" +
+			"Export), keeps Attending and Checked In, skips Refunded and Not Attending, and reports\n" +
+			"bad rows by line while importing the good ones. Importing the same file twice changes nothing.",
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return c.importEventbrite(cmd, args[0]) },
+	})
+	return imp
+}
+
+func (c *config) importEventbrite(cmd *cobra.Command, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return schedule.Errorf(schedule.ENOTFOUND, "cannot read %s: %v", path, err)
+	}
+	defer f.Close()
+	o, err := c.open(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	regs, problems, err := eventbrite.Parse(f, o.ev.Slug)
+	if err != nil {
+		return schedule.Errorf(schedule.EINVALID, "%s: %v", path, err)
+	}
+	actor, err := consoleActor(cmd.Context(), o.camp)
+	if err != nil {
+		return err
+	}
+	res, err := o.camp.ImportRegistrations(cmd.Context(), actor, regs)
+	if err != nil {
+		return err
+	}
+	skipped, invalid := eventbrite.Tally(problems)
+	fmt.Fprintf(cmd.OutOrStdout(), "%s: %d registrations (%d new, %d updated, %d unchanged), %d skipped (refunded or not attending)\n",
+		path, len(regs), res.Added, res.Updated, res.Unchanged, skipped)
+	for _, p := range problems {
+		if !p.Skipped {
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s:%s\n", path, p)
+		}
+	}
+	if invalid > 0 {
+		return fmt.Errorf("%d row(s) could not be imported (listed above); the other rows were", invalid)
+	}
+	return nil
+}
+
+// consoleActor is the organiser at this terminal, who has no SSH key.
+func consoleActor(ctx context.Context, camp *store.Camp) (schedule.Actor, error) {
+	p, err := camp.Login(ctx, store.ConsoleFingerprint, true)
+	if err != nil {
+		return schedule.Actor{}, err
+	}
+	a := schedule.Actor{PersonID: p.ID, Role: schedule.RoleOrganiser}
+	if !p.Joined() {
+		if _, err := camp.Join(ctx, a, schedule.JoinRequest{Name: "Organiser", AcceptCoC: true}); err != nil {
+			return a, err
+		}
+	}
+	return a, nil
+}

@@ -1,0 +1,83 @@
+package export
+
+import (
+	"bytes"
+	"io"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// TestGolden pins every format for the seeded camp. After an intended
+// change, review the diff and run: go test ./schedule/export/ -update
+func TestGolden(t *testing.T) {
+	c := seededCamp(t)
+	writers := map[string]func(io.Writer) error{
+		"event.json":              func(w io.Writer) error { return WriteEventJSON(w, c, Options{}) },
+		"event-private.json":      func(w io.Writer) error { return WriteEventJSON(w, c, Options{IncludePrivate: true}) },
+		"schedule.ics":            func(w io.Writer) error { return WriteICS(w, c) },
+		"schedule.json":           func(w io.Writer) error { return WriteFrabSchedule(w, c, Options{}) },
+		"zoom-breakout-rooms.csv": func(w io.Writer) error { return WriteZoomCSV(w, c, Options{}) },
+		"index.html":              func(w io.Writer) error { return WriteIndexHTML(w, c, bundlePaths(t, c)) },
+		"mine.md":                 func(w io.Writer) error { return MineMarkdown(w, c, 1) },
+		"compilepython":           func(w io.Writer) error { return concatFiles(w)(CompilePythonPages(c)) },
+		"notes":                   func(w io.Writer) error { return concatFiles(w)(NotesFiles(c)) },
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, buf.Bytes())
+		})
+	}
+}
+
+// concatFiles writes several files as one golden, each under its path.
+func concatFiles(w io.Writer) func([]File, error) error {
+	return func(files []File, err error) error {
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if _, err := io.WriteString(w, "==> "+f.Path+" <==\n"+string(f.Data)+"\n"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func bundlePaths(t testing.TB, c Camp) []string {
+	t.Helper()
+	files, err := Bundle(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mapSlice(files, func(f File) string { return f.Path })
+}
+
+// TestDeterministic: the same camp, even with its lists in another order,
+// gives byte-identical bundles.
+func TestDeterministic(t *testing.T) {
+	c := seededCamp(t)
+	first, err := Bundle(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, again := range []Camp{c, shuffled(c)} {
+		second, err := Bundle(again, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(first) != len(second) {
+			t.Fatalf("%d files, then %d", len(first), len(second))
+		}
+		for i := range first {
+			if first[i].Path != second[i].Path || !bytes.Equal(first[i].Data, second[i].Data) {
+				t.Errorf("%s differs between two exports of the same camp", first[i].Path)
+			}
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package export
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// summaryMax keeps the front matter's summary to a short paragraph.
+const summaryMax = 300
+
+// sitePage is one compilepython.com page before rendering.
+type sitePage struct {
+	name string // file name without .md
+	fm   frontMatter
+	body string
+}
+
+// CompilePythonPages renders the camp for compilepython.com: index.md for
+// the camp, a page per approved, live or done talk, per placed open-space
+// topic and per experience report, all under
+// compilepython/pages/LightningCamps/<event-slug>/.
+func CompilePythonPages(c Camp) ([]File, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	return newView(c).sitePages()
+}
+
+func (v *campView) sitePages() ([]File, error) {
+	pages := []sitePage{v.indexPage()}
+	for _, t := range v.talks {
+		pages = append(pages, v.talkPage(t))
+	}
+	for _, t := range v.topics {
+		pages = append(pages, v.topicPage(t))
+	}
+	for _, r := range v.reports {
+		pages = append(pages, v.reportPage(r))
+	}
+	dir := sitePagesDir(v.ev.Slug)
+	files := make([]File, 0, len(pages))
+	for _, p := range pages {
+		data, err := writePage(p.fm, p.body)
+		if err != nil {
+			return nil, fmt.Errorf("export: page %s: %w", p.name, err)
+		}
+		files = append(files, File{Path: path.Join(dir, p.name+".md"), Data: data})
+	}
+	return files, nil
+}
+
+// pageFrontMatter fills the fields every page shares. kindTag says what the
+// page is (lightning-talk, open-space, experience-report); tools decide the
+// page type and join the tags.
+func (v *campView) pageFrontMatter(title, summaryText, kindTag string, tools []string, related []string) frontMatter {
+	tools = toolTags(tools)
+	typ := typeConcepts
+	if len(tools) > 0 {
+		typ = typeTools
+	}
+	tags := []string{"lightning-camp"}
+	if kindTag != "" {
+		tags = append(tags, kindTag)
+	}
+	return frontMatter{
+		Title:    oneLine(title),
+		Headline: headline(title),
+		Summary:  summary(summaryText, summaryMax),
+		Date:     v.ev.Date.String(),
+		Type:     typ,
+		Series:   v.ev.Series,
+		Tags:     append(tags, tools...),
+		Related:  related,
+	}
+}
+
+// toolTags lower-cases, de-duplicates and sorts compiler-tool names.
+func toolTags(tools []string) []string {
+	var out []string
+	for _, t := range tools {
+		if t = strings.ToLower(oneLine(t)); t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// topicTools are the topic's tags that name a known compiler tool.
+func (v *campView) topicTools(t schedule.Topic) []string {
+	return filter(t.Tags, func(tag string) bool { return v.ev.HasTool(strings.ToLower(tag)) })
+}
+
+// eventDay is the camp's date at noon UTC, for formatting.
+func (v *campView) eventDay() time.Time {
+	d := v.ev.Date
+	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+}
+
+// reportTitle names an experience report: "numpy-stl with cython: worked".
+func reportTitle(r schedule.Report) string {
+	project := oneLine(r.Project)
+	if project == "" {
+		project = "A project"
+	}
+	return fmt.Sprintf("%s with %s: %s", project, oneLine(r.Tool), r.Outcome)
+}
+
+// reportLinks lists the report pages attached to a talk or topic.
+func (v *campView) reportLinks(target schedule.Target) []string {
+	var links []string
+	for _, r := range v.reportsOf[target] {
+		links = append(links, siteLink(pageName("report", r.ID)))
+	}
+	return links
+}
+
+// mdSection writes a level-2 section when it has content.
+func mdSection(b *strings.Builder, heading, content string) {
+	if content == "" {
+		return
+	}
+	fmt.Fprintf(b, "\n## %s\n\n%s\n", heading, strings.TrimRight(content, "\n"))
+}
+
+// mdList renders items as a bullet list.
+func mdList(items []string) string {
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString("- " + it + "\n")
+	}
+	return b.String()
+}
