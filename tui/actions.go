@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Writes leave in the order they were asked for, one at a time. Bubble Tea
+// runs every command on its own goroutine, so two quick key presses (move
+// down, move down) would otherwise race and land in either order.
+type (
+	// doneMsg is the answer to a write. The feed brings the new data; this
+	// only says how it went, and then runs what the action wants done next.
+	doneMsg struct {
+		ok   string
+		err  error
+		then func(m *Model) tea.Cmd
+	}
+	// writtenMsg wraps the answer of a queued write, so Update knows the
+	// next write may go.
+	writtenMsg struct{ msg tea.Msg }
+)
+
+// write queues do. ok is the status message on success; then, if not nil,
+// runs in Update after a success.
+func (m *Model) write(ok string, do func(ctx context.Context) error, then func(m *Model) tea.Cmd) tea.Cmd {
+	return m.enqueue(func(ctx context.Context) tea.Msg {
+		return doneMsg{ok: ok, err: do(ctx), then: then}
+	})
+}
+
+// enqueue queues a write whose answer is any message.
+func (m *Model) enqueue(run func(ctx context.Context) tea.Msg) tea.Cmd {
+	m.writes = append(m.writes, run)
+	return m.nextWrite()
+}
+
+func (m *Model) nextWrite() tea.Cmd {
+	if m.writing || len(m.writes) == 0 {
+		return nil
+	}
+	run, ctx := m.writes[0], m.ctx
+	m.writes, m.writing = m.writes[1:], true
+	return func() tea.Msg { return writtenMsg{run(ctx)} }
+}
+
+func (m *Model) onWritten(msg writtenMsg) tea.Cmd {
+	m.writing = false
+	return tea.Batch(m.update(msg.msg), m.nextWrite())
+}
+
+func (m *Model) onDone(msg doneMsg) tea.Cmd {
+	if msg.err != nil {
+		m.fail(msg.err)
+		return m.reload(partTalks) // undo what was shown ahead of the write
+	}
+	m.tell(msg.ok)
+	if msg.then != nil {
+		return msg.then(m)
+	}
+	return nil
+}

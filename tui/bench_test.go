@@ -1,0 +1,46 @@
+package tui_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/tuitest"
+)
+
+// BenchmarkTalksView300 draws the Talks view of a block holding 300 talks.
+func BenchmarkTalksView300(b *testing.B) {
+	c := newCamp(b)
+	speaker := c.Attendee.PersonID
+	statuses := []schedule.TalkStatus{schedule.TalkApproved, schedule.TalkProposed, schedule.TalkDone}
+	for i := range 300 {
+		c.Fake.SeedTalk(schedule.Talk{SpeakerID: speaker, Block: "eu-talks", Position: 10 + i, Minutes: 5,
+			Status: statuses[i%3], Title: fmt.Sprintf("Talk number %d about compiling Python", i),
+			Abstract: fmt.Sprintf("Talk %d: **bold** claims, `code` and a [link](https://example.org/%d).", i, i)})
+	}
+	benchView(b, c, "2")
+}
+
+// BenchmarkBoardView500 draws the open-space board with 500 topics.
+func BenchmarkBoardView500(b *testing.B) {
+	c := newCamp(b)
+	for i := range 500 {
+		c.Fake.SeedTopic(schedule.Topic{LeaderID: c.Attendee.PersonID, Status: schedule.TopicOpen, Votes: i % 17,
+			Title: fmt.Sprintf("Topic %d: what we learnt compiling things", i)})
+	}
+	benchView(b, c, "3")
+}
+
+// benchView measures one frame of a view at the smallest and a large size.
+func benchView(b *testing.B, c *tuitest.Camp, k string) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			m := settled(b, c, c.Organiser, size[0], size[1])
+			press(m, key(k))
+			settle(m)
+			for b.Loop() {
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -1,0 +1,114 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// The interfaces below are the parts of the schedule services the views use.
+// They are declared here, not taken whole from schedule, so that a test fake
+// (or a read-only deployment) only has to provide what is really called, and
+// so that package tui never needs to know about package store.
+
+// People lists and moderates the people of the camp.
+type People interface {
+	People(ctx context.Context) ([]schedule.Person, error)
+	Moderate(ctx context.Context, a schedule.Actor, personID int64, m schedule.Moderation) (schedule.Person, error)
+}
+
+// Talks reads and changes lightning talks and their queues.
+type Talks interface {
+	ProposeTalk(ctx context.Context, a schedule.Actor, p schedule.TalkProposal) (schedule.Talk, error)
+	EditTalk(ctx context.Context, a schedule.Actor, id int64, p schedule.TalkProposal) (schedule.Talk, error)
+	ActOnTalk(ctx context.Context, a schedule.Actor, id int64, act schedule.TalkAction) (schedule.Talk, error)
+	MoveTalk(ctx context.Context, a schedule.Actor, id int64, position int) (schedule.Talk, error)
+	RescheduleTalk(ctx context.Context, a schedule.Actor, id int64, block string) (schedule.Talk, error)
+	MoveTalkToEvent(ctx context.Context, a schedule.Actor, id int64, slug string) (schedule.Talk, error)
+	Talks(ctx context.Context, f schedule.TalkFilter) ([]schedule.Talk, error)
+}
+
+// Topics reads and changes open-space topics, votes and the board.
+type Topics interface {
+	ProposeTopic(ctx context.Context, a schedule.Actor, p schedule.TopicProposal) (schedule.Topic, error)
+	Vote(ctx context.Context, a schedule.Actor, id int64, on bool) (schedule.Topic, error)
+	PlaceTopic(ctx context.Context, a schedule.Actor, id int64, track, slot string) (schedule.Topic, error)
+	UnplaceTopic(ctx context.Context, a schedule.Actor, id int64) (schedule.Topic, error)
+	Topics(ctx context.Context) ([]schedule.Topic, error)
+	VotesOf(ctx context.Context, personID int64) ([]int64, error)
+}
+
+// Notes reads and writes the notes and experience reports of a talk or topic.
+type Notes interface {
+	AddNote(ctx context.Context, a schedule.Actor, t schedule.Target, text string) (schedule.NoteEntry, error)
+	EditNote(ctx context.Context, a schedule.Actor, id int64, base int, text string) (schedule.NoteEntry, error)
+	HideNote(ctx context.Context, a schedule.Actor, id int64, hidden bool) (schedule.NoteEntry, error)
+	Notes(ctx context.Context, t schedule.Target) ([]schedule.NoteEntry, error)
+	AddReport(ctx context.Context, a schedule.Actor, t schedule.Target, r schedule.ReportInput) (schedule.Report, error)
+	Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error)
+}
+
+// Timers reads the running timers and starts or extends one.
+type Timers interface {
+	StartTimer(ctx context.Context, a schedule.Actor, s schedule.TimerSpec) (schedule.Timer, error)
+	ExtendTimer(ctx context.Context, a schedule.Actor, id int64, d time.Duration) (schedule.Timer, error)
+	Timers(ctx context.Context) ([]schedule.Timer, error)
+}
+
+// Announcements reads and broadcasts the organisers' announcements.
+type Announcements interface {
+	Announce(ctx context.Context, a schedule.Actor, text string) (schedule.Announcement, error)
+	Announcements(ctx context.Context, limit int) ([]schedule.Announcement, error)
+}
+
+// Presence says who is connected right now. It is not in the database: the
+// SSH server knows it. When it changes, the server should publish a
+// schedule.ChangePeople on the Feed so that open screens re-read it; the Now
+// and People views also re-read it on every clock tick while they are shown.
+type Presence interface {
+	Online() []int64
+}
+
+// Deps is the outside world a Model reads and writes. Every field except
+// Presence and ConnectHint is required.
+type Deps struct {
+	Event         *schedule.Event
+	Clock         schedule.Clock // the only source of time, so rehearsals can move it
+	People        People
+	Talks         Talks
+	Topics        Topics
+	Notes         Notes
+	Timers        Timers
+	Announcements Announcements
+	Feed          schedule.Feed
+	Presence      Presence // nil: nobody is shown as online
+	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
+}
+
+// Options are what differs from one session to the next.
+type Options struct {
+	// Zone is the viewer's own zone, shown next to the event's display zones.
+	// nil means the event's home zone.
+	Zone *time.Location
+	// Width and Height are the terminal size until the first
+	// tea.WindowSizeMsg arrives (default 80x24).
+	Width, Height int
+	// DarkBackground picks the palette until the terminal answers a
+	// background-colour query (tea.BackgroundColorMsg).
+	DarkBackground bool
+	// Profile is the session's colour profile. The program downsamples
+	// colours itself (and NO_COLOR gives colorprofile.ASCII); the model uses
+	// the profile to pick the Markdown style, so colourless terminals get the
+	// plain one. Unknown (the zero value) waits for tea.ColorProfileMsg.
+	Profile colorprofile.Profile
+	// MarkdownStyle forces a glamour standard style ("ascii", "notty",
+	// "dark", "light"); empty chooses from Profile and the background.
+	MarkdownStyle string
+	// Keys is the key map; nil means DefaultKeyMap().
+	Keys *KeyMap
+	// Context bounds every read and write the model makes; nil means
+	// context.Background(). Cancel it when the session ends.
+	Context context.Context
+}

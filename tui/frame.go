@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+)
+
+// render draws the whole frame. The body always gets exactly the lines left
+// between the header and the status bar, so a resize never leaves debris and
+// the status bar never moves.
+func (m *Model) render() string {
+	w, h := m.width, m.height
+	top := []string{m.renderHeader(w)}
+	if b := m.renderBanner(w); b != "" {
+		top = append(top, b)
+	}
+	bottom := []string{m.renderStatus(w), m.renderShortHelp(w)}
+	rows := top
+	if bodyH := h - len(top) - len(bottom); bodyH > 0 {
+		rows = append(rows, fit(m.renderBody(w, bodyH), w, bodyH))
+	}
+	return strings.Join(append(rows, bottom...), "\n")
+}
+
+func (m *Model) renderBody(w, h int) string {
+	switch {
+	case m.showHelp:
+		return m.renderFullHelp(w)
+	case m.form != nil:
+		return m.renderForm(w, h)
+	case !m.data.loaded[partTalks]:
+		return m.st.faint.Render("loading…")
+	}
+	return m.view(m.current).render(m, w, h)
+}
+
+// renderHeader is the tab row; the current view is bracketed (not only
+// highlighted) and a running countdown shows on the right on every view.
+func (m *Model) renderHeader(w int) string {
+	var tabs []string
+	for _, id := range m.tabs() {
+		label := fmt.Sprintf("%d %s", id+1, m.view(id).title())
+		if id == m.current {
+			tabs = append(tabs, m.st.tabActive.Render("["+label+"]"))
+		} else {
+			tabs = append(tabs, m.st.tab.Render(" "+label+" "))
+		}
+	}
+	left := strings.Join(tabs, "")
+	if name := line(m.deps.Event.Name); w >= lipgloss.Width(left)+lipgloss.Width(name)+20 {
+		left = m.st.app.Render(name) + "  " + left
+	}
+	return spread(left, m.headerTimer(), w)
+}
+
+// headerTimer is the live talk's countdown, or else the newest running timer.
+func (m *Model) headerTimer() string {
+	t, label, ok := m.mainTimer()
+	if !ok {
+		return ""
+	}
+	left := countdown(t.Remaining(m.now))
+	word := "left"
+	if stageOf(t, m.now) == stageOverrun {
+		word = "over"
+	}
+	return m.st.digitStyle(stageOf(t, m.now)).Render(fmt.Sprintf("%s %s %s", label, left, word))
+}
+
+// renderBanner shows the latest announcement on every view.
+func (m *Model) renderBanner(w int) string {
+	if len(m.data.announcements) == 0 {
+		return ""
+	}
+	a := m.data.announcements[0]
+	label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
+	text := strings.Join(strings.Fields(a.Text), " ")
+	return truncate(label+" "+m.st.banner.Render(text), w)
+}
+
+// renderStatus is the last message on the left (errors marked in words) and
+// how attendees connect on the right.
+func (m *Model) renderStatus(w int) string {
+	var msg string
+	switch {
+	case m.status.isErr:
+		msg = m.st.statusErr.Render("✗ error: " + m.status.text)
+	case m.status.text != "":
+		msg = m.st.statusOK.Render("✓ " + m.status.text)
+	}
+	hint := ""
+	if m.isOrganiser() {
+		hint = m.st.hint.Render(m.deps.ConnectHint)
+	} else if p, ok := m.data.person(m.actor.PersonID); ok {
+		hint = m.st.hint.Render("you: " + p.Name)
+	}
+	if msg != "" && lipgloss.Width(msg)+lipgloss.Width(hint)+2 > w {
+		hint = ""
+	}
+	return m.st.statusBar.Width(w).MaxWidth(w).Render(spread(msg, hint, w))
+}
+
+func (m *Model) helpModel(w int) help.Model {
+	h := help.New()
+	h.Styles = m.st.help
+	h.SetWidth(w)
+	return h
+}
+
+// renderShortHelp is the one-line key help: the view's keys, then '?'.
+func (m *Model) renderShortHelp(w int) string {
+	var keys []key.Binding
+	switch {
+	case m.form != nil:
+		keys = append(m.form.huh.KeyBinds(), m.keys.Back)
+	case m.showHelp:
+		keys = []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}
+	default:
+		keys = append(m.view(m.current).shortKeys(m), m.viewsHint(), m.keys.Help, m.keys.Quit)
+	}
+	return truncate(m.helpModel(w).ShortHelpView(keys), w) // the help bubble does not always cut it
+}
+
+// renderFullHelp lists every key of the current view, then the global ones.
+func (m *Model) renderFullHelp(w int) string {
+	groups := m.view(m.current).fullKeys(m)
+	groups = append(groups,
+		[]key.Binding{m.keys.Now, m.keys.Talks, m.keys.Board, m.keys.Notes, m.keys.People, m.keys.Announce},
+		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.Quit})
+	title := m.heading("Keys: "+m.view(m.current).title(), w)
+	return stack(title, m.helpRows(groups, w))
+}
+
+// helpRows lays the help columns out side by side while they fit the width,
+// then starts another row of columns below, so narrow screens lose nothing.
+func (m *Model) helpRows(groups [][]key.Binding, w int) string {
+	h := m.helpModel(0)
+	var rows []string
+	var chunk [][]key.Binding
+	for _, g := range groups {
+		if len(chunk) > 0 && lipgloss.Width(h.FullHelpView(append(chunk, g))) > w {
+			rows = append(rows, h.FullHelpView(chunk))
+			chunk = nil
+		}
+		chunk = append(chunk, g)
+	}
+	if len(chunk) > 0 {
+		rows = append(rows, h.FullHelpView(chunk))
+	}
+	return paragraphs(rows...)
+}
+
+// viewsHint is a help-only binding: "1-6 views" (1-4 for attendees).
+func (m *Model) viewsHint() key.Binding {
+	tabs := m.tabs()
+	return key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1-%d/tab", int(tabs[len(tabs)-1])+1), "views"))
+}

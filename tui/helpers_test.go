@@ -1,0 +1,87 @@
+package tui_test
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui"
+	"github.com/lightningcamp/camp/tui/tuitest"
+)
+
+// Compile-time proof that the fake offers everything the console consumes.
+var (
+	_ tui.People        = (*tuitest.Fake)(nil)
+	_ tui.Talks         = (*tuitest.Fake)(nil)
+	_ tui.Topics        = (*tuitest.Fake)(nil)
+	_ tui.Notes         = (*tuitest.Fake)(nil)
+	_ tui.Timers        = (*tuitest.Fake)(nil)
+	_ tui.Announcements = (*tuitest.Fake)(nil)
+	_ tui.Presence      = (*tuitest.Fake)(nil)
+	_ schedule.Feed     = (*tuitest.Fake)(nil)
+)
+
+func newCamp(tb testing.TB) *tuitest.Camp {
+	tb.Helper()
+	c, err := tuitest.NewCamp()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// plainOptions render without colour and with glamour's ascii style, so
+// golden files are readable text.
+func plainOptions(c *tuitest.Camp, w, h int) tui.Options {
+	return tui.Options{Width: w, Height: h, Profile: colorprofile.NoTTY, MarkdownStyle: "ascii", Zone: c.Event.Zone}
+}
+
+// settled returns a model filled with the camp's data without running a
+// program: Reload twice, because the first read picks the Notes view's
+// target and the second reads that target's notes.
+func settled(tb testing.TB, c *tuitest.Camp, actor schedule.Actor, w, h int) *tui.Model {
+	tb.Helper()
+	m := tui.New(c.Deps(), actor, plainOptions(c, w, h))
+	settle(m)
+	return m
+}
+
+func settle(m *tui.Model) {
+	for range 2 {
+		m.Update(m.Reload()())
+	}
+}
+
+// press sends keys to a model outside a program, ignoring the commands
+// (use settle to read what they would have changed).
+func press(m *tui.Model, keys ...tea.KeyPressMsg) {
+	for _, k := range keys {
+		m.Update(k)
+	}
+}
+
+func key(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// frame is the screen as plain text.
+func frame(m *tui.Model) string { return ansi.Strip(m.View().Content) }

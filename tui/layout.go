@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Shared layout helpers. Views build their screens from these so that
+// truncation, padding and two-column layouts behave the same everywhere.
+
+// truncate cuts s to width cells, marking the cut with an ellipsis.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// fit makes a block exactly height lines, none wider than width: longer
+// blocks are cut at the bottom, shorter ones padded with empty lines. The
+// frame around the views relies on it to keep the status bar in place.
+func fit(block string, width, height int) string {
+	if height <= 0 {
+		return ""
+	}
+	rows := strings.Split(block, "\n")
+	if len(rows) > height {
+		rows = rows[:height]
+	}
+	for i, r := range rows {
+		if lipgloss.Width(r) > width {
+			rows[i] = truncate(r, width)
+		}
+	}
+	for len(rows) < height {
+		rows = append(rows, "")
+	}
+	return strings.Join(rows, "\n")
+}
+
+// crop keeps the first height lines of a block, and pads nothing.
+func crop(block string, height int) string {
+	rows := strings.SplitN(block, "\n", height+1)
+	if len(rows) > height {
+		rows = rows[:height]
+	}
+	return strings.Join(rows, "\n")
+}
+
+// spread puts left and right on one line of width cells; right is dropped
+// when both do not fit.
+func spread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if right == "" || gap < 1 {
+		return truncate(left, width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// sideBySide joins two blocks into columns of the given widths with a gap.
+func sideBySide(left string, leftWidth int, right string, gap int) string {
+	l := lipgloss.NewStyle().Width(leftWidth).MaxWidth(leftWidth).Render(left)
+	return lipgloss.JoinHorizontal(lipgloss.Top, l, strings.Repeat(" ", gap), right)
+}
+
+// heading is a section title followed by a rule to the edge.
+func (m *Model) heading(title string, width int) string {
+	t := m.st.section.Render(title)
+	rule := width - lipgloss.Width(t) - 1
+	if rule < 1 {
+		return truncate(t, width)
+	}
+	return t + " " + m.st.faint.Render(strings.Repeat("─", rule))
+}
+
+// stack joins non-empty blocks top to bottom.
+func stack(blocks ...string) string {
+	var out []string
+	for _, b := range blocks {
+		if b != "" {
+			out = append(out, b)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// paragraphs joins non-empty blocks with an empty line between them.
+func paragraphs(blocks ...string) string {
+	var out []string
+	for _, b := range blocks {
+		if b != "" {
+			out = append(out, b)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// height is how many lines a block takes.
+func height(block string) int {
+	if block == "" {
+		return 0
+	}
+	return strings.Count(block, "\n") + 1
+}
+
+// wrap folds text to width, keeping words whole where it can.
+func wrap(text string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Wrap(text, width, "")
+}
+
+// plural says "1 report", "2 reports".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,265 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// boardView is the open-space board of one block: tracks (breakout rooms)
+// across, slots down, and the unplaced topics by votes.
+type boardView struct {
+	block    string
+	onGrid   bool // which pane has the cursor: the grid or the unplaced list
+	row, col int  // grid cursor: slot, track
+	unplaced picker
+	holding  int64                // the topic being placed or moved
+	preview  []schedule.Placement // a suggested board awaiting a yes
+}
+
+func (*boardView) title() string { return "Open space" }
+
+func topicIDs(ts []schedule.Topic) []int64 {
+	ids := make([]int64, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+func (v *boardView) slots(m *Model) []schedule.Slot {
+	b, _ := m.deps.Event.Block(v.block)
+	return b.Slots()
+}
+
+// cell is the grid cell under the cursor.
+func (v *boardView) cell(m *Model) (schedule.Track, schedule.Slot, bool) {
+	slots, tracks := v.slots(m), m.deps.Event.Tracks
+	if len(slots) == 0 || len(tracks) == 0 {
+		return schedule.Track{}, schedule.Slot{}, false
+	}
+	return tracks[v.col], slots[v.row], true
+}
+
+// selectedTopic is the topic under the cursor in whichever pane has focus.
+func (v *boardView) selectedTopic(m *Model) (schedule.Topic, bool) {
+	if !v.onGrid {
+		return m.data.topic(v.unplaced.id)
+	}
+	tr, s, ok := v.cell(m)
+	if !ok {
+		return schedule.Topic{}, false
+	}
+	t, ok := m.data.cells[cellKey{tr.ID, s.ID()}]
+	return t, ok
+}
+
+func (v *boardView) sync(m *Model) tea.Cmd {
+	v.unplaced.sync(topicIDs(m.data.unplaced))
+	v.row = min(max(v.row, 0), max(len(v.slots(m))-1, 0))
+	v.col = min(max(v.col, 0), max(len(m.deps.Event.Tracks)-1, 0))
+	if t, ok := m.data.topic(v.holding); !ok || t.Status == schedule.TopicWithdrawn {
+		v.holding = 0
+	}
+	if v.preview != nil { // keep the preview true to the board as it now is
+		v.preview = m.deps.Event.SuggestBoard(v.block, m.data.topics)
+	}
+	return nil
+}
+
+func (v *boardView) shortKeys(m *Model) []key.Binding {
+	k := m.keys
+	switch {
+	case v.holding != 0:
+		return []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Select, k.Back}
+	case v.preview != nil:
+		return []key.Binding{k.Select, k.Back}
+	}
+	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock}
+}
+
+func (v *boardView) fullKeys(m *Model) [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
+		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Back},
+		{k.Vote, k.New},
+	}
+}
+
+func (v *boardView) render(m *Model, w, h int) string {
+	b, ok := m.deps.Event.Block(v.block)
+	if !ok {
+		return m.st.faint.Render("this camp has no open-space blocks")
+	}
+	head := stack(m.heading(fmt.Sprintf("%s · %s · %d slots × %d rooms", b.Title, spanIn(b.Start, b.End, m.zone), len(b.Slots()), len(m.deps.Event.Tracks)), w),
+		v.yourRooms(m, w), v.modeLine(m, w))
+	lines := 2
+	if h >= 30 {
+		lines = 3 // tall screens wrap titles instead of cutting them
+	}
+	grid := v.grid(m, w, lines)
+	return stack(head, grid, v.sidePane(m, w, h-height(head)-height(grid)))
+}
+
+// yourRooms tells an attendee, in one line, which breakout room to join in
+// each slot of this block: the topic they lead, else the one they voted for.
+func (v *boardView) yourRooms(m *Model, w int) string {
+	if m.actor.PersonID == 0 || m.isOrganiser() {
+		return ""
+	}
+	var parts []string
+	for _, s := range v.slots(m) {
+		for _, tr := range m.deps.Event.Tracks {
+			if t, ok := m.data.cells[cellKey{tr.ID, s.ID()}]; ok && (t.LeaderID == m.actor.PersonID || m.data.myVotes[t.ID]) {
+				parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, m.roomName(tr), t.Title))
+				break
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return m.st.faint.Render(truncate("Vote for topics (v) and the board shows which room to join.", w))
+	}
+	return m.st.mine.Render(truncate("Join: "+strings.Join(parts, " · "), w))
+}
+
+// modeLine explains the placing or preview mode, and whether the cell under
+// the cursor would take the held topic.
+func (v *boardView) modeLine(m *Model, w int) string {
+	switch {
+	case v.preview != nil:
+		return m.st.warn.Render(truncate(fmt.Sprintf("Suggested board: %d placements, shown with +. enter applies, esc keeps the board as it is.", len(v.preview)), w))
+	case v.holding != 0:
+		t, _ := m.data.topic(v.holding)
+		verdict := m.st.statusOK.Render("✓ this cell is free")
+		if err := v.checkCell(m, t); err != nil {
+			verdict = m.st.statusErr.Render("✗ " + schedule.ErrorMessage(err))
+		}
+		return m.st.warn.Render(truncate(fmt.Sprintf("Placing “%s”: arrows pick a cell, enter places, esc cancels.", t.Title), w)) +
+			"\n" + truncate(verdict, w)
+	}
+	return ""
+}
+
+func (v *boardView) checkCell(m *Model, t schedule.Topic) error {
+	tr, s, ok := v.cell(m)
+	if !ok {
+		return schedule.Errorf(schedule.ENOTFOUND, "this block has no cells")
+	}
+	return m.deps.Event.CheckPlacement(t, tr.ID, s.ID(), m.data.topics)
+}
+
+const slotLabelWidth = 10
+
+// grid draws the board: a header of rooms (reserved tracks marked in
+// words), then lines rows per slot; each cell is the topic's title and, on
+// its last line, who leads it and its votes.
+func (v *boardView) grid(m *Model, w, lines int) string {
+	tracks, slots := m.deps.Event.Tracks, v.slots(m)
+	cellW := max((w-slotLabelWidth)/max(len(tracks), 1), 8)
+	widths := []int{slotLabelWidth}
+	names, notes := []string{"Room"}, []string{""}
+	for _, tr := range tracks {
+		widths = append(widths, cellW)
+		names = append(names, m.st.bold.Render(m.roomName(tr)))
+		note := m.st.faint.Render(line(tr.Name))
+		if tr.ReservedFor != "" {
+			note = m.st.reserved.Render("[reserved: " + tr.ReservedFor + "]")
+		}
+		notes = append(notes, note)
+	}
+	rows := []string{columns(w, names, widths), columns(w, notes, widths), m.st.faint.Render(strings.Repeat("─", w))}
+	suggested := v.suggestedCells(m)
+	for r, s := range slots {
+		cells := make([][]string, lines)
+		cells[0] = []string{fmt.Sprintf("#%d %s", s.Index, s.Start.In(m.zone).Format("15:04"))}
+		for i := 1; i < lines; i++ {
+			cells[i] = []string{""}
+		}
+		for c, tr := range tracks {
+			text := v.cellText(m, tr, s, suggested, cellW-3, lines)
+			cells[0] = append(cells[0], m.marked(text[0], r == v.row && c == v.col, v.onGrid))
+			for i := 1; i < lines; i++ {
+				cells[i] = append(cells[i], "  "+text[i])
+			}
+		}
+		for _, cl := range cells {
+			rows = append(rows, columns(w, cl, widths))
+		}
+	}
+	return strings.Join(rows, "\n")
+}
+
+// cellText is the lines of one cell: the title, wrapped over all lines but
+// the last, then who leads it and the votes.
+func (v *boardView) cellText(m *Model, tr schedule.Track, s schedule.Slot, suggested map[cellKey]schedule.Topic, w, lines int) []string {
+	out := make([]string, lines)
+	t, placed := m.data.cells[cellKey{tr.ID, s.ID()}]
+	st, ok := suggested[cellKey{tr.ID, s.ID()}]
+	switch {
+	case placed:
+		copy(out, titleLines(t.Title, w, lines-1))
+		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s", t.Leader, plural(t.Votes, "vote"), m.voteMark(t)), w)
+	case ok:
+		copy(out, titleLines("+ "+st.Title, w, lines-1))
+		out[lines-1] = m.st.faint.Render(truncate("suggested · "+plural(st.Votes, "vote"), w))
+	default:
+		out[0] = m.st.faint.Render("(free)")
+	}
+	return out
+}
+
+// titleLines wraps a title over at most n lines of width w, cutting the last.
+func titleLines(title string, w, n int) []string {
+	rows := strings.Split(wrap(title, w), "\n")
+	if len(rows) > n {
+		rows = rows[:n]
+		rows[n-1] = truncate(rows[n-1]+" …", w)
+	}
+	return rows
+}
+
+func (v *boardView) suggestedCells(m *Model) map[cellKey]schedule.Topic {
+	cells := map[cellKey]schedule.Topic{}
+	for _, p := range v.preview {
+		if t, ok := m.data.topic(p.TopicID); ok {
+			cells[cellKey{p.Track, p.Slot}] = t
+		}
+	}
+	return cells
+}
+
+// sidePane is the unplaced topics, most votes first.
+func (v *boardView) sidePane(m *Model, w, h int) string {
+	if h <= 1 {
+		return ""
+	}
+	ts := m.data.unplaced
+	head := m.heading(fmt.Sprintf("Unplaced topics, by votes · %d", len(ts)), w)
+	if len(ts) == 0 {
+		return stack(head, m.st.faint.Render("none: n proposes a topic"))
+	}
+	list := m.renderList(len(ts), v.unplaced.index, h-1, w, !v.onGrid, func(i, width int) string {
+		t := ts[i]
+		tags := ""
+		if len(t.Tags) > 0 {
+			tags = "#" + strings.Join(t.Tags, " #")
+		}
+		mark := ""
+		if m.data.myVotes[t.ID] {
+			mark = "✓ voted"
+		}
+		return columns(width, []string{plural(t.Votes, "vote"), mark, t.Title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
+	})
+	return stack(head, list)
+}
+
+func (m *Model) voteMark(t schedule.Topic) string {
+	if m.data.myVotes[t.ID] {
+		return " ✓ your vote"
+	}
+	return ""
+}

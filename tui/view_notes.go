@@ -1,0 +1,243 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// notesView lists the talks and topics on the left and the notes and
+// experience reports of the selected one on the right.
+//
+// Both lists share one picker each, keyed by a signed ID: talks (and notes)
+// positive, topics (and reports) negative, so one cursor can cross kinds.
+type notesView struct {
+	targets   picker
+	entries   picker
+	onEntries bool
+	shown     schedule.Target // the target whose notes were last asked for
+}
+
+type noteTarget struct {
+	target schedule.Target
+	label  string
+}
+
+func signedID(t schedule.Target) int64 {
+	if t.Kind == "topic" {
+		return -t.ID
+	}
+	return t.ID
+}
+
+func targetOf(id int64) schedule.Target {
+	switch {
+	case id > 0:
+		return schedule.Target{Kind: "talk", ID: id}
+	case id < 0:
+		return schedule.Target{Kind: "topic", ID: -id}
+	}
+	return schedule.Target{}
+}
+
+// targetRows lists what notes can be written on: talks that are or were on
+// the programme, then topics.
+func (v *notesView) targetRows(m *Model) []noteTarget {
+	var rows []noteTarget
+	for _, t := range m.data.talks {
+		if inQueue(m, t) {
+			rows = append(rows, noteTarget{schedule.Target{Kind: "talk", ID: t.ID}, t.Speaker + " — " + t.Title})
+		}
+	}
+	for _, t := range m.data.topics {
+		if t.Status != schedule.TopicWithdrawn {
+			rows = append(rows, noteTarget{schedule.Target{Kind: "topic", ID: t.ID}, t.Title + " — " + t.Leader})
+		}
+	}
+	return rows
+}
+
+func targetIDs(rows []noteTarget) []int64 {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = signedID(r.target)
+	}
+	return ids
+}
+
+// label names the selected target for the notes pane's heading.
+func (v *notesView) label(m *Model) string {
+	t := v.target(m)
+	if t.Kind == "talk" {
+		if talk, ok := m.data.talk(t.ID); ok {
+			return "Notes on the talk “" + talk.Title + "”"
+		}
+	} else if topic, ok := m.data.topic(t.ID); ok {
+		return "Notes on the topic “" + topic.Title + "”"
+	}
+	return "Notes on " + t.String()
+}
+
+// target is the selected talk or topic.
+func (v *notesView) target(*Model) schedule.Target { return targetOf(v.targets.id) }
+
+// entryIDs lists the right pane's rows: notes, then reports.
+func (v *notesView) entryIDs(m *Model) []int64 {
+	var ids []int64
+	for _, e := range m.data.notes.entries {
+		if !e.Hidden || m.isOrganiser() { // organisers moderate, so they see hidden notes, marked
+			ids = append(ids, e.ID)
+		}
+	}
+	for _, r := range m.data.notes.reports {
+		ids = append(ids, -r.ID)
+	}
+	return ids
+}
+
+// sync keeps the selection and asks for the notes of a newly selected
+// target. With nothing selected yet it starts at the live talk.
+func (v *notesView) sync(m *Model) tea.Cmd {
+	rows := v.targetRows(m)
+	if v.targets.id == 0 {
+		if t, ok := m.data.liveTalk(); ok {
+			v.targets.id = t.ID
+		}
+	}
+	v.targets.sync(targetIDs(rows))
+	if m.data.notes.target == v.target(m) {
+		v.entries.sync(v.entryIDs(m))
+	}
+	if t := v.target(m); t != v.shown {
+		v.shown = t
+		v.entries = picker{}
+		return m.reload(partNotes)
+	}
+	return nil
+}
+
+func (*notesView) title() string { return "Notes" }
+
+func (v *notesView) shortKeys(m *Model) []key.Binding {
+	k := m.keys
+	return []key.Binding{k.Left, k.Right, k.New, k.Edit, k.Report, k.Hide}
+}
+
+func (v *notesView) fullKeys(m *Model) [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.New, k.Edit, k.Report, k.Hide}}
+}
+
+func (v *notesView) render(m *Model, w, h int) string {
+	rows := v.targetRows(m)
+	if w >= 120 {
+		listW := w * 2 / 5
+		return sideBySide(v.targetList(m, rows, listW, h), listW, v.entryPane(m, w-listW-2, h), 2)
+	}
+	listH := min(len(rows)+1, max(h/3, 4))
+	return stack(v.targetList(m, rows, w, listH), v.entryPane(m, w, h-listH))
+}
+
+func (v *notesView) targetList(m *Model, rows []noteTarget, w, h int) string {
+	head := m.heading(fmt.Sprintf("Talks and topics · %d", len(rows)), w)
+	list := m.renderList(len(rows), v.targets.index, h-1, w, !v.onEntries, func(i, width int) string {
+		return columns(width, []string{rows[i].target.Kind, rows[i].label}, []int{6, width})
+	})
+	return stack(head, list)
+}
+
+// entryPane shows the notes and reports of the selected target, scrolled so
+// that the selected entry is in view.
+func (v *notesView) entryPane(m *Model, w, h int) string {
+	t := v.target(m)
+	if t.ID == 0 || h < 2 {
+		return ""
+	}
+	n := m.data.notes
+	if n.target != t {
+		return m.heading("Notes", w) + "\n" + m.st.faint.Render("loading…")
+	}
+	head := m.heading(fmt.Sprintf("%s · %s · %s", v.label(m), plural(len(n.entries), "note"), plural(len(n.reports), "report")), w)
+	var blocks []string
+	selected := -1
+	for i, id := range v.entryIDs(m) {
+		if id == v.entries.id {
+			selected = i
+		}
+		blocks = append(blocks, v.entryBlock(m, id, id == v.entries.id, w))
+	}
+	if len(blocks) == 0 {
+		return stack(head, m.st.faint.Render("no notes yet: n adds one, r adds an experience report"))
+	}
+	return stack(head, scrollTo(blocks, selected, h-1))
+}
+
+// scrollTo joins blocks and shows h lines of them, starting at the selected
+// block when it would otherwise be below the fold.
+func scrollTo(blocks []string, selected, h int) string {
+	all := strings.Split(strings.Join(blocks, "\n"), "\n")
+	start := 0
+	for i := 0; i < selected; i++ {
+		start += height(blocks[i])
+	}
+	if start+height(blocks[max(selected, 0)]) <= h {
+		start = 0
+	}
+	start = min(start, max(len(all)-h, 0))
+	return strings.Join(all[start:min(start+h, len(all))], "\n")
+}
+
+// entryBlock is one note or report: a title line with the cursor marker,
+// then the text indented under it.
+func (v *notesView) entryBlock(m *Model, id int64, selected bool, w int) string {
+	var title, body string
+	if id > 0 {
+		e, _ := v.noteByID(m, id)
+		title = fmt.Sprintf("%s · revision %d · %s", e.Author, e.Revision, e.UpdatedAt.In(m.zone).Format("15:04"))
+		if e.Hidden {
+			title += " · [hidden]"
+		}
+		body = e.Text
+	} else {
+		r, _ := v.reportByID(m, -id)
+		title, body = reportTitle(r), r.Learnt
+	}
+	return m.marked(truncate(title, w-2), selected, v.onEntries) + "\n" + indent(wrap(body, w-4), "    ")
+}
+
+func reportTitle(r schedule.Report) string {
+	s := fmt.Sprintf("Report by %s: %s · %s", r.Author, r.Project, strings.TrimSpace(r.Tool+" "+r.ToolVersion))
+	s += " · " + string(r.Outcome)
+	if r.Speedup > 0 {
+		s += fmt.Sprintf(" · ×%.3g faster", r.Speedup)
+	}
+	return s
+}
+
+func indent(s, prefix string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+func (v *notesView) noteByID(m *Model, id int64) (schedule.NoteEntry, bool) {
+	for _, e := range m.data.notes.entries {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return schedule.NoteEntry{}, false
+}
+
+func (v *notesView) reportByID(m *Model, id int64) (schedule.Report, bool) {
+	for _, r := range m.data.notes.reports {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return schedule.Report{}, false
+}

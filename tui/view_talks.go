@@ -1,0 +1,299 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// talksView is the queue of one talks block with a detail pane.
+type talksView struct {
+	block    string
+	filter   int
+	list     picker
+	zoom     bool    // the detail pane fills the view
+	rejected []int64 // this session's rejects, newest last, for undo
+}
+
+// talkFilter is one of the list's filters, cycled with '/'.
+type talkFilter struct {
+	name string
+	keep func(m *Model, t schedule.Talk) bool
+}
+
+func statusIn(ss ...schedule.TalkStatus) func(*Model, schedule.Talk) bool {
+	return func(_ *Model, t schedule.Talk) bool {
+		for _, s := range ss {
+			if t.Status == s {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func (m *Model) mine(t schedule.Talk) bool {
+	return m.actor.PersonID != 0 && t.SpeakerID == m.actor.PersonID
+}
+
+var (
+	inQueue = statusIn(schedule.TalkProposed, schedule.TalkApproved, schedule.TalkLive, schedule.TalkDone, schedule.TalkSkipped)
+	public  = statusIn(schedule.TalkApproved, schedule.TalkLive, schedule.TalkDone, schedule.TalkSkipped)
+
+	organiserFilters = []talkFilter{
+		{"queue", inQueue},
+		{"proposed", statusIn(schedule.TalkProposed)},
+		{"approved", statusIn(schedule.TalkApproved, schedule.TalkLive)},
+		{"done", statusIn(schedule.TalkDone, schedule.TalkSkipped)},
+		{"all", func(*Model, schedule.Talk) bool { return true }},
+	}
+	// Attendees see the public queue and their own proposals, whatever
+	// became of them.
+	attendeeFilters = []talkFilter{
+		{"queue", func(m *Model, t schedule.Talk) bool { return public(m, t) || m.mine(t) }},
+		{"mine", func(m *Model, t schedule.Talk) bool { return m.mine(t) }},
+	}
+)
+
+func (v *talksView) filters(m *Model) []talkFilter {
+	if m.isOrganiser() {
+		return organiserFilters
+	}
+	return attendeeFilters
+}
+
+// rows are the talks of the selected block that pass the filter.
+func (v *talksView) rows(m *Model) []schedule.Talk {
+	f := v.filters(m)[v.filter%len(v.filters(m))]
+	var out []schedule.Talk
+	for _, t := range m.data.talks {
+		if t.Block == v.block && f.keep(m, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func talkIDs(ts []schedule.Talk) []int64 {
+	ids := make([]int64, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+func (v *talksView) selected(m *Model) (schedule.Talk, bool) {
+	return m.data.talk(v.list.id)
+}
+
+func (*talksView) title() string { return "Talks" }
+
+// sync keeps the cursor on its talk. Before the first choice it starts on
+// the live talk, else the first approved one: what the organiser acts on next.
+func (v *talksView) sync(m *Model) tea.Cmd {
+	rows := v.rows(m)
+	if v.list.id == 0 {
+		v.list.id = firstWith(rows, schedule.TalkLive, schedule.TalkApproved)
+	}
+	v.list.sync(talkIDs(rows))
+	return nil
+}
+
+// firstWith returns the first talk with the first of statuses that any has.
+func firstWith(rows []schedule.Talk, statuses ...schedule.TalkStatus) int64 {
+	for _, st := range statuses {
+		for _, t := range rows {
+			if t.Status == st {
+				return t.ID
+			}
+		}
+	}
+	return 0
+}
+
+func (v *talksView) shortKeys(m *Model) []key.Binding {
+	k := m.keys
+	return []key.Binding{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown, k.Start, k.Finish, k.Extend, k.New, k.Edit, k.Filter, k.NextBlock}
+}
+
+func (v *talksView) fullKeys(m *Model) [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Select, k.Filter, k.PrevBlock, k.NextBlock},
+		{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Start, k.Finish, k.Skip, k.Extend, k.Later, k.NextCamp},
+		{k.New, k.Edit, k.Withdraw},
+	}
+}
+
+func (v *talksView) render(m *Model, w, h int) string {
+	rows := v.rows(m)
+	head := v.header(m, rows, w)
+	bodyH := h - height(head)
+	if v.zoom {
+		return stack(head, v.detail(m, w, bodyH))
+	}
+	if w >= 120 {
+		listW := w / 2
+		return stack(head, sideBySide(v.listPane(m, rows, listW, bodyH), listW, v.detail(m, w-listW-2, bodyH), 2))
+	}
+	listH := min(max(len(rows), 1), max(bodyH/2, 3))
+	return stack(head, v.listPane(m, rows, w, listH), v.detail(m, w, bodyH-listH))
+}
+
+// header names the block and filter, and for organisers how full the block is.
+func (v *talksView) header(m *Model, rows []schedule.Talk, w int) string {
+	b, _ := m.deps.Event.Block(v.block)
+	f := v.filters(m)[v.filter%len(v.filters(m))]
+	head := m.heading(fmt.Sprintf("%s · %s · filter: %s · %d talks", b.Title, spanIn(b.Start, b.End, m.zone), f.name, len(rows)), w)
+	if !m.isOrganiser() {
+		return head
+	}
+	n, planned := 0, time.Duration(0)
+	for t := range m.data.queue(v.block) {
+		if t.Status == schedule.TalkApproved || t.Status == schedule.TalkLive || t.Status == schedule.TalkDone {
+			n++
+			planned += time.Duration(m.talkMinutes(t.Minutes))*time.Minute + m.deps.Event.Talks.Changeover
+		}
+	}
+	fill := fmt.Sprintf("%d talks planned: %s of %s", n, minutes(planned), minutes(b.Duration()))
+	if planned > b.Duration() {
+		fill += " · OVER by " + minutes(planned-b.Duration())
+	}
+	return head + "\n" + m.st.faint.Render(truncate(fill, w))
+}
+
+func (v *talksView) listPane(m *Model, rows []schedule.Talk, w, h int) string {
+	if len(rows) == 0 {
+		return m.st.faint.Render("no talks here; / changes the filter, [ ] the block")
+	}
+	return m.renderList(len(rows), v.list.index, h, w, true, func(i, width int) string {
+		return m.talkRow(rows[i], width)
+	})
+}
+
+func (m *Model) talkRow(t schedule.Talk, w int) string {
+	who := t.Speaker
+	if m.mine(t) {
+		who += " (you)"
+	}
+	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", m.talkMinutes(t.Minutes)), who, t.Title},
+		[]int{4, 11, 4, 18, w})
+}
+
+// queueNumber is the talk's place in its block's queue; a store may leave
+// talks outside the queue (proposals) unnumbered.
+func queueNumber(t schedule.Talk) string {
+	if t.Position <= 0 {
+		return "·"
+	}
+	return fmt.Sprintf("#%d", t.Position)
+}
+
+// statusWord says a talk's state in words, with a marker for the states
+// that matter on the day.
+func statusWord(s schedule.TalkStatus) string {
+	switch s {
+	case schedule.TalkLive:
+		return "▶ LIVE"
+	case schedule.TalkDone:
+		return "✓ done"
+	case schedule.TalkSkipped:
+		return "↷ skipped"
+	case schedule.TalkRejected:
+		return "✗ rejected"
+	}
+	return string(s)
+}
+
+// detail shows everything about the selected talk, the abstract as Markdown.
+func (v *talksView) detail(m *Model, w, h int) string {
+	t, ok := v.selected(m)
+	if !ok || h <= 0 {
+		return ""
+	}
+	facts := []string{
+		m.heading(t.Title, w),
+		fmt.Sprintf("%s · %d min · %s%s", t.Speaker, m.talkMinutes(t.Minutes), statusWord(t.Status), m.queuePlace(t)),
+	}
+	if len(t.CanMake) > 0 {
+		facts = append(facts, "Can make: "+m.blockTitles(t.CanMake))
+	}
+	for _, f := range []struct {
+		label string
+		xs    []string
+	}{{"Tools", t.Tools}, {"Links", t.Links}, {"Tags", t.Tags}} {
+		if len(f.xs) > 0 {
+			facts = append(facts, f.label+": "+strings.Join(f.xs, ", "))
+		}
+	}
+	for i, f := range facts {
+		facts[i] = truncate(f, w)
+	}
+	text := stack(strings.Join(facts, "\n"), m.renderMarkdown(t.Abstract, w))
+	return crop(text, h)
+}
+
+// queuePlace says where an approved talk stands and when it should start.
+func (m *Model) queuePlace(t schedule.Talk) string {
+	if t.Status != schedule.TalkApproved {
+		return ""
+	}
+	n := 0
+	for q := range m.data.queue(t.Block) {
+		if q.Status == schedule.TalkApproved {
+			n++
+		}
+		if q.ID == t.ID {
+			break
+		}
+	}
+	at, ok := m.expectedStarts(t.Block)[t.ID]
+	if !ok {
+		return fmt.Sprintf(" · #%d in the queue", n)
+	}
+	return fmt.Sprintf(" · #%d in the queue · ~%s", n, at.In(m.zone).Format("15:04"))
+}
+
+// expectedStarts estimates when each approved talk of a block starts: one
+// after the other from the end of the live talk (or the block's start), with
+// the changeover between them.
+func (m *Model) expectedStarts(blockID string) map[int64]time.Time {
+	b, ok := m.deps.Event.Block(blockID)
+	if !ok {
+		return nil
+	}
+	at := b.Start
+	if m.now.After(at) {
+		at = m.now
+	}
+	if talk, ok := m.data.liveTalk(); ok && talk.Block == blockID {
+		if t, ok := m.data.timerFor(talkRef(talk.ID)); ok {
+			at = m.now.Add(max(t.Remaining(m.now), 0))
+		}
+	}
+	starts := map[int64]time.Time{}
+	for t := range m.data.queue(blockID) {
+		if t.Status != schedule.TalkApproved {
+			continue
+		}
+		at = at.Add(m.deps.Event.Talks.Changeover)
+		starts[t.ID] = at
+		at = at.Add(time.Duration(m.talkMinutes(t.Minutes)) * time.Minute)
+	}
+	return starts
+}
+
+func (m *Model) blockTitles(ids []string) string {
+	titles := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := m.deps.Event.Block(id); ok {
+			titles = append(titles, b.Title)
+		}
+	}
+	return strings.Join(titles, ", ")
+}
