@@ -83,22 +83,6 @@ func viewerZones(name string) ([]*time.Location, error) {
 	return []*time.Location{loc}, nil
 }
 
-// runConsole is what plain `camp` does.
-func (c *config) runConsole(cmd *cobra.Command) error {
-	o, err := c.open(cmd.Context())
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "Schedule: %s\nDatabase: %s\n\n", o.source, o.db.Path())
-	if err := export.WriteNowNext(out, o.ev, o.clock.Now()); err != nil {
-		return err
-	}
-	fmt.Fprintln(out)
-	return export.WriteTimeline(out, o.ev)
-}
-
 func (c *config) backupCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "backup FILE",

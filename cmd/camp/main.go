@@ -98,17 +98,19 @@ func printError(w io.Writer, _ fang.Styles, err error) {
 
 func (m *Main) rootCommand() *cobra.Command {
 	cfg := &config{main: m}
+	var server serverFlags
 	root := &cobra.Command{
 		Use:   "camp",
 		Short: "Run a Lightning Camp from one terminal",
 		Long: "camp runs a Lightning Camp: the organiser's console and the SSH server for attendees.\n" +
 			"Attendees join with: ssh -p 2222 HOST",
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return cfg.runConsole(cmd) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return cfg.runConsole(cmd, &server) },
 	}
+	server.bind(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
-	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.backupCommand(), versionCommand())
+	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), versionCommand())
 	return root
 }
 

@@ -1,0 +1,256 @@
+package sshapp_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// TestLiveTalkReachesAnotherAttendee: A proposes, the organiser approves
+// and starts the talk, and B's screen shows it live, counting down, within
+// a second.
+func TestLiveTalkReachesAnotherAttendee(t *testing.T) {
+	ts := startServer(t)
+	a := ts.join(t, "Ada")
+	b := ts.join(t, "Bob")
+	org := ts.organiser(t)
+
+	bScreen := openScreen(t, b, 100, 30)
+	bScreen.waitFor(t, 5*time.Second, "Lightning talks I")
+
+	mustRun(t, a, "propose", "talk", "--title", "Cython in anger")
+	id := fmt.Sprint(listTalks(t, a)[0].ID)
+	mustRun(t, org, "queue", "approve", id)
+	mustRun(t, org, "queue", "start", id)
+	took := bScreen.waitFor(t, 3*time.Second, "Cython in anger")
+	if took > time.Second {
+		t.Errorf("B saw the live talk after %s, want within 1 s", took)
+	}
+	ts.clock.Advance(10 * time.Second)
+	bScreen.waitFor(t, 3*time.Second, "4:50") // the countdown runs on B's screen
+}
+
+type talkJSON struct {
+	ID     int64  `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status"`
+}
+
+func listTalks(t *testing.T, c *gossh.Client) []talkJSON {
+	t.Helper()
+	var doc struct{ Talks []talkJSON }
+	if err := json.Unmarshal([]byte(mustRun(t, c, "talks", "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Talks
+}
+
+// TestOfferedOrganiserKeyGivesNoRights replays soft-serve's GHSA-pchf-49fh-w34r:
+// the client offers the organiser's public key during authentication (the
+// server accepts the offer) but cannot sign with it, then authenticates with
+// its own key, or without a key. It must get attendee (or guest) rights. The
+// last sequence is the one that fooled servers which remembered the last key
+// offered during authentication: offer the organiser's key, then log in by
+// keyboard-interactive.
+func TestOfferedOrganiserKeyGivesNoRights(t *testing.T) {
+	ts := startServer(t)
+	mine := newKey(t)
+	offer := func(k gossh.PublicKey) gossh.AuthMethod { return gossh.PublicKeys(offerOnly{k}) }
+	noKey := gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
+	mineFP := gossh.FingerprintSHA256(mine.PublicKey())
+	for i, tc := range []struct {
+		sequence        []gossh.AuthMethod
+		role, keyPrint string
+	}{
+		{[]gossh.AuthMethod{offer(ts.org.PublicKey()), gossh.PublicKeys(mine)}, "attendee", mineFP},
+		{[]gossh.AuthMethod{offer(mine.PublicKey()), offer(ts.org.PublicKey()), gossh.PublicKeys(mine)}, "attendee", mineFP},
+		{[]gossh.AuthMethod{offer(ts.org.PublicKey()), noKey}, "guest", ""},
+	} {
+		sequence := tc.sequence
+		cfg := clientConfig("olive")
+		step := 0
+		cfg.AuthCallback = func(*gossh.ClientAuthContext) (gossh.AuthMethod, error) {
+			if step >= len(sequence) {
+				return nil, nil
+			}
+			step++
+			return sequence[step-1], nil
+		}
+		c := dial(t, ts.addr, cfg)
+		var who struct{ Role, Fingerprint string }
+		if err := json.Unmarshal([]byte(mustRun(t, c, "whoami", "--json")), &who); err != nil {
+			t.Fatal(err)
+		}
+		if who.Role != tc.role || who.Fingerprint != tc.keyPrint {
+			t.Fatalf("sequence %d: a client that only offered the organiser's key is %+v", i, who)
+		}
+		run(t, c, "", "join", "--name", fmt.Sprint("Mallory ", i), "--accept-code-of-conduct")
+		if r := run(t, c, "", "announce", "free beer"); r.code == 0 || !strings.Contains(r.stderr, "only organisers") && !strings.Contains(r.stderr, "guests") {
+			t.Errorf("announce by the impostor: exit %d, %s", r.code, r.stderr)
+		}
+	}
+}
+
+// offerOnly offers a public key it cannot sign with, as a client offering
+// someone else's public key does.
+type offerOnly struct{ pub gossh.PublicKey }
+
+func (o offerOnly) PublicKey() gossh.PublicKey { return o.pub }
+func (o offerOnly) Sign(io.Reader, []byte) (*gossh.Signature, error) {
+	return nil, errors.New("no private key for this public key")
+}
+
+func TestKeyboardInteractiveIsAReadOnlyGuest(t *testing.T) {
+	ts := startServer(t)
+	c := dial(t, ts.addr, clientConfig("guest", gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })))
+	var who struct{ Role string }
+	json.Unmarshal([]byte(mustRun(t, c, "whoami", "--json")), &who)
+	if who.Role != string(schedule.RoleGuest) {
+		t.Fatalf("role %q, want guest", who.Role)
+	}
+	if r := run(t, c, "", "propose", "talk", "--title", "x"); r.code == 0 {
+		t.Error("a guest proposed a talk")
+	}
+	mustRun(t, c, "schedule")
+}
+
+func TestLookalikeNamesAreRefused(t *testing.T) {
+	ts := startServer(t)
+	ts.join(t, "admin")
+	for _, name := range []string{"ADMIN", "a\u200bdmin", "ａｄｍｉｎ"} {
+		c := ts.client(t, newKey(t))
+		r := run(t, c, "", "join", "--name", name, "--accept-code-of-conduct")
+		if r.code == 0 || !strings.Contains(r.stderr, "taken") {
+			t.Errorf("join as %q: exit %d, %s", name, r.code, r.stderr)
+		}
+	}
+}
+
+func TestWritesBeforeJoiningSayWhatToDo(t *testing.T) {
+	ts := startServer(t)
+	c := ts.client(t, newKey(t))
+	r := run(t, c, "", "propose", "topic", "--title", "JITs")
+	if r.code == 0 || !strings.Contains(r.stderr, "join --name NAME --accept-code-of-conduct") {
+		t.Fatalf("exit %d, %s", r.code, r.stderr)
+	}
+}
+
+func TestWriteFloodIsSlowedPerKey(t *testing.T) {
+	ts := startServer(t, withLimits(func(l *schedule.Limits) { l.WriteBurst, l.WriteEvery, l.TopicsPerPerson = 3, time.Second, 1000 }))
+	flooder := ts.join(t, "Flo")
+	other := ts.join(t, "Otto")
+	start := time.Now()
+	accepted, slowed := 0, 0
+	for i := range 100 {
+		r := run(t, flooder, "", "propose", "topic", "--title", fmt.Sprint("flood ", i))
+		switch {
+		case r.code == 0:
+			accepted++
+		case strings.Contains(r.stderr, "slow down"):
+			slowed++
+		default:
+			t.Fatalf("unexpected failure: %s", r.stderr)
+		}
+		if i%10 == 0 {
+			if r := run(t, other, "", "propose", "topic", "--title", fmt.Sprint("other ", i)); r.code != 0 {
+				t.Fatalf("another attendee was slowed by the flood: %s", r.stderr)
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	allowed := 3 + int(elapsed/time.Second) + 1
+	if accepted > allowed || slowed == 0 {
+		t.Errorf("%d of 100 writes accepted in %s (at most %d allowed), %d slowed", accepted, elapsed.Round(time.Second), allowed, slowed)
+	}
+}
+
+func TestOversizedTextIsRefusedAndTheSessionLives(t *testing.T) {
+	ts := startServer(t, withLimits(func(l *schedule.Limits) { l.WriteBurst = 10 }))
+	a := ts.join(t, "Ada")
+	mustRun(t, a, "propose", "topic", "--title", "Numba")
+	note := strings.Repeat("n", 100000)
+	if r := run(t, a, note, "notes", "add", "topic:1", "-"); r.code == 0 {
+		t.Error("a 100,000-character note was accepted")
+	}
+	paste := strings.Repeat("p", 1<<20)
+	if r := run(t, a, paste, "notes", "add", "topic:1", "-"); r.code == 0 {
+		t.Error("a 1 MB paste was accepted")
+	}
+	mustRun(t, a, "notes", "add", "topic:1", "still here")
+	notes, _ := ts.camp.Notes(ctx, schedule.Target{Kind: "topic", ID: 1})
+	for _, n := range notes {
+		if len([]rune(n.Text)) > ts.camp.Event().Limits.NoteMax {
+			t.Errorf("a stored note has %d characters", len([]rune(n.Text)))
+		}
+	}
+}
+
+func TestConcurrentProposalsOverSSH(t *testing.T) {
+	if testing.Short() {
+		t.Skip("200 SSH connections")
+	}
+	ts := startServer(t, withLimits(func(l *schedule.Limits) { l.TalksPerPerson, l.WriteBurst = 5, 10 }))
+	const attendees, each = 200, 5
+	var wg sync.WaitGroup
+	failures := make(chan string, attendees*each)
+	for i := range attendees {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := gossh.Dial("tcp", ts.addr, clientConfig("a", gossh.PublicKeys(newKey(t))))
+			if err != nil {
+				failures <- err.Error()
+				return
+			}
+			defer c.Close()
+			if r := runQuiet(c, "join", "--name", fmt.Sprint("attendee ", i), "--accept-code-of-conduct"); r.code != 0 {
+				failures <- r.stderr
+				return
+			}
+			for j := range each {
+				if r := runQuiet(c, "propose", "talk", "--title", fmt.Sprintf("talk %d of %d", j, i)); r.code != 0 {
+					failures <- fmt.Sprintf("exit %d: %s", r.code, r.stderr)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		t.Error(f)
+	}
+	talks, _ := ts.camp.Talks(ctx, schedule.TalkFilter{})
+	if len(talks) != attendees*each {
+		t.Fatalf("%d talks stored, want exactly %d", len(talks), attendees*each)
+	}
+}
+
+// runQuiet is run for goroutines, where t.Fatal must not be called.
+func runQuiet(c *gossh.Client, args ...string) result {
+	sess, err := c.NewSession()
+	if err != nil {
+		return result{stderr: err.Error(), code: -1}
+	}
+	defer sess.Close()
+	var out, errOut strings.Builder
+	sess.Stdout, sess.Stderr = &out, &errOut
+	err = sess.Run(shellJoin(args))
+	var exit *gossh.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return result{out.String(), errOut.String(), exit.ExitStatus()}
+	case err != nil:
+		return result{out.String(), err.Error(), -1}
+	}
+	return result{out.String(), errOut.String(), 0}
+}

@@ -1,0 +1,50 @@
+package sshapp
+
+import (
+	"io"
+	"sync/atomic"
+	"time"
+)
+
+// stallWriter notes when a write to the client started and has not yet
+// returned. A client that stops reading blocks only its own session's
+// writes (each session renders on its own, nothing is broadcast through a
+// shared loop), and the watchdog ends that session once it has been stuck
+// for too long, so its resources are freed.
+type stallWriter struct {
+	w         io.Writer
+	busySince atomic.Int64 // unix nanoseconds; 0 when no write is under way
+}
+
+func (s *stallWriter) Write(p []byte) (int, error) {
+	s.busySince.Store(time.Now().UnixNano())
+	defer s.busySince.Store(0)
+	return s.w.Write(p)
+}
+
+// stalledFor says how long the current write has been blocked.
+func (s *stallWriter) stalledFor(now time.Time) time.Duration {
+	since := s.busySince.Load()
+	if since == 0 {
+		return 0
+	}
+	return now.Sub(time.Unix(0, since))
+}
+
+// watch calls drop once a write has been blocked for longer than limit; it
+// returns when done is closed.
+func (s *stallWriter) watch(limit time.Duration, done <-chan struct{}, drop func()) {
+	tick := time.NewTicker(limit / 4)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case now := <-tick.C:
+			if s.stalledFor(now) > limit {
+				drop()
+				return
+			}
+		}
+	}
+}
