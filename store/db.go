@@ -57,6 +57,9 @@ func Open(path string, opt Options) (*DB, error) {
 			return nil, fmt.Errorf("cannot create the data directory: %w", err)
 		}
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{})}
 	if db.clock == nil {
 		db.clock = schedule.SystemClock{}
@@ -84,6 +87,17 @@ func Open(path string, opt Options) (*DB, error) {
 	}
 	go db.watchOtherProcesses(ctx, interval)
 	return db, nil
+}
+
+// createPrivate creates the database file readable by its owner only: it
+// holds attendees' emails and keys. SQLite gives its -wal and -shm files the
+// same mode.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("cannot create the database: %w", err)
+	}
+	return f.Close()
 }
 
 func dsn(path string, opt Options, writer bool) string {

@@ -164,3 +164,23 @@ func TestTimerSurvivesRestart(t *testing.T) {
 		t.Errorf("remaining after restart %s, want 33m (45 - 10 run - 2 while down; the pause does not count)", got)
 	}
 }
+
+func TestDatabaseFilesArePrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "camp.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	camp, _ := db.Camp(ctx, storetest.Example(t))
+	storetest.MustJoin(t, camp, "Ada", false) // a write, so the WAL exists
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v, want 0600: it holds emails and keys", filepath.Base(p), info.Mode().Perm())
+		}
+	}
+}
