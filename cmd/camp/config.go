@@ -26,6 +26,7 @@ type config struct {
 	now      string
 	speed    float64
 	event    string
+	opened   *opened // the camp a local data command opened; closed by Main.Run
 }
 
 func (c *config) bindGlobalFlags(root *cobra.Command) {

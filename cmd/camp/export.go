@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/lightningcamp/camp/schedule/eventbrite"
 	"github.com/lightningcamp/camp/schedule/export"
 	"github.com/lightningcamp/camp/store"
+	"github.com/lightningcamp/camp/tui/commands"
 )
 
 // exportData gathers everything one camp produced, stamped with its last
@@ -159,4 +161,28 @@ func consoleActor(ctx context.Context, camp *store.Camp) (schedule.Actor, error)
 		}
 	}
 	return a, nil
+}
+
+// localEnv opens the camp for a data command run at the console (`camp talks`,
+// `camp queue approve 3`): the organiser at this terminal is the actor.
+func (c *config) localEnv(cmd *cobra.Command) (*commands.Env, error) {
+	o, err := c.open(cmd.Context())
+	if err != nil {
+		return nil, err
+	}
+	c.opened = o
+	actor, err := consoleActor(cmd.Context(), o.camp)
+	if err != nil {
+		return nil, err
+	}
+	return &commands.Env{
+		Backend: o.camp, Actor: actor, Fingerprint: store.ConsoleFingerprint, Clock: o.clock, SSHCommand: "camp",
+		ExportEvent: func(ctx context.Context, w io.Writer) error {
+			data, err := exportData(ctx, o.camp)
+			if err != nil {
+				return err
+			}
+			return export.WriteEventJSON(w, data, export.Options{})
+		},
+	}, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/commands"
 )
 
 // Exit codes, a contract for scripts.
@@ -41,6 +42,15 @@ type Main struct {
 	Stderr io.Writer
 	Getenv func(string) string
 	Clock  schedule.Clock // the real clock; --now/--speed replace it
+	cfg    *config
+}
+
+// closeOpened closes a camp a local data command opened.
+func (m *Main) closeOpened() {
+	if m.cfg != nil && m.cfg.opened != nil {
+		m.cfg.opened.Close()
+		m.cfg.opened = nil
+	}
 }
 
 // NewMain returns a Main wired to the process's streams and environment.
@@ -56,6 +66,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	root.SetOut(m.Stdout)
 	root.SetErr(m.Stderr)
 	err := fang.Execute(ctx, root, fang.WithErrorHandler(printError), fang.WithVersion(version()), fang.WithoutManpage())
+	m.closeOpened()
 	return exitCode(err)
 }
 
@@ -70,7 +81,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &u), isCobraUsage(err), schedule.ErrorCode(err) == schedule.EINVALID:
+	case errors.As(err, &u), commands.IsUsage(err), isCobraUsage(err), schedule.ErrorCode(err) == schedule.EINVALID:
 		return exitUsage
 	}
 	return exitFailure
@@ -91,13 +102,14 @@ func isCobraUsage(err error) bool {
 func printError(w io.Writer, _ fang.Styles, err error) {
 	fmt.Fprintln(w, "camp: "+schedule.ErrorsReport(err))
 	var u usageError
-	if errors.As(err, &u) || isCobraUsage(err) {
+	if errors.As(err, &u) || commands.IsUsage(err) || isCobraUsage(err) {
 		fmt.Fprintln(w, "Run 'camp --help' for usage.")
 	}
 }
 
 func (m *Main) rootCommand() *cobra.Command {
 	cfg := &config{main: m}
+	m.cfg = cfg
 	var server serverFlags
 	root := &cobra.Command{
 		Use:   "camp",
@@ -111,6 +123,7 @@ func (m *Main) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
 	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), versionCommand())
+	root.AddCommand(commands.Commands(cfg.localEnv)...)
 	return root
 }
 

@@ -142,3 +142,20 @@ func TestCheckBrokenFileWithTheRealBinary(t *testing.T) {
 		t.Errorf("stack trace in output:\n%s", stderr)
 	}
 }
+
+func TestOrganiserDataCommandsAtTheConsole(t *testing.T) {
+	env := map[string]string{"CAMP_DATA": t.TempDir()}
+	if code, _, errOut := run(t, env, "announce", "Open space starts at 11:00"); code != 0 {
+		t.Fatalf("announce: exit %d: %s", code, errOut)
+	}
+	code, out, _ := run(t, env, "now", "--json")
+	if code != 0 || !strings.Contains(out, "Open space starts at 11:00") {
+		t.Fatalf("now --json after an announcement: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, env, "queue", "approve"); code != exitUsage {
+		t.Errorf("queue approve without an id: exit %d, want %d", code, exitUsage)
+	}
+	if code, _, errOut := run(t, env, "queue", "approve", "99"); code != exitFailure || !strings.Contains(errOut, "no talk with id 99") {
+		t.Errorf("queue approve 99: exit %d, %s", code, errOut)
+	}
+}

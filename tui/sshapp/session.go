@@ -68,11 +68,16 @@ func (s *Server) commandEnv(id identity, sess ssh.Session) *commands.Env {
 	return &commands.Env{
 		Backend:     s.backend,
 		Actor:       id.actor,
+		Fingerprint: id.fingerprint,
 		Clock:       s.cfg.Clock,
 		ViewerTZ:    viewerZone(id.person, sess.Environ()),
 		Stats:       s.Stats,
 		ExportEvent: s.cfg.ExportEvent,
 		ExportMine:  s.cfg.ExportMine,
+		SSHCommand:  s.ConnectHint(),
+		OnInternalError: func(err error) {
+			s.cfg.Logger.Error("command failed", "key", id.fingerprint, "command", sanitize.Line(fmt.Sprint(sess.Command()), 200), "error", sanitize.Line(err.Error(), 500))
+		},
 	}
 }
 

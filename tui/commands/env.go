@@ -1,0 +1,65 @@
+// Package commands is the command tree people type: over SSH without a PTY
+// (`ssh -p 2222 HOST talks --json`) and, for the organiser, in the local CLI
+// (`camp talks`). One tree, so both behave the same; every write goes through
+// the domain services, which authorise it.
+package commands
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// Backend is what the commands need from the camp. The store implements it.
+type Backend interface {
+	schedule.PersonService
+	schedule.TalkService
+	schedule.TopicService
+	schedule.NoteService
+	schedule.TimerService
+	schedule.AnnouncementService
+	Event() *schedule.Event
+	// RequestLink starts linking the actor to their registration by email
+	// and returns the one-time code an organiser must confirm.
+	RequestLink(ctx context.Context, a schedule.Actor, email string) (string, error)
+	ConfirmLink(ctx context.Context, a schedule.Actor, code string) (schedule.Person, error)
+}
+
+// Stats are the server's vital signs (organisers' `stats`).
+type Stats struct {
+	Sessions       int            `json:"sessions"`
+	SessionsByRole map[string]int `json:"sessions_by_role"`
+	Goroutines     int            `json:"goroutines"`
+	HeapBytes      uint64         `json:"heap_bytes"`
+	RSSBytes       uint64         `json:"rss_bytes"`
+	CPUSeconds     float64        `json:"cpu_seconds"`
+	UptimeSeconds  float64        `json:"uptime_seconds"`
+}
+
+// Env is everything one invocation of the tree runs with.
+type Env struct {
+	Backend Backend
+	Actor   schedule.Actor
+	// Fingerprint is the SHA256 fingerprint of the session's key ("" for a
+	// guest), shown by whoami so people can tell organisers which key is theirs.
+	Fingerprint string
+	Clock       schedule.Clock
+	// ViewerTZ is the zone the person reads times in ("" for the event's).
+	ViewerTZ string
+	// Stats reports the server's vital signs; nil where there is no server.
+	Stats func() Stats
+	// ExportEvent writes event.json for the camp; ExportMine writes one
+	// person's own talks, topics, notes and reports as Markdown.
+	ExportEvent func(ctx context.Context, w io.Writer) error
+	ExportMine  func(ctx context.Context, w io.Writer, personID int64) error
+	// SSHCommand is how people reach this server, e.g. "ssh -p 2222
+	// camp.example.org"; help examples start with it. "" means a placeholder.
+	SSHCommand string
+	// OnInternalError hears of errors that people are not told the details
+	// of (schedule.EINTERNAL), so the server can log them; nil ignores them.
+	OnInternalError func(error)
+	// Now is the clock's time; commands read it once per invocation.
+	now time.Time
+}

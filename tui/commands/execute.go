@@ -1,0 +1,154 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// defaultSSHCommand stands in for the server's address in examples when
+// the server did not say how it is reached.
+const defaultSSHCommand = "ssh -p 2222 HOST"
+
+// Execute runs one command line for one SSH session and returns its exit
+// code. It builds a fresh command tree each time: nothing is shared between
+// sessions, and cobra never touches os.Args or the process's streams.
+// Errors are printed to stderr as one line, "camp: <message>". A panic is
+// left to the caller, which can log it (the SSH server ends just that session).
+func Execute(ctx context.Context, env *Env, args []string, stdin io.Reader, stdout, stderr io.Writer) (exitCode int) {
+	if env == nil || env.Backend == nil {
+		fmt.Fprintln(orDiscard(stderr), "camp: no camp is open")
+		return ExitFailure
+	}
+	t := &tree{env: func(*cobra.Command) (*Env, error) { return env, nil }, role: env.Actor.Role, prefix: sshCommand(env)}
+	if env.Actor.PersonID == 0 {
+		t.role = schedule.RoleGuest
+	}
+	root := t.sshRoot()
+	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
+	// cobra falls back to the process's streams for nil ones: never here.
+	root.SetIn(orEmpty(stdin))
+	root.SetOut(orDiscard(stdout))
+	root.SetErr(orDiscard(stderr))
+	cmd, err := root, unknownCommand(root, args)
+	if err == nil {
+		cmd, err = root.ExecuteContextC(ctx)
+	}
+	if err != nil {
+		if schedule.ErrorCode(err) == schedule.EINTERNAL && !IsUsage(err) && env.OnInternalError != nil {
+			env.OnInternalError(err)
+		}
+		printError(stderr, err, t.prefix, cmd, root)
+	}
+	return ExitCode(err)
+}
+
+// sshRoot is the whole tree an SSH session can reach.
+func (t *tree) sshRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "camp",
+		Short:         "Lightning Camp over SSH",
+		Args:          cobra.ArbitraryArgs, // checked before running, see unknownCommand
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE:          func(cmd *cobra.Command, _ []string) error { return t.writeShortHelp(cmd) },
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SuggestionsMinimumDistance = 2
+	root.SetFlagErrorFunc(usageFlagError)
+	root.AddCommand(t.sshCommands()...)
+	t.installHelp(root)
+	return root
+}
+
+// sshCommands is every command an SSH session can reach; help lists them
+// by section, alphabetically.
+func (t *tree) sshCommands() []*cobra.Command {
+	return []*cobra.Command{
+		t.joinCommand(), t.whoamiCommand(), t.nameCommand(), t.linkCommand(true),
+		t.scheduleCommand(), t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(),
+		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
+		t.exportCommand(),
+		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.statsCommand(),
+	}
+}
+
+// Commands returns the data commands for the local CLI (the organiser at
+// the console) to mount under its own root: now, talks, topics, notes
+// (with notes add/edit), report, queue, timer, announce, assign, unassign
+// and link (only `link confirm CODE`). The CLI has its own schedule and
+// export; join, whoami, name, vote, propose, edit, withdraw and stats need
+// an SSH key or a server and are left out. env is called when a command
+// runs, so the database is opened only for commands that need it. Errors
+// come back unprinted: map them with ExitCode and Message (usage mistakes
+// are UsageError).
+func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
+	t := &tree{env: env, role: schedule.RoleOrganiser, prefix: "camp"}
+	cmds := []*cobra.Command{
+		t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(), t.reportCommand(),
+		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
+		t.linkCommand(false),
+	}
+	for _, c := range cmds {
+		c.SetFlagErrorFunc(usageFlagError)
+	}
+	return cmds
+}
+
+func orEmpty(r io.Reader) io.Reader {
+	if r == nil {
+		return strings.NewReader("")
+	}
+	return r
+}
+
+func orDiscard(w io.Writer) io.Writer {
+	if w == nil {
+		return io.Discard
+	}
+	return w
+}
+
+func sshCommand(env *Env) string {
+	if s := strings.TrimSpace(env.SSHCommand); s != "" {
+		return s
+	}
+	return defaultSSHCommand
+}
+
+// unknownCommand catches a first word that is no command, before anything
+// runs. The root takes any arguments (so that `ssh HOST` alone shows help),
+// so cobra would not object itself; and checking first also keeps people
+// away from cobra's hidden internal commands (__complete), which are only
+// added once cobra runs.
+func unknownCommand(root *cobra.Command, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return nil
+	}
+	if cmd, _, err := root.Find(args); err == nil && cmd != root {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if s := root.SuggestionsFor(args[0]); len(s) > 0 && args[0] != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
+	}
+	return usagef("%s", msg)
+}
+
+// printError prints err as one line; a usage mistake also says where help is.
+func printError(w io.Writer, err error, prefix string, cmd, root *cobra.Command) {
+	msg := "camp: " + Message(err)
+	if IsUsage(err) || schedule.ErrorCode(err) == schedule.EINVALID {
+		help := prefix + " help"
+		if cmd != nil && cmd != root {
+			help += " " + commandName(cmd)
+		}
+		msg += "; run '" + help + "'"
+	}
+	fmt.Fprintln(w, msg)
+}

@@ -1,0 +1,302 @@
+package commands
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// Open-space topics: the board with its votes and rooms, proposing,
+// editing and withdrawing one's own, and dot-voting.
+
+// topicJSON is one topic in `topics --json`.
+type topicJSON struct {
+	ID          int64    `json:"id"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Leader      string   `json:"leader"`
+	Tags        []string `json:"tags"`
+	Votes       int      `json:"votes"`
+	Voted       bool     `json:"voted"`
+	Status      string   `json:"status"`
+	Track       string   `json:"track"`
+	TrackName   string   `json:"track_name"`
+	Slot        string   `json:"slot"`
+	SlotStart   stamp    `json:"slot_start"`
+	SlotEnd     stamp    `json:"slot_end"`
+	Room        string   `json:"room"` // the Zoom breakout room's name, exactly as in Zoom
+	CreatedAt   stamp    `json:"created_at"`
+}
+
+// topicsView is `topics --json`.
+type topicsView struct {
+	Topics        []topicJSON `json:"topics"`
+	DotsPerPerson int         `json:"dots_per_person"`
+	DotsSpent     int         `json:"dots_spent"`
+	guest         bool
+}
+
+func newTopicJSON(ev *schedule.Event, t schedule.Topic, voted bool) topicJSON {
+	j := topicJSON{
+		ID: t.ID, Title: line(t.Title), Description: text(t.Description), Leader: line(t.Leader), Tags: lineList(t.Tags),
+		Votes: t.Votes, Voted: voted, Status: string(t.Status), CreatedAt: stamp(t.CreatedAt),
+	}
+	if t.Status != schedule.TopicPlaced {
+		return j
+	}
+	j.Track, j.Slot = line(t.Track), line(t.Slot)
+	if tr, ok := ev.Track(t.Track); ok {
+		j.TrackName = line(tr.Name)
+		if room, ok := ev.Room(tr.Room); ok {
+			j.Room = line(room.Name)
+		}
+	}
+	if s, ok := ev.Slot(t.Slot); ok {
+		j.SlotStart, j.SlotEnd = stamp(s.Start), stamp(s.End)
+	}
+	return j
+}
+
+func (v topicsView) writeText(w io.Writer) {
+	if len(v.Topics) == 0 {
+		fmt.Fprintln(w, "No open-space topics yet.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tVOTES\tSTATUS\tWHERE\tLEADER\tTITLE")
+	for _, t := range v.Topics {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, votes(t), t.Status, where(t), t.Leader, t.Title)
+	}
+	tw.Flush()
+	if !v.guest {
+		fmt.Fprintf(w, "* has your dot. You have spent %d of your %d dots.\n", v.DotsSpent, v.DotsPerPerson)
+	}
+}
+
+func votes(t topicJSON) string {
+	if t.Voted {
+		return fmt.Sprintf("%d *", t.Votes)
+	}
+	return fmt.Sprint(t.Votes)
+}
+
+// where is a placed topic's slot, start and breakout room.
+func where(t topicJSON) string {
+	if t.Slot == "" {
+		return "-"
+	}
+	return fmt.Sprintf("%s %s, %s", t.Slot, utcClock(timeOf(t.SlotStart)), t.Room)
+}
+
+func (t *tree) topicsCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "topics",
+		Short:   "Open-space topics with their votes, slots and breakout rooms",
+		Example: t.examples("topics", "topics --json"),
+		Args:    exactArgs(0),
+		RunE:    t.run(func(c *call) error { return c.topics() }),
+	}
+	addJSONFlag(cmd)
+	return t.everyone(cmd)
+}
+
+func (c *call) topics() error {
+	topics, err := c.backend().Topics(c.ctx)
+	if err != nil {
+		return err
+	}
+	mine, err := c.myVotes()
+	if err != nil {
+		return err
+	}
+	ev := c.event()
+	v := topicsView{Topics: make([]topicJSON, 0, len(topics)), DotsPerPerson: ev.OpenSpace.DotsPerPerson, DotsSpent: len(mine), guest: c.isGuest()}
+	for _, t := range topics {
+		v.Topics = append(v.Topics, newTopicJSON(ev, t, slices.Contains(mine, t.ID)))
+	}
+	return c.show(v)
+}
+
+// myVotes lists the topics the caller has a dot on; guests have none.
+func (c *call) myVotes() ([]int64, error) {
+	if c.isGuest() {
+		return nil, nil
+	}
+	return c.backend().VotesOf(c.ctx, c.actor().PersonID)
+}
+
+// topicFlags are what a leader writes about a topic, for propose and edit.
+type topicFlags struct {
+	title, description, track string
+	tags                      []string
+}
+
+func (f *topicFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.title, "title", "", "the topic's title")
+	fl.StringVar(&f.description, "description", "", "what you want to talk about (- reads it from standard input)")
+	fl.StringSliceVar(&f.tags, "tag", nil, "a tag (repeat for several)")
+	fl.StringVar(&f.track, "track", "", "a track you would like it in; a reserved track's tag is added for you")
+}
+
+// apply puts the flags that were given onto p and reports whether any were.
+func (f *topicFlags) apply(c *call, p *schedule.TopicProposal) (bool, error) {
+	description, err := c.stdinIfDash(f.description)
+	if err != nil {
+		return false, err
+	}
+	set := setters{c: c}
+	set.str("title", &p.Title, f.title)
+	set.str("description", &p.Description, description)
+	set.list("tag", &p.Tags, f.tags)
+	if c.flagSet("track") {
+		set.any = true
+		if err := c.tagForTrack(p, f.track); err != nil {
+			return false, err
+		}
+	}
+	return set.any, nil
+}
+
+// tagForTrack adds the tag a reserved track asks for, so that the topic
+// may be placed there. Placing stays the organisers' decision.
+func (c *call) tagForTrack(p *schedule.TopicProposal, trackID string) error {
+	ev := c.event()
+	tr, ok := ev.Track(trackID)
+	if !ok {
+		ids := make([]string, len(ev.Tracks))
+		for i, t := range ev.Tracks {
+			ids[i] = t.ID
+		}
+		return usagef("no track %q: the tracks are %s", trackID, strings.Join(ids, ", "))
+	}
+	if tr.ReservedFor != "" && !(schedule.Topic{Tags: p.Tags}).HasTag(tr.ReservedFor) {
+		p.Tags = append(slices.Clone(p.Tags), tr.ReservedFor)
+	}
+	return nil
+}
+
+func (t *tree) proposeTopicCommand() *cobra.Command {
+	var f topicFlags
+	cmd := &cobra.Command{
+		Use:     "topic",
+		Short:   "Propose an open-space topic",
+		Example: t.examples(`propose topic --title "Packaging compiled wheels" --description "Bring your CI logs" --tag packaging --track a`),
+		Args:    exactArgs(0),
+		RunE: t.run(func(c *call) error {
+			var p schedule.TopicProposal
+			if _, err := f.apply(c, &p); err != nil {
+				return err
+			}
+			if strings.TrimSpace(p.Title) == "" {
+				return usagef(`propose topic needs --title, e.g. propose topic --title "Packaging compiled wheels"`)
+			}
+			topic, err := c.backend().ProposeTopic(c.ctx, c.actor(), p)
+			if err != nil {
+				return err
+			}
+			return c.say("Proposed %s.\nPeople vote with: %s vote %d", describeTopic(c.event(), topic), c.prefix, topic.ID)
+		}),
+	}
+	f.register(cmd)
+	return cmd
+}
+
+func (t *tree) editTopicCommand() *cobra.Command {
+	var f topicFlags
+	cmd := &cobra.Command{
+		Use:     "topic ID",
+		Short:   "Change your open-space topic (only the flags you give)",
+		Example: t.examples(`edit topic 5 --title "Packaging compiled wheels, again"`),
+		Args:    exactArgs(1),
+		RunE: t.run(func(c *call) error {
+			id, err := parseID(c.args[0], "topic")
+			if err != nil {
+				return err
+			}
+			cur, err := c.backend().Topic(c.ctx, id)
+			if err != nil {
+				return err
+			}
+			p := schedule.TopicProposal{Title: cur.Title, Description: cur.Description, Tags: cur.Tags}
+			if changed, err := f.apply(c, &p); err != nil || !changed {
+				return nothingToChange(err, "--title, --description, --tag or --track")
+			}
+			topic, err := c.backend().EditTopic(c.ctx, c.actor(), id, p)
+			if err != nil {
+				return err
+			}
+			return c.say("Changed %s.", describeTopic(c.event(), topic))
+		}),
+	}
+	f.register(cmd)
+	return cmd
+}
+
+func (t *tree) withdrawTopicCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:     "topic ID",
+		Short:   "Withdraw your open-space topic (its dots go back to the voters)",
+		Example: t.examples("withdraw topic 5"),
+		Args:    exactArgs(1),
+		RunE: t.run(func(c *call) error {
+			return c.changeTopic(c.args[0], "Withdrew", func(id int64) (schedule.Topic, error) {
+				return c.backend().WithdrawTopic(c.ctx, c.actor(), id)
+			})
+		}),
+	}
+}
+
+func (t *tree) voteCommand() *cobra.Command {
+	var remove bool
+	cmd := &cobra.Command{
+		Use:     "vote TOPIC",
+		Short:   "Put one of your dots on an open-space topic (--remove takes it back)",
+		Example: t.examples("vote 5", "vote 5 --remove"),
+		Args:    exactArgs(1),
+		RunE: t.run(func(c *call) error {
+			verb := map[bool]string{false: "Your dot is on", true: "Took your dot back from"}[remove]
+			if err := c.changeTopic(c.args[0], verb, func(id int64) (schedule.Topic, error) {
+				return c.backend().Vote(c.ctx, c.actor(), id, !remove)
+			}); err != nil {
+				return err
+			}
+			mine, err := c.myVotes()
+			if err != nil {
+				return err
+			}
+			return c.say("You have %d of your %d dots left.", c.event().OpenSpace.DotsPerPerson-len(mine), c.event().OpenSpace.DotsPerPerson)
+		}),
+	}
+	cmd.Flags().BoolVar(&remove, "remove", false, "take your dot back")
+	return t.attendee(cmd)
+}
+
+// changeTopic parses a topic id, applies change and says what happened.
+func (c *call) changeTopic(idArg, verb string, change func(id int64) (schedule.Topic, error)) error {
+	id, err := parseID(idArg, "topic")
+	if err != nil {
+		return err
+	}
+	topic, err := change(id)
+	if err != nil {
+		return err
+	}
+	return c.say("%s %s.", verb, describeTopic(c.event(), topic))
+}
+
+// describeTopic is a topic in one line for confirmations.
+func describeTopic(ev *schedule.Event, t schedule.Topic) string {
+	j := newTopicJSON(ev, t, false)
+	s := fmt.Sprintf("topic %d %s by %s (%s, %s", j.ID, quoted(j.Title), j.Leader, j.Status, count(j.Votes, "dot"))
+	if j.Slot != "" {
+		s += fmt.Sprintf("; %s in %s, Zoom room %s", j.Slot, j.TrackName, quoted(j.Room))
+	}
+	return s + ")"
+}
