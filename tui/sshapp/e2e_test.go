@@ -68,7 +68,7 @@ func TestOfferedOrganiserKeyGivesNoRights(t *testing.T) {
 	noKey := gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
 	mineFP := gossh.FingerprintSHA256(mine.PublicKey())
 	for i, tc := range []struct {
-		sequence        []gossh.AuthMethod
+		sequence       []gossh.AuthMethod
 		role, keyPrint string
 	}{
 		{[]gossh.AuthMethod{offer(ts.org.PublicKey()), gossh.PublicKeys(mine)}, "attendee", mineFP},

@@ -281,4 +281,3 @@ func (s *syncBuffer) Reset() {
 }
 
 var ctx = context.Background()
-
