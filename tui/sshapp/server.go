@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync"
 	"time"
 
 	"charm.land/ssh"
@@ -53,6 +54,7 @@ type Server struct {
 	limiter  *writeLimiter
 	backend  commands.Backend // rate-limited for attendees
 	started  time.Time
+	mu       sync.Mutex
 	ln       net.Listener
 }
 
@@ -110,16 +112,29 @@ func (s *Server) Listen() error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w (is another camp running? use --listen)", s.cfg.Addr, err)
 	}
-	s.ln = ln
+	s.setListener(ln)
 	return nil
+}
+
+func (s *Server) setListener(ln net.Listener) {
+	s.mu.Lock()
+	s.ln = ln
+	s.mu.Unlock()
+}
+
+func (s *Server) listener() net.Listener {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ln
 }
 
 // Serve serves connections from ln (or the one Listen opened, if ln is nil).
 func (s *Server) Serve(ln net.Listener) error {
 	if ln == nil {
-		ln = s.ln
+		ln = s.listener()
+	} else {
+		s.setListener(ln)
 	}
-	s.ln = ln
 	err := s.ssh.Serve(ln)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -129,8 +144,8 @@ func (s *Server) Serve(ln net.Listener) error {
 
 // Addr is the address the server listens on (useful with port 0).
 func (s *Server) Addr() string {
-	if s.ln != nil {
-		return s.ln.Addr().String()
+	if ln := s.listener(); ln != nil {
+		return ln.Addr().String()
 	}
 	return s.cfg.Addr
 }
