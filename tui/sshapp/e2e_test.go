@@ -1,6 +1,7 @@
 package sshapp_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/schedule/export"
+	"github.com/lightningcamp/camp/tui/sshapp"
 )
 
 // TestLiveTalkReachesAnotherAttendee: A proposes, the organiser approves
@@ -253,4 +256,46 @@ func runQuiet(c *gossh.Client, args ...string) result {
 		return result{out.String(), err.Error(), -1}
 	}
 	return result{out.String(), errOut.String(), 0}
+}
+
+// TestLinkAndExportMineOverSSH: an attendee links their key to their
+// registration with a code an organiser confirms, then exports their own work.
+func TestLinkAndExportMineOverSSH(t *testing.T) {
+	var ts *testServer
+	ts = startServer(t, withConfig(func(cfg *sshapp.Config) {
+		cfg.ExportMine = func(ctx context.Context, w io.Writer, personID int64) error {
+			topics, err := ts.camp.Topics(ctx)
+			if err != nil {
+				return err
+			}
+			data := export.Camp{Event: ts.camp.Event(), Topics: topics, GeneratedAt: ts.clock.Now()}
+			return export.MineMarkdown(w, data, personID)
+		}
+	}))
+	org := ts.organiser(t)
+	me, _ := ts.camp.PersonByFingerprint(ctx, gossh.FingerprintSHA256(ts.org.PublicKey()))
+	ts.camp.ImportRegistrations(ctx, schedule.Actor{PersonID: me.ID, Role: schedule.RoleOrganiser},
+		[]schedule.Registration{{TicketID: "7", Name: "Ada Lovelace", Email: "ada@example.org", Status: "Attending"}})
+	ada := ts.join(t, "Ada")
+	out := mustRun(t, ada, "link", "ada@example.org")
+	code := ""
+	for _, f := range strings.Fields(out) {
+		if len(strings.Trim(f, ".:\"'")) == 6 && strings.ToUpper(f) == f {
+			code = strings.Trim(f, ".:\"'")
+		}
+	}
+	if code == "" {
+		t.Fatalf("no code in %q", out)
+	}
+	mustRun(t, org, "link", "confirm", code)
+	var who struct{ Name string }
+	json.Unmarshal([]byte(mustRun(t, ada, "whoami", "--json")), &who)
+	mustRun(t, ada, "propose", "topic", "--title", "Mojo for Pythonistas")
+	md := mustRun(t, ada, "export", "--mine")
+	if !strings.Contains(md, "Mojo for Pythonistas") {
+		t.Errorf("export --mine lacks the attendee's topic:\n%s", md)
+	}
+	if p, _ := ts.camp.PersonByFingerprint(ctx, gossh.FingerprintSHA256(ts.org.PublicKey())); p.Email != "" {
+		t.Errorf("the organiser got an email: %+v", p)
+	}
 }
