@@ -9,24 +9,32 @@ import (
 	"github.com/lightningcamp/camp/schedule"
 )
 
+// onTalk runs fn in a write transaction on talk id, once the actor is known
+// to be allowed perm on it (the speaker owns it).
+func (c *Camp) onTalk(ctx context.Context, a schedule.Actor, id int64, perm schedule.Permission, fn func(t *tx, cur schedule.Talk) error) error {
+	return c.write(ctx, a, func(t *tx) error {
+		cur, err := c.talk(t.ctx, t, id)
+		if err != nil {
+			return err
+		}
+		if err := t.authorize(perm, cur.SpeakerID); err != nil {
+			return err
+		}
+		return fn(t, cur)
+	})
+}
+
 // queued statuses hold a place in their block's queue.
 var queued = map[schedule.TalkStatus]bool{schedule.TalkApproved: true, schedule.TalkLive: true, schedule.TalkDone: true, schedule.TalkSkipped: true}
 
 // ActOnTalk applies one step of the talk state machine.
 func (c *Camp) ActOnTalk(ctx context.Context, a schedule.Actor, id int64, act schedule.TalkAction) (schedule.Talk, error) {
+	perm := schedule.PermOrganise
+	if act == schedule.ActWithdraw {
+		perm = schedule.PermEditOwn
+	}
 	var talk schedule.Talk
-	err := c.write(ctx, a, func(t *tx) error {
-		cur, err := c.talk(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
-		perm := schedule.PermOrganise
-		if act == schedule.ActWithdraw {
-			perm = schedule.PermEditOwn
-		}
-		if err := t.authorize(perm, cur.SpeakerID); err != nil {
-			return err
-		}
+	err := c.onTalk(ctx, a, id, perm, func(t *tx, cur schedule.Talk) error {
 		next, err := schedule.NextTalkStatus(cur.Status, act)
 		if err != nil {
 			return err
@@ -147,14 +155,7 @@ func (t *tx) writeOrder(ids []int64) error {
 // MoveTalk puts an approved talk at a position (from 1) of its queue.
 func (c *Camp) MoveTalk(ctx context.Context, a schedule.Actor, id int64, position int) (schedule.Talk, error) {
 	var talk schedule.Talk
-	err := c.write(ctx, a, func(t *tx) error {
-		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
-			return err
-		}
-		cur, err := c.talk(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
+	err := c.onTalk(ctx, a, id, schedule.PermOrganise, func(t *tx, cur schedule.Talk) error {
 		if cur.Status != schedule.TalkApproved {
 			return schedule.Errorf(schedule.ECONFLICT, "only approved talks can be moved in the queue; talk %d is %s", id, cur.Status)
 		}
@@ -186,18 +187,11 @@ func moveTo(ids []int64, id int64, position int) []int64 {
 
 // RescheduleTalk moves a talk to the end of another talks block's queue.
 func (c *Camp) RescheduleTalk(ctx context.Context, a schedule.Actor, id int64, block string) (schedule.Talk, error) {
+	if err := c.talksBlock(block); err != nil {
+		return schedule.Talk{}, err
+	}
 	var talk schedule.Talk
-	err := c.write(ctx, a, func(t *tx) error {
-		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
-			return err
-		}
-		if err := c.talksBlock(block); err != nil {
-			return err
-		}
-		cur, err := c.talk(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
+	err := c.onTalk(ctx, a, id, schedule.PermOrganise, func(t *tx, cur schedule.Talk) error {
 		if cur.Status == schedule.TalkLive || cur.Status == schedule.TalkDone {
 			return schedule.Errorf(schedule.ECONFLICT, "talk %d is %s and stays where it was given", id, cur.Status)
 		}
@@ -224,14 +218,7 @@ func (c *Camp) RescheduleTalk(ctx context.Context, a schedule.Actor, id int64, b
 // starts again as a proposal.
 func (c *Camp) MoveTalkToEvent(ctx context.Context, a schedule.Actor, id int64, slug string) (schedule.Talk, error) {
 	var talk schedule.Talk
-	err := c.write(ctx, a, func(t *tx) error {
-		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
-			return err
-		}
-		cur, err := c.talk(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
+	err := c.onTalk(ctx, a, id, schedule.PermOrganise, func(t *tx, cur schedule.Talk) error {
 		if cur.Status == schedule.TalkLive || cur.Status == schedule.TalkDone {
 			return schedule.Errorf(schedule.ECONFLICT, "talk %d is %s and stays in this camp", id, cur.Status)
 		}

@@ -294,18 +294,11 @@ func (c *Camp) EditTalk(ctx context.Context, a schedule.Actor, id int64, p sched
 		return schedule.Talk{}, err
 	}
 	var talk schedule.Talk
-	err = c.write(ctx, a, func(t *tx) error {
-		cur, err := c.talk(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
-		if err := t.authorize(schedule.PermEditOwn, cur.SpeakerID); err != nil {
-			return err
-		}
+	err = c.onTalk(ctx, a, id, schedule.PermEditOwn, func(t *tx, cur schedule.Talk) error {
 		if cur.Status != schedule.TalkProposed && cur.Status != schedule.TalkApproved {
 			return schedule.Errorf(schedule.ECONFLICT, "talk %d is %s and can no longer be edited", id, cur.Status)
 		}
-		_, err = t.exec(`UPDATE talks SET title = ?, abstract = ?, minutes = ?, links = ?, tools = ?, tags = ?, can_make = ?, updated_at = ? WHERE id = ?`,
+		_, err := t.exec(`UPDATE talks SET title = ?, abstract = ?, minutes = ?, links = ?, tools = ?, tags = ?, can_make = ?, updated_at = ? WHERE id = ?`,
 			in.title, in.abstract, in.minutes, joinList(in.links), joinList(in.tools), joinList(in.tags), joinList(in.canMake), t.now.UnixMilli(), id)
 		if err != nil {
 			return err

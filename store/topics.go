@@ -120,11 +120,7 @@ func (c *Camp) EditTopic(ctx context.Context, a schedule.Actor, id int64, p sche
 		return schedule.Topic{}, err
 	}
 	var topic schedule.Topic
-	err = c.write(ctx, a, func(t *tx) error {
-		cur, err := t.ownTopic(id)
-		if err != nil {
-			return err
-		}
+	err = c.onTopic(ctx, a, id, schedule.PermEditOwn, func(t *tx, cur schedule.Topic) error {
 		if cur.Status == schedule.TopicPlaced && !t.camp.tagsFitTrack(cur.Track, in.tags) {
 			return schedule.Errorf(schedule.ECONFLICT, "topic %d is placed in a reserved track: keep its reserved tag", id)
 		}
@@ -142,28 +138,28 @@ func (c *Camp) tagsFitTrack(trackID string, tags []string) bool {
 	return !ok || tr.ReservedFor == "" || (schedule.Topic{Tags: tags}).HasTag(tr.ReservedFor)
 }
 
-// ownTopic reads a topic the actor may change and that is not withdrawn.
-func (t *tx) ownTopic(id int64) (schedule.Topic, error) {
-	cur, err := t.camp.topic(t.ctx, t, id)
-	if err != nil {
-		return cur, err
-	}
-	if err := t.authorize(schedule.PermEditOwn, cur.LeaderID); err != nil {
-		return cur, err
-	}
-	if cur.Status == schedule.TopicWithdrawn {
-		return cur, schedule.Errorf(schedule.ECONFLICT, "topic %d was withdrawn", id)
-	}
-	return cur, nil
+// onTopic runs fn in a write transaction on topic id, once the actor is
+// known to be allowed perm on it (the leader owns it) and it is not withdrawn.
+func (c *Camp) onTopic(ctx context.Context, a schedule.Actor, id int64, perm schedule.Permission, fn func(t *tx, cur schedule.Topic) error) error {
+	return c.write(ctx, a, func(t *tx) error {
+		cur, err := c.topic(t.ctx, t, id)
+		if err != nil {
+			return err
+		}
+		if err := t.authorize(perm, cur.LeaderID); err != nil {
+			return err
+		}
+		if cur.Status == schedule.TopicWithdrawn {
+			return schedule.Errorf(schedule.ECONFLICT, "topic %d was withdrawn", id)
+		}
+		return fn(t, cur)
+	})
 }
 
 // WithdrawTopic takes a topic back; its dots return to their owners.
 func (c *Camp) WithdrawTopic(ctx context.Context, a schedule.Actor, id int64) (schedule.Topic, error) {
 	var topic schedule.Topic
-	err := c.write(ctx, a, func(t *tx) error {
-		if _, err := t.ownTopic(id); err != nil {
-			return err
-		}
+	err := c.onTopic(ctx, a, id, schedule.PermEditOwn, func(t *tx, _ schedule.Topic) error {
 		if _, err := t.exec(`UPDATE topics SET status = 'withdrawn', track = '', slot = '', updated_at = ? WHERE id = ?`, t.now.UnixMilli(), id); err != nil {
 			return err
 		}
@@ -179,17 +175,8 @@ func (c *Camp) WithdrawTopic(ctx context.Context, a schedule.Actor, id int64) (s
 // a configured number per person per camp.
 func (c *Camp) Vote(ctx context.Context, a schedule.Actor, id int64, on bool) (schedule.Topic, error) {
 	var topic schedule.Topic
-	err := c.write(ctx, a, func(t *tx) error {
-		if err := t.authorize(schedule.PermContribute, 0); err != nil {
-			return err
-		}
-		cur, err := c.topic(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
-		if cur.Status == schedule.TopicWithdrawn {
-			return schedule.Errorf(schedule.ECONFLICT, "topic %d was withdrawn", id)
-		}
+	err := c.onTopic(ctx, a, id, schedule.PermContribute, func(t *tx, _ schedule.Topic) error {
+		var err error
 		if on {
 			err = t.addVote(id)
 		} else {
@@ -253,14 +240,7 @@ func (c *Camp) VotesOf(ctx context.Context, personID int64) ([]int64, error) {
 // PlaceTopic puts a topic into a (track, slot) cell of the board.
 func (c *Camp) PlaceTopic(ctx context.Context, a schedule.Actor, id int64, track, slot string) (schedule.Topic, error) {
 	var topic schedule.Topic
-	err := c.write(ctx, a, func(t *tx) error {
-		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
-			return err
-		}
-		cur, err := c.topic(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
+	err := c.onTopic(ctx, a, id, schedule.PermOrganise, func(t *tx, cur schedule.Topic) error {
 		board, err := c.queryTopics(t.ctx, t, `AND t.status = 'placed'`)
 		if err != nil {
 			return err
@@ -283,14 +263,7 @@ func (c *Camp) PlaceTopic(ctx context.Context, a schedule.Actor, id int64, track
 // UnplaceTopic takes a topic off the board, back to the unplaced list.
 func (c *Camp) UnplaceTopic(ctx context.Context, a schedule.Actor, id int64) (schedule.Topic, error) {
 	var topic schedule.Topic
-	err := c.write(ctx, a, func(t *tx) error {
-		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
-			return err
-		}
-		cur, err := c.topic(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
+	err := c.onTopic(ctx, a, id, schedule.PermOrganise, func(t *tx, cur schedule.Topic) error {
 		if cur.Status != schedule.TopicPlaced {
 			return schedule.Errorf(schedule.ECONFLICT, "topic %d is not on the board", id)
 		}
