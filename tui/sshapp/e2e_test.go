@@ -299,3 +299,24 @@ func TestLinkAndExportMineOverSSH(t *testing.T) {
 		t.Errorf("the organiser got an email: %+v", p)
 	}
 }
+
+// TestFirstVisitWelcomesANewKey: a new key is asked to accept the code of
+// conduct, choose a name and a zone, and then sees the camp in that zone.
+func TestFirstVisitWelcomesANewKey(t *testing.T) {
+	ts := startServer(t)
+	key := newKey(t)
+	c := ts.client(t, key)
+	s := openScreen(t, c, 90, 28)
+	s.waitFor(t, 5*time.Second, "Do you accept the code of conduct?", "https://www.python.org/psf/conduct/")
+	// Type as a person does, a field at a time.
+	for _, keys := range []string{"y", "Nina Newcomer\r", "\x15America/Chicago\r"} { // ctrl+u clears the suggested zone
+		time.Sleep(300 * time.Millisecond)
+		s.in.Write([]byte(keys))
+	}
+	s.waitFor(t, 5*time.Second, "[1 Now]", "you: Chicago")
+	var who struct{ Name, TZ string }
+	json.Unmarshal([]byte(mustRun(t, c, "whoami", "--json")), &who)
+	if who.Name != "Nina Newcomer" || who.TZ != "America/Chicago" {
+		t.Errorf("after the welcome: %+v", who)
+	}
+}
