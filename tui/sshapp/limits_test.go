@@ -35,7 +35,7 @@ func TestTotalSessionsAreCapped(t *testing.T) {
 }
 
 func TestIdleAndMaximumSessionTimes(t *testing.T) {
-	ts := startServer(t, withLimits(func(l *schedule.Limits) { l.IdleTimeout, l.MaxSession = time.Second, 3 * time.Second }))
+	ts := startServer(t, withLimits(func(l *schedule.Limits) { l.IdleTimeout, l.MaxSession = time.Second, 3*time.Second }))
 	idle := openScreen(t, ts.client(t, newKey(t)), 80, 24)
 	idle.waitFor(t, 5*time.Second, "Welcome")
 	if !closedWithin(idle, 4*time.Second) {
