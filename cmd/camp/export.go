@@ -13,7 +13,6 @@ import (
 	"github.com/lightningcamp/camp/schedule/eventbrite"
 	"github.com/lightningcamp/camp/schedule/export"
 	"github.com/lightningcamp/camp/store"
-	"github.com/lightningcamp/camp/tui/commands"
 )
 
 // exportData gathers everything one camp produced, stamped with its last
@@ -148,41 +147,24 @@ func (c *config) importEventbrite(cmd *cobra.Command, path string) error {
 	return nil
 }
 
-// consoleActor is the organiser at this terminal, who has no SSH key.
-func consoleActor(ctx context.Context, camp *store.Camp) (schedule.Actor, error) {
-	p, err := camp.Login(ctx, store.ConsoleFingerprint, true)
-	if err != nil {
-		return schedule.Actor{}, err
-	}
-	a := schedule.Actor{PersonID: p.ID, Role: schedule.RoleOrganiser}
-	if !p.Joined() {
-		if _, err := camp.Join(ctx, a, schedule.JoinRequest{Name: "Organiser", AcceptCoC: true}); err != nil {
-			return a, err
+// eventJSON writes the camp's public event.json: the SSH `export` command.
+func eventJSON(camp *store.Camp) func(ctx context.Context, w io.Writer) error {
+	return func(ctx context.Context, w io.Writer) error {
+		data, err := exportData(ctx, camp)
+		if err != nil {
+			return err
 		}
+		return export.WriteEventJSON(w, data, export.Options{})
 	}
-	return a, nil
 }
 
-// localEnv opens the camp for a data command run at the console (`camp talks`,
-// `camp queue approve 3`): the organiser at this terminal is the actor.
-func (c *config) localEnv(cmd *cobra.Command) (*commands.Env, error) {
-	o, err := c.open(cmd.Context())
-	if err != nil {
-		return nil, err
+// mineMarkdown writes one person's own work: the SSH `export --mine` command.
+func mineMarkdown(camp *store.Camp) func(ctx context.Context, w io.Writer, personID int64) error {
+	return func(ctx context.Context, w io.Writer, personID int64) error {
+		data, err := exportData(ctx, camp)
+		if err != nil {
+			return err
+		}
+		return export.MineMarkdown(w, data, personID)
 	}
-	c.opened = o
-	actor, err := consoleActor(cmd.Context(), o.camp)
-	if err != nil {
-		return nil, err
-	}
-	return &commands.Env{
-		Backend: o.camp, Actor: actor, Fingerprint: store.ConsoleFingerprint, Clock: o.clock, SSHCommand: "camp",
-		ExportEvent: func(ctx context.Context, w io.Writer) error {
-			data, err := exportData(ctx, o.camp)
-			if err != nil {
-				return err
-			}
-			return export.WriteEventJSON(w, data, export.Options{})
-		},
-	}, nil
 }

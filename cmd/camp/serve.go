@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/lightningcamp/camp/schedule"
-	"github.com/lightningcamp/camp/schedule/export"
 	"github.com/lightningcamp/camp/tui/sshapp"
 )
 
@@ -66,20 +65,8 @@ func (c *config) newServer(o *opened, f *serverFlags, logOut io.Writer) (*sshapp
 		Publish:     o.db.Feed().Publish,
 		Clock:       o.clock,
 		Logger:      slog.New(slog.NewTextHandler(logOut, nil)),
-		ExportEvent: func(ctx context.Context, w io.Writer) error {
-			data, err := exportData(ctx, camp)
-			if err != nil {
-				return err
-			}
-			return export.WriteEventJSON(w, data, export.Options{})
-		},
-		ExportMine: func(ctx context.Context, w io.Writer, personID int64) error {
-			data, err := exportData(ctx, camp)
-			if err != nil {
-				return err
-			}
-			return export.MineMarkdown(w, data, personID)
-		},
+		ExportEvent: eventJSON(camp),
+		ExportMine:  mineMarkdown(camp),
 	})
 }
 
