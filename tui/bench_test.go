@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/lightningcamp/camp/tui"
+
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/tuitest"
 )
@@ -38,9 +41,30 @@ func benchView(b *testing.B, c *tuitest.Camp, k string) {
 			m := settled(b, c, c.Organiser, size[0], size[1])
 			press(m, key(k))
 			settle(m)
-			for b.Loop() {
-				_ = m.View()
-			}
+			benchFrames(b, m, size[0], size[1])
+		})
+	}
+}
+
+// benchFrames draws frame after frame. The model keeps its last frame until
+// a message may have changed it, so each frame follows one that does (a
+// window size, as after a resize): the figure is a full redraw.
+func benchFrames(b *testing.B, m *tui.Model, w, h int) {
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		_ = m.View()
+	}
+}
+
+// BenchmarkNowView draws an attendee's Now view with a talk live: the
+// screen every session redraws each second while a countdown runs.
+func BenchmarkNowView(b *testing.B) {
+	c := newCamp(b)
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			m := settled(b, c, c.Attendee, size[0], size[1])
+			benchFrames(b, m, size[0], size[1])
 		})
 	}
 }

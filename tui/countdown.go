@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -54,7 +55,7 @@ func timerLabel(t schedule.Timer, now time.Time) string {
 }
 
 // timerBox is the frame of a countdown panel at each stage.
-func (s styles) timerBox(st stage) lipgloss.Style {
+func (s *styles) timerBox(st stage) lipgloss.Style {
 	box := lipgloss.NewStyle().Padding(0, 1)
 	switch st {
 	case stageLastMinute:
@@ -68,7 +69,7 @@ func (s styles) timerBox(st stage) lipgloss.Style {
 }
 
 // digitStyle is how the big digits are drawn at each stage.
-func (s styles) digitStyle(st stage) lipgloss.Style {
+func (s *styles) digitStyle(st stage) lipgloss.Style {
 	switch st {
 	case stageLastMinute:
 		return s.warn
@@ -82,19 +83,27 @@ func (s styles) digitStyle(st stage) lipgloss.Style {
 
 // timerPanel draws a countdown: heading, big digits and the stage in words,
 // in a box as wide as width. scale enlarges the digits on big screens.
+// The panel is the same for every session showing the same timer at the
+// same second and width, so it is drawn once and shared (timerPanels).
 func (m *Model) timerPanel(heading string, t schedule.Timer, width, scale int) string {
 	st := stageOf(t, m.now)
+	left, label := countdown(t.Remaining(m.now)), timerLabel(t, m.now)
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d %d %d %t", heading, left, label, st, width, scale, m.st.dark)
+	return timerPanels.get(key, func() string { return m.st.drawTimerPanel(heading, left, label, st, width, scale) })
+}
+
+func (s *styles) drawTimerPanel(heading, left, label string, st stage, width, scale int) string {
 	inner := max(width-4, 10)
-	digits := bigText(countdown(t.Remaining(m.now)), scale)
+	digits := bigText(left, scale)
 	for lipgloss.Width(digits[0]) > inner && scale > 1 {
 		scale--
-		digits = bigText(countdown(t.Remaining(m.now)), scale)
+		digits = bigText(left, scale)
 	}
 	center := lipgloss.NewStyle().Width(inner).Align(lipgloss.Center)
 	rows := []string{truncate(heading, inner)}
 	for _, d := range digits {
-		rows = append(rows, center.Render(m.st.digitStyle(st).Render(d)))
+		rows = append(rows, center.Render(s.digitStyle(st).Render(d)))
 	}
-	rows = append(rows, center.Render(m.st.bold.Render(timerLabel(t, m.now))))
-	return m.st.timerBox(st).Width(width).Render(strings.Join(rows, "\n"))
+	rows = append(rows, center.Render(s.bold.Render(label)))
+	return s.timerBox(st).Width(width).Render(strings.Join(rows, "\n"))
 }

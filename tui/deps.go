@@ -64,15 +64,16 @@ type Announcements interface {
 }
 
 // Presence says who is connected right now. It is not in the database: the
-// SSH server knows it. When it changes, the server should publish a
-// schedule.ChangePeople on the Feed so that open screens re-read it; the Now
-// and People views also re-read it on every clock tick while they are shown.
+// SSH server knows it. When it changes, the server must publish a
+// schedule.ChangePeople on the Feed: that is when open screens re-read it
+// (at most about once a second each, so a crowd arriving at once does not
+// make every screen redraw for every arrival).
 type Presence interface {
 	Online() []int64
 }
 
 // Deps is the outside world a Model reads and writes. Every field except
-// Presence and ConnectHint is required.
+// Presence, ConnectHint and Shared is required.
 type Deps struct {
 	Event         *schedule.Event
 	Clock         schedule.Clock // the only source of time, so rehearsals can move it
@@ -85,6 +86,10 @@ type Deps struct {
 	Feed          schedule.Feed
 	Presence      Presence // nil: nobody is shown as online
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
+	// Shared, if set, lets the sessions given the same one share their
+	// reads (see Shared); a server with many sessions sets it. nil: each
+	// session reads on its own.
+	Shared *Shared
 }
 
 // Options are what differs from one session to the next.

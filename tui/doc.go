@@ -37,7 +37,10 @@
 // One model serves one session. Everything that differs between sessions is
 // an argument: the actor (whose role hides what they may not do, both the
 // keys and their help), the viewer's zone, the colour profile and
-// background (styles are built per model, never global), and the key map.
+// background (a model picks one of two read-only style sets, for a dark or
+// a light background), and the key map. A server with many sessions also
+// gives them one Deps.Shared, so that a change costs one read for all of
+// them, not one each (see Shared).
 //
 // # Live data
 //
@@ -47,8 +50,10 @@
 // change made anywhere shows within a second without moving the cursor or
 // touching a half-filled form. Writes from one session are sent in order,
 // one at a time. A single 1 Hz tick drives every countdown and stops when
-// nothing on screen counts down. Time comes only from Deps.Clock, so a
-// rehearsal clock runs the whole day.
+// nothing on screen counts down; who is online is re-read at most once a
+// second, on that tick when there is one. A frame is drawn again only when
+// something it shows may have changed. Time comes only from Deps.Clock, so
+// a rehearsal clock runs the whole day.
 //
 // Text from people is cleaned with schedule/sanitize as it is read, before
 // any view can draw it. State is never told by colour alone: words, markers

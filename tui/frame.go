@@ -14,16 +14,17 @@ import (
 // the status bar never moves.
 func (m *Model) render() string {
 	w, h := m.width, m.height
-	top := []string{m.renderHeader(w)}
+	rows := make([]string, 0, h)
+	rows = append(rows, m.renderHeader(w))
 	if b := m.renderBanner(w); b != "" {
-		top = append(top, b)
+		rows = append(rows, b)
 	}
-	bottom := []string{m.renderStatus(w), m.renderShortHelp(w)}
-	rows := top
-	if bodyH := h - len(top) - len(bottom); bodyH > 0 {
-		rows = append(rows, fit(m.renderBody(w, bodyH), w, bodyH))
+	const bottom = 2 // status and help
+	if bodyH := h - len(rows) - bottom; bodyH > 0 {
+		rows = fitRows(rows, m.renderBody(w, bodyH), w, bodyH)
 	}
-	return strings.Join(append(rows, bottom...), "\n")
+	rows = append(rows, m.renderStatus(w), m.renderShortHelp(w))
+	return strings.Join(rows, "\n")
 }
 
 func (m *Model) renderBody(w, h int) string {
@@ -41,6 +42,12 @@ func (m *Model) renderBody(w, h int) string {
 // renderHeader is the tab row; the current view is bracketed (not only
 // highlighted) and a running countdown shows on the right on every view.
 func (m *Model) renderHeader(w int) string {
+	timer := m.headerTimer()
+	key := fmt.Sprintf("%t %d %d %t %s", m.isOrganiser(), m.current, w, m.st.dark, timer)
+	return m.drawn.header.get(key, func() string { return m.drawHeader(w, timer) })
+}
+
+func (m *Model) drawHeader(w int, timer string) string {
 	var tabs []string
 	for _, id := range m.tabs() {
 		label := fmt.Sprintf("%d %s", id+1, m.view(id).title())
@@ -51,10 +58,10 @@ func (m *Model) renderHeader(w int) string {
 		}
 	}
 	left := strings.Join(tabs, "")
-	if name := line(m.deps.Event.Name); w >= lipgloss.Width(left)+lipgloss.Width(name)+20 {
+	if name := line(m.deps.Event.Name); w >= cellWidth(left)+cellWidth(name)+20 {
 		left = m.st.app.Render(name) + "  " + left
 	}
-	return spread(left, m.headerTimer(), w)
+	return spread(left, timer, w)
 }
 
 // headerTimer is the live talk's countdown, or else the newest running timer.
@@ -77,14 +84,28 @@ func (m *Model) renderBanner(w int) string {
 		return ""
 	}
 	a := m.data.announcements[0]
-	label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
-	text := strings.Join(strings.Fields(a.Text), " ")
-	return truncate(label+" "+m.st.banner.Render(text), w)
+	key := fmt.Sprintf("%d %d %s %d %t\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, a.Text)
+	return m.drawn.banner.get(key, func() string {
+		label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
+		text := strings.Join(strings.Fields(a.Text), " ")
+		return truncate(label+" "+m.st.banner.Render(text), w)
+	})
 }
 
 // renderStatus is the last message on the left (errors marked in words) and
 // how attendees connect on the right.
 func (m *Model) renderStatus(w int) string {
+	hint := ""
+	if m.isOrganiser() {
+		hint = m.deps.ConnectHint
+	} else if p, ok := m.data.person(m.actor.PersonID); ok {
+		hint = "you: " + p.Name
+	}
+	key := fmt.Sprintf("%t %s\x00%s\x00%d %t", m.status.isErr, m.status.text, hint, w, m.st.dark)
+	return m.drawn.status.get(key, func() string { return m.drawStatus(w, hint) })
+}
+
+func (m *Model) drawStatus(w int, hint string) string {
 	var msg string
 	switch {
 	case m.status.isErr:
@@ -92,13 +113,10 @@ func (m *Model) renderStatus(w int) string {
 	case m.status.text != "":
 		msg = m.st.statusOK.Render("✓ " + m.status.text)
 	}
-	hint := ""
-	if m.isOrganiser() {
-		hint = m.st.hint.Render(m.deps.ConnectHint)
-	} else if p, ok := m.data.person(m.actor.PersonID); ok {
-		hint = m.st.hint.Render("you: " + p.Name)
+	if hint != "" {
+		hint = m.st.hint.Render(hint)
 	}
-	if msg != "" && lipgloss.Width(msg)+lipgloss.Width(hint)+2 > w {
+	if msg != "" && cellWidth(msg)+cellWidth(hint)+2 > w {
 		hint = ""
 	}
 	return m.st.statusBar.Width(w).MaxWidth(w).Render(spread(msg, hint, w))
@@ -122,7 +140,15 @@ func (m *Model) renderShortHelp(w int) string {
 	default:
 		keys = append(m.view(m.current).shortKeys(m), m.viewsHint(), m.keys.Help, m.keys.Quit)
 	}
-	return truncate(m.helpModel(w).ShortHelpView(keys), w) // the help bubble does not always cut it
+	var key strings.Builder
+	fmt.Fprintf(&key, "%d %t", w, m.st.dark)
+	for _, k := range keys {
+		h := k.Help()
+		fmt.Fprintf(&key, "\x00%t\x1f%s\x1f%s", k.Enabled(), h.Key, h.Desc)
+	}
+	return m.drawn.help.get(key.String(), func() string {
+		return truncate(m.helpModel(w).ShortHelpView(keys), w) // the help bubble does not always cut it
+	})
 }
 
 // renderFullHelp lists every key of the current view, then the global ones.

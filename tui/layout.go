@@ -16,8 +16,18 @@ func truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	if widthAtMost(s, width) {
+		return s // what ansi.Truncate returns, measured faster
+	}
 	return ansi.Truncate(s, width, "…")
 }
+
+// fitsBytes says, without measuring, that s is at most width cells wide: no
+// character takes more cells than it has bytes (wide ones take 2 cells and
+// 3 or 4 bytes; escape sequences take none). Most lines of a frame are much
+// shorter in bytes than the screen is wide, and measuring a width means
+// walking the string's grapheme clusters.
+func fitsBytes(s string, width int) bool { return len(s) <= width }
 
 // fit makes a block exactly height lines, none wider than width: longer
 // blocks are cut at the bottom, shorter ones padded with empty lines. The
@@ -26,19 +36,25 @@ func fit(block string, width, height int) string {
 	if height <= 0 {
 		return ""
 	}
-	rows := strings.Split(block, "\n")
-	if len(rows) > height {
-		rows = rows[:height]
-	}
-	for i, r := range rows {
-		if lipgloss.Width(r) > width {
-			rows[i] = truncate(r, width)
+	return strings.Join(fitRows(nil, block, width, height), "\n")
+}
+
+// fitRows is fit, appending the lines to rows rather than joining them.
+func fitRows(rows []string, block string, width, height int) []string {
+	start := len(rows)
+	for line := range strings.SplitSeq(block, "\n") {
+		if len(rows)-start == height {
+			break
 		}
+		if !widthAtMost(line, width) {
+			line = truncate(line, width)
+		}
+		rows = append(rows, line)
 	}
-	for len(rows) < height {
+	for len(rows)-start < height {
 		rows = append(rows, "")
 	}
-	return strings.Join(rows, "\n")
+	return rows
 }
 
 // crop keeps the first height lines of a block, and pads nothing.
@@ -53,7 +69,7 @@ func crop(block string, height int) string {
 // spread puts left and right on one line of width cells; right is dropped
 // when both do not fit.
 func spread(left, right string, width int) string {
-	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	gap := width - cellWidth(left) - cellWidth(right)
 	if right == "" || gap < 1 {
 		return truncate(left, width)
 	}
@@ -66,14 +82,20 @@ func sideBySide(left string, leftWidth int, right string, gap int) string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, l, strings.Repeat(" ", gap), right)
 }
 
-// heading is a section title followed by a rule to the edge.
+// heading is a section title followed by a rule to the edge. Every session
+// draws the same headings, so they are drawn once and shared.
 func (m *Model) heading(title string, width int) string {
-	t := m.st.section.Render(title)
-	rule := width - lipgloss.Width(t) - 1
+	key := fmt.Sprintf("%s\x00%d %t", title, width, m.st.dark)
+	return headings.get(key, func() string { return m.st.heading(title, width) })
+}
+
+func (st *styles) heading(title string, width int) string {
+	t := st.section.Render(title)
+	rule := width - cellWidth(t) - 1
 	if rule < 1 {
 		return truncate(t, width)
 	}
-	return t + " " + m.st.faint.Render(strings.Repeat("─", rule))
+	return t + " " + st.faint.Render(strings.Repeat("─", rule))
 }
 
 // stack joins non-empty blocks top to bottom.

@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 )
 
 // picker is a list cursor that remembers the item, not the row: when a
@@ -142,7 +141,7 @@ func columns(width int, cells []string, widths []int) string {
 		}
 		c = truncate(c, w-1)
 		b.WriteString(c)
-		b.WriteString(strings.Repeat(" ", w-lipgloss.Width(c)))
+		b.WriteString(strings.Repeat(" ", w-cellWidth(c)))
 		used += w
 	}
 	return b.String()

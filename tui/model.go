@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"math/rand/v2"
 	"sync/atomic"
 	"time"
 
@@ -44,7 +45,7 @@ type Model struct {
 	actor   schedule.Actor
 	zone    *time.Location
 	keys    KeyMap
-	st      styles
+	st      *styles
 	profile colorprofile.Profile
 	mdStyle string
 	ctx     context.Context
@@ -57,6 +58,21 @@ type Model struct {
 	reads         atomic.Uint64     // numbers reads in the order they start
 	applied       [partCount]uint64 // the number of the read each part shows
 	ticking       bool
+	tickPhase     time.Duration        // how long after each second this session ticks (see keepTicking)
+	peopleReadAt  time.Time            // real time of the last read of the people and who is online
+	staleAt       [partCount]time.Time // when each part was last known to have changed: reads must start later
+	peopleDue     bool                 // the people changed and are still to be read
+	peopleTimer   bool                 // a peopleDueMsg is on its way
+	redrawOnLoad  bool                 // the next frame waits for the read under way
+
+	// frame is the last frame drawn; frameStale says something it shows may
+	// have changed since. Bubble Tea asks for a frame after every message,
+	// and many messages change nothing on screen.
+	frame       string
+	frameStale  bool
+	dataChanged bool   // a read brought something new in this update
+	title       string // the window title
+	drawn       struct{ header, status, help, banner, rooms lastDraw }
 
 	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
 	writing bool
@@ -105,6 +121,10 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		width:   positive(opts.Width, 80),
 		height:  positive(opts.Height, 24),
 		now:     d.Clock.Now(),
+
+		frameStale: true,
+		title:      "camp · " + line(d.Event.Name),
+		tickPhase:  rand.N(tickSpread + 1),
 	}
 	m.talksView.block = m.defaultTalksBlock()
 	m.boardView.block = m.defaultOpenSpaceBlock()
@@ -137,7 +157,12 @@ func (m *Model) Init() tea.Cmd {
 // Reload returns a command that reads everything the views show. Init does
 // this by itself once subscribed; tests and callers that render without a
 // running program use it to fill the model: m.Update(m.Reload()()).
-func (m *Model) Reload() tea.Cmd { return m.reload(allParts()...) }
+func (m *Model) Reload() tea.Cmd {
+	for p := range m.staleAt {
+		m.staleAt[p] = time.Now()
+	}
+	return m.reload(allParts()...)
+}
 
 // Close ends the feed subscription. Call it when the program has returned,
 // unless Options.Context is cancelled then, which does the same.
@@ -147,16 +172,54 @@ func (m *Model) Close() { m.link.close() }
 // update and the frame after it agree on what time it is.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
+	m.dataChanged = false
 	cmd := m.update(msg)
-	return m, tea.Batch(cmd, m.keepTicking())
+	_, tick := msg.(tickMsg)
+	switch {
+	case isLoad(msg) && m.redrawOnLoad:
+		m.frameStale, m.redrawOnLoad = true, false
+	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged:
+		// Nothing to draw yet (the tick's frame waits for its read), or
+		// nothing new.
+	default:
+		m.frameStale = true
+	}
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople())
+}
+
+// leavesScreen reports messages that only start reads: nothing on screen
+// changes until the reads come back. (The time moves on, but a countdown
+// moves on its tick.)
+func leavesScreen(msg tea.Msg) bool {
+	switch msg.(type) {
+	case subscribedMsg, changedMsg, peopleDueMsg:
+		return true
+	}
+	return false
+}
+
+// isLoad reports the answers to reads: they change the screen only if they
+// brought something new (dataChanged).
+func isLoad(msg tea.Msg) bool {
+	switch msg.(type) {
+	case loadedMsg, loadedAllMsg:
+		return true
+	}
+	return false
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case subscribedMsg:
-		return tea.Batch(m.link.wait(), m.Reload())
+		m.peopleReadAt = time.Now()
+		for p := range m.staleAt {
+			m.staleAt[p] = msg.at
+		}
+		return m.readThenWait(allParts()...)
 	case changedMsg:
-		return m.onChanges(msg.changes)
+		return m.onChanges(msg.changes, msg.at)
+	case peopleDueMsg:
+		return m.onPeopleDue()
 	case loadedMsg:
 		return m.apply(msg)
 	case loadedAllMsg:
@@ -288,9 +351,12 @@ func (m *Model) syncSelections() tea.Cmd {
 
 // View draws the frame: header, banner, the current view, status and help.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	if m.frameStale {
+		m.frame, m.frameStale = m.render(), false
+	}
+	v := tea.NewView(m.frame)
 	v.AltScreen = true
-	v.WindowTitle = "camp · " + line(m.deps.Event.Name)
+	v.WindowTitle = m.title
 	return v
 }
 

@@ -31,6 +31,10 @@ func (m *Model) slotNow() (b schedule.Block, s schedule.Slot, running, ok bool) 
 // so everyone sees which Zoom breakout room holds which topic. detailed
 // false gives a one-line summary for small screens; roomy gives each room
 // two lines so long titles are not cut.
+//
+// The rooms change when the topics, the slot or the viewer's votes do, not
+// every second: they are kept between frames (the board and the votes are
+// replaced, never changed in place, when they are read again).
 func (m *Model) openSpaceNow(w int, detailed, roomy bool) string {
 	b, s, running, ok := m.slotNow()
 	if !ok {
@@ -45,11 +49,14 @@ func (m *Model) openSpaceNow(w int, detailed, roomy bool) string {
 	if !detailed {
 		return head + "\n" + m.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic · press 3 for the board", m.placedIn(s), len(m.deps.Event.Tracks)))
 	}
-	rows := []string{head}
-	for _, tr := range m.deps.Event.Tracks {
-		rows = append(rows, m.roomRow(tr, s, w, roomy))
-	}
-	return strings.Join(rows, "\n")
+	key := fmt.Sprintf("%s %d %t %t %p %p", s.ID(), w, roomy, m.st.dark, m.data.cells, m.data.myVotes)
+	return head + "\n" + m.drawn.rooms.get(key, func() string {
+		rows := make([]string, 0, len(m.deps.Event.Tracks))
+		for _, tr := range m.deps.Event.Tracks {
+			rows = append(rows, m.roomRow(tr, s, w, roomy))
+		}
+		return strings.Join(rows, "\n")
+	})
 }
 
 func (m *Model) placedIn(s schedule.Slot) int {

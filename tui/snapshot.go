@@ -3,7 +3,9 @@ package tui
 import (
 	"cmp"
 	"iter"
+	"reflect"
 	"slices"
+	"unsafe"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/schedule/sanitize"
@@ -77,17 +79,28 @@ func lines(xs []string) []string {
 	return out
 }
 
-func (s *snapshot) setTalks(ev *schedule.Event, talks []schedule.Talk) {
-	order := blockOrder(ev)
+// The prepare functions turn what a service returned into what the views
+// read: text cleaned, lists sorted, indexes built. They run where the read
+// runs, once per read, and their results may be shared by many sessions
+// (see Shared), so nothing changes them afterwards: the snapshot replaces a
+// list rather than edit it, and copies it first where it must edit.
+
+// prepareTalks cleans and orders talks, which it owns.
+func prepareTalks(ev *schedule.Event, talks []schedule.Talk) []schedule.Talk {
 	for i := range talks {
 		t := &talks[i]
 		t.Speaker, t.Title, t.Abstract = line(t.Speaker), line(t.Title), block(t.Abstract)
 		t.Links, t.Tools, t.Tags = lines(t.Links), lines(t.Tools), lines(t.Tags)
 	}
+	sortTalks(ev, talks)
+	return talks
+}
+
+func sortTalks(ev *schedule.Event, talks []schedule.Talk) {
+	order := blockOrder(ev)
 	slices.SortStableFunc(talks, func(a, b schedule.Talk) int {
 		return cmp.Or(cmp.Compare(order[a.Block], order[b.Block]), cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
 	})
-	s.talks = talks
 }
 
 func blockOrder(ev *schedule.Event) map[string]int {
@@ -98,30 +111,48 @@ func blockOrder(ev *schedule.Event) map[string]int {
 	return order
 }
 
-func (s *snapshot) setTopics(topics []schedule.Topic, myVotes []int64) {
-	s.cells = make(map[cellKey]schedule.Topic)
-	s.unplaced = s.unplaced[:0]
+// topicBoard is the topics as the board shows them.
+type topicBoard struct {
+	topics   []schedule.Topic
+	unplaced []schedule.Topic // open topics, most votes first
+	cells    map[cellKey]schedule.Topic
+}
+
+// prepareTopics cleans the topics, which it owns, and lays out the board.
+func prepareTopics(topics []schedule.Topic) *topicBoard {
+	b := &topicBoard{topics: topics, cells: make(map[cellKey]schedule.Topic)}
 	for i := range topics {
 		t := &topics[i]
 		t.Leader, t.Title, t.Description, t.Tags = line(t.Leader), line(t.Title), block(t.Description), lines(t.Tags)
 		switch t.Status {
 		case schedule.TopicPlaced:
-			s.cells[cellKey{t.Track, t.Slot}] = *t
+			b.cells[cellKey{t.Track, t.Slot}] = *t
 		case schedule.TopicOpen:
-			s.unplaced = append(s.unplaced, *t)
+			b.unplaced = append(b.unplaced, *t)
 		}
 	}
-	slices.SortStableFunc(s.unplaced, func(a, b schedule.Topic) int {
-		return cmp.Or(cmp.Compare(b.Votes, a.Votes), cmp.Compare(a.ID, b.ID))
+	slices.SortStableFunc(b.unplaced, func(x, y schedule.Topic) int {
+		return cmp.Or(cmp.Compare(y.Votes, x.Votes), cmp.Compare(x.ID, y.ID))
 	})
-	s.topics = topics
+	return b
+}
+
+func (s *snapshot) setTopics(b *topicBoard, myVotes []int64) {
+	s.topics, s.unplaced, s.cells = b.topics, b.unplaced, b.cells
 	s.myVotes = make(map[int64]bool, len(myVotes))
 	for _, id := range myVotes {
 		s.myVotes[id] = true
 	}
 }
 
-func (s *snapshot) setPeople(people []schedule.Person) {
+// peopleList is the people by name, with an index by ID.
+type peopleList struct {
+	people []schedule.Person
+	idx    map[int64]int
+}
+
+// preparePeople cleans and orders people, which it owns.
+func preparePeople(people []schedule.Person) peopleList {
 	for i := range people {
 		people[i].Name = line(people[i].Name)
 	}
@@ -134,28 +165,32 @@ func (s *snapshot) setPeople(people []schedule.Person) {
 		}
 		return cmp.Or(cmp.Compare(unnamed(a), unnamed(b)), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
-	s.people = people
-	s.personIdx = make(map[int64]int, len(people))
+	idx := make(map[int64]int, len(people))
 	for i, p := range people {
-		s.personIdx[p.ID] = i
+		idx[p.ID] = i
 	}
+	return peopleList{people, idx}
 }
 
-func (s *snapshot) setOnline(ids []int64) {
-	s.online = make(map[int64]bool, len(ids))
+func (s *snapshot) setPeople(l peopleList) { s.people, s.personIdx = l.people, l.idx }
+
+func prepareOnline(ids []int64) map[int64]bool {
+	online := make(map[int64]bool, len(ids))
 	for _, id := range ids {
-		s.online[id] = true
+		online[id] = true
 	}
+	return online
 }
 
-func (s *snapshot) setAnnouncements(as []schedule.Announcement) {
+// prepareAnnouncements cleans announcements, which it owns, newest first.
+func prepareAnnouncements(as []schedule.Announcement) []schedule.Announcement {
 	for i := range as {
 		as[i].Author, as[i].Text = line(as[i].Author), block(as[i].Text)
 	}
 	slices.SortStableFunc(as, func(a, b schedule.Announcement) int {
 		return cmp.Or(b.CreatedAt.Compare(a.CreatedAt), cmp.Compare(b.ID, a.ID))
 	})
-	s.announcements = as
+	return as
 }
 
 func (s *snapshot) setNotes(n noteSet) {
@@ -171,7 +206,8 @@ func (s *snapshot) setNotes(n noteSet) {
 }
 
 // swapPositions exchanges two talks' queue positions in the snapshot, ahead
-// of the write that does it in the store.
+// of the write that does it in the store. The list may be shared with other
+// sessions: this one gets its own copy.
 func (s *snapshot) swapPositions(ev *schedule.Event, a, b int64) {
 	ia, ib := -1, -1
 	for i, t := range s.talks {
@@ -185,17 +221,21 @@ func (s *snapshot) swapPositions(ev *schedule.Event, a, b int64) {
 	if ia < 0 || ib < 0 {
 		return
 	}
-	s.talks[ia].Position, s.talks[ib].Position = s.talks[ib].Position, s.talks[ia].Position
-	s.setTalks(ev, s.talks)
+	talks := slices.Clone(s.talks)
+	talks[ia].Position, talks[ib].Position = talks[ib].Position, talks[ia].Position
+	sortTalks(ev, talks)
+	s.talks = talks
 }
 
-// setTalkStatus shows a talk's new status ahead of the write that makes it.
+// setTalkStatus shows a talk's new status ahead of the write that makes it,
+// in this session's own copy of the list.
 func (s *snapshot) setTalkStatus(id int64, st schedule.TalkStatus) {
-	for i := range s.talks {
-		if s.talks[i].ID == id {
-			s.talks[i].Status = st
-		}
+	i := slices.IndexFunc(s.talks, func(t schedule.Talk) bool { return t.ID == id })
+	if i < 0 {
+		return
 	}
+	s.talks = slices.Clone(s.talks)
+	s.talks[i].Status = st
 }
 
 // person returns the person with id, if the session knows them.
@@ -261,3 +301,41 @@ func (s *snapshot) timerFor(ref string) (schedule.Timer, bool) {
 
 // talkRef is how a talk's timer refers to it.
 func talkRef(id int64) string { return schedule.Target{Kind: "talk", ID: id}.String() }
+
+// partToken names what the snapshot holds for a part. Lists and maps are
+// replaced, never changed in place, so their addresses tell whether a read
+// brought something new; a shared read that found nothing new hands back
+// the very list it handed out before (see Shared).
+type partToken struct {
+	a, b   unsafe.Pointer
+	n      int
+	target schedule.Target
+}
+
+func (s *snapshot) token(p part) partToken {
+	switch p {
+	case partTalks:
+		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.talks)), n: len(s.talks)}
+	case partTopics:
+		return partToken{a: mapPointer(s.cells), b: mapPointer(s.myVotes), n: len(s.topics)}
+	case partPeople:
+		return partToken{a: mapPointer(s.personIdx), n: len(s.people)}
+	case partPresence:
+		return partToken{a: mapPointer(s.online), n: len(s.online)}
+	case partTimers:
+		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.timers)), n: len(s.timers)}
+	case partAnnouncements:
+		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.announcements)), n: len(s.announcements)}
+	case partNotes:
+		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.notes.entries)), b: unsafe.Pointer(unsafe.SliceData(s.notes.reports)),
+			n: len(s.notes.entries)<<16 | len(s.notes.reports), target: s.notes.target}
+	}
+	return partToken{}
+}
+
+func mapPointer[K comparable, V any](m map[K]V) unsafe.Pointer {
+	if m == nil {
+		return nil
+	}
+	return reflect.ValueOf(m).UnsafePointer()
+}

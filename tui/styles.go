@@ -27,7 +27,19 @@ type styles struct {
 	help                 help.Styles
 }
 
-func newStyles(dark bool) styles {
+// newStyles returns the styles for a dark or a light background. There are
+// only two sets and they never change, so every session shares them (a set
+// is some 18 KB).
+func newStyles(dark bool) *styles {
+	if dark {
+		return &darkStyles
+	}
+	return &lightStyles
+}
+
+var darkStyles, lightStyles = makeStyles(true), makeStyles(false)
+
+func makeStyles(dark bool) styles {
 	ld := lipgloss.LightDark(dark)
 	accent := ld(lipgloss.Color("#5A3FC0"), lipgloss.Color("#B7A6FF"))
 	subtle := ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#9A9A9A"))

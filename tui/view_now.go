@@ -40,14 +40,26 @@ func (*nowView) render(m *Model, w, h int) string {
 	if w >= 120 {
 		return m.nowWide(w, h)
 	}
-	out := stack(m.clocks(w), m.blocksNowNext(w), m.livePanel(w, 1), m.upNext(w, 2))
-	rooms := len(m.deps.Event.Tracks)
-	room := h - height(out) - 1 // keep a line for who is here
-	out = stack(out, m.openSpaceNow(w, room >= rooms+1, false))
-	if height(out) < h {
-		out = stack(out, m.connected(w, false))
+	// The sections are joined once, at the end: this is the frame every
+	// attendee draws every second.
+	var parts []string
+	used := 0
+	add := func(b string) {
+		if b != "" {
+			parts = append(parts, b)
+			used += height(b)
+		}
 	}
-	return out
+	for _, b := range []string{m.clocks(w), m.blocksNowNext(w), m.livePanel(w, 1), m.upNext(w, 2)} {
+		add(b)
+	}
+	rooms := len(m.deps.Event.Tracks)
+	room := h - used - 1 // keep a line for who is here
+	add(m.openSpaceNow(w, room >= rooms+1, false))
+	if used < h {
+		add(m.connected(w, false))
+	}
+	return strings.Join(parts, "\n")
 }
 
 // nowWide fills a large screen: the countdown doubles in size, and the rest
@@ -212,7 +224,9 @@ func (m *Model) connected(w int, names bool) string {
 		} else {
 			attendees++
 		}
-		who = append(who, cmpOr(p.Name, "(no name yet)"))
+		if names {
+			who = append(who, cmpOr(p.Name, "(no name yet)"))
+		}
 	}
 	head := fmt.Sprintf("%s %s and %s connected", m.st.section.Render("Here"), plural(attendees, "attendee"), plural(organisers, "organiser"))
 	if !names || len(who) == 0 {

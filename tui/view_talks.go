@@ -17,6 +17,20 @@ type talksView struct {
 	list     picker
 	zoom     bool    // the detail pane fills the view
 	rejected []int64 // this session's rejects, newest last, for undo
+	shown    talkRows
+}
+
+// talkRows keeps the rows last worked out, with what they were worked out
+// from: the talks (a list is replaced, never changed, so its first element
+// and length name it), the block and the filter. A frame asks for the rows
+// several times, and copying hundreds of talks each time was most of the
+// cost of drawing the view.
+type talkRows struct {
+	first  *schedule.Talk
+	n      int
+	block  string
+	filter int
+	rows   []schedule.Talk
 }
 
 // talkFilter is one of the list's filters, cycled with '/'.
@@ -66,8 +80,17 @@ func (v *talksView) filters(m *Model) []talkFilter {
 	return attendeeFilters
 }
 
-// rows are the talks of the selected block that pass the filter.
+// rows are the talks of the selected block that pass the filter. The list
+// is shared: callers read it and never change it.
 func (v *talksView) rows(m *Model) []schedule.Talk {
+	var first *schedule.Talk
+	if len(m.data.talks) > 0 {
+		first = &m.data.talks[0]
+	}
+	c := &v.shown
+	if c.first == first && c.n == len(m.data.talks) && c.block == v.block && c.filter == v.filter && first != nil {
+		return c.rows
+	}
 	f := v.filters(m)[v.filter%len(v.filters(m))]
 	var out []schedule.Talk
 	for _, t := range m.data.talks {
@@ -75,6 +98,7 @@ func (v *talksView) rows(m *Model) []schedule.Talk {
 			out = append(out, t)
 		}
 	}
+	*c = talkRows{first: first, n: len(m.data.talks), block: v.block, filter: v.filter, rows: out}
 	return out
 }
 

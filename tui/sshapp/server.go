@@ -56,6 +56,7 @@ type Server struct {
 	started  time.Time
 	mu       sync.Mutex
 	ln       net.Listener
+	tuis     tuiSessions // what the terminal sessions share (tui.go)
 }
 
 // New builds the server; Serve or ListenAndServe starts it.

@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
+)
+
+// cellWidth is lipgloss.Width for the text frames are made of, measured in
+// one pass over the bytes. lipgloss.Width walks every grapheme cluster; a
+// frame is mostly ASCII, box drawing and a few Latin letters and dashes, all
+// one cell each, in lines with styling escapes (which take no cells). Any
+// character outside those ranges (wide, combining, emoji, controls) sends
+// the whole line to lipgloss.Width, so the answer is always lipgloss's.
+func cellWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			end, ok := skipEscape(s, i)
+			if !ok {
+				return lipgloss.Width(s)
+			}
+			i = end
+			continue
+		case c >= 0x20 && c < 0x7f:
+			n++
+			i++
+			continue
+		case c < 0x80:
+			return lipgloss.Width(s) // a control character or a new line
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !oneCell(r) {
+			return lipgloss.Width(s)
+		}
+		n++
+		i += size
+	}
+	return n
+}
+
+// oneCell lists characters that are one cell wide on their own and never
+// join the character before or after them into one cluster.
+func oneCell(r rune) bool {
+	switch {
+	case r >= 0xa0 && r <= 0x24f: // Latin-1 and Latin Extended (not the soft hyphen)
+		return r != 0xad
+	case r >= 0x2010 && r <= 0x2027: // dashes, quotes, bullet, ellipsis
+		return true
+	case r >= 0x2500 && r <= 0x259f: // box drawing and block elements
+		return true
+	}
+	return false
+}
+
+// skipEscape returns the index after the escape sequence at s[i] (a CSI
+// such as SGR, or an OSC such as a hyperlink), or false for anything else.
+func skipEscape(s string, i int) (int, bool) {
+	if i+1 >= len(s) {
+		return 0, false
+	}
+	switch s[i+1] {
+	case '[': // CSI: parameters and intermediates, then a final byte
+		for j := i + 2; j < len(s); j++ {
+			if c := s[j]; c >= 0x40 && c <= 0x7e {
+				return j + 1, true
+			} else if c < 0x20 || c > 0x7e {
+				return 0, false
+			}
+		}
+	case ']': // OSC: up to BEL or ST
+		for j := i + 2; j < len(s); j++ {
+			switch s[j] {
+			case 0x07:
+				return j + 1, true
+			case 0x1b:
+				if j+1 < len(s) && s[j+1] == '\\' {
+					return j + 2, true
+				}
+				return 0, false
+			}
+		}
+	}
+	return 0, false
+}
+
+// widthAtMost says cellWidth(s) <= max; fitsBytes can often tell without
+// measuring.
+func widthAtMost(s string, max int) bool { return fitsBytes(s, max) || cellWidth(s) <= max }
