@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	"encoding/pem"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store/storetest"
+	"github.com/lightningcamp/camp/tui/sshapp"
+)
+
+// TestLoadAgainstARealServer runs the tool, as a person would (flags in,
+// JSON out), against a real camp SSH server on loopback with a SQLite camp,
+// with a few sessions and short pauses: every measurement must come back,
+// without an error, and the camp must be left as it was found.
+func TestLoadAgainstARealServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens a dozen SSH sessions")
+	}
+	dir := t.TempDir()
+	keyFile, fingerprint := writeOrganiserKey(t, dir)
+	ev := storetest.Example(t)
+	clock := schedule.NewRehearsalClock(storetest.SeedNow, 1) // a live countdown moves
+	camp := storetest.MustOpenCamp(t, ev, clock)
+	srv, err := sshapp.New(sshapp.Config{
+		Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host_key"), Limits: ev.Limits,
+		Organisers: map[string]bool{fingerprint: true}, Backend: camp, Feed: camp, Publish: camp.DB().Feed().Publish,
+		Clock: clock, Logger: slog.New(slog.DiscardHandler),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(nil)
+	t.Cleanup(func() { srv.Close() })
+
+	const sessions = 10
+	cfg, err := parseFlags([]string{"--addr", srv.Addr(), "--organiser-key", keyFile, "--sessions", "10", "--rate", "50",
+		"--rounds", "3", "--idle", "500ms", "--settle", "100ms", "--leave-wait", "100ms", "--timeout", "20s", "--duration", "1m", "--json"}, os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.roundGap, cfg.quietSettle = 200*time.Millisecond, 200*time.Millisecond
+	if testing.Verbose() {
+		cfg.progress = os.Stderr
+	}
+	start := time.Now()
+	res, err := run(t.Context(), cfg)
+	if err != nil {
+		t.Fatalf("run: %v (%+v)", err, res)
+	}
+	t.Logf("%d sessions in %s: connect p99 %.1f ms, fan-out p50 %.1f p99 %.1f ms, %d proposals",
+		res.Sessions, time.Since(start).Round(time.Millisecond), res.ConnectP99MS, res.FanoutP50MS, res.FanoutP99MS, res.ProposalsOK)
+
+	if res.Errors != 0 {
+		t.Errorf("%d errors: %v", res.Errors, res.FirstErrors)
+	}
+	if res.Sessions != sessions || res.FanoutSamples != sessions*3 || res.FanoutMissed != 0 {
+		t.Errorf("sessions %d, fan-out samples %d, missed %d: want %d, %d, 0", res.Sessions, res.FanoutSamples, res.FanoutMissed, sessions, sessions*3)
+	}
+	if !(res.ConnectP50MS > 0 && res.ConnectP50MS <= res.ConnectP99MS && res.ConnectP99MS <= res.ConnectMaxMS) {
+		t.Errorf("connect p50 %g p99 %g max %g", res.ConnectP50MS, res.ConnectP99MS, res.ConnectMaxMS)
+	}
+	if !(res.FanoutP50MS > 0 && res.FanoutP50MS <= res.FanoutP99MS && res.FanoutP99MS <= res.FanoutMaxMS) {
+		t.Errorf("fan-out p50 %g p99 %g max %g", res.FanoutP50MS, res.FanoutP99MS, res.FanoutMaxMS)
+	}
+	if res.ProposalsOK != sessions || res.ProposalsFailed != 0 || res.ProposalsStored != sessions {
+		t.Errorf("proposals: %d ok, %d failed, %d stored; want all %d", res.ProposalsOK, res.ProposalsFailed, res.ProposalsStored, sessions)
+	}
+	if !res.LiveCountdown || res.QuietCPUPercent < 0 || res.IdleCPUPercent <= 0 {
+		t.Errorf("live countdown %t, idle CPU %g%%, quiet CPU %g%%", res.LiveCountdown, res.IdleCPUPercent, res.QuietCPUPercent)
+	}
+	if res.RSSBaseBytes == 0 && isLinux() {
+		t.Error("no RSS from stats --json")
+	}
+
+	// The report is one JSON object with the keys the issue asked for.
+	doc, _ := json.Marshal(res)
+	var keys map[string]any
+	if err := json.Unmarshal(doc, &keys); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"sessions", "connect_p50_ms", "connect_p99_ms", "fanout_p50_ms", "fanout_p99_ms", "fanout_max_ms",
+		"rss_per_session_bytes", "idle_cpu_percent", "proposals_ok", "proposals_failed", "errors"} {
+		if _, ok := keys[k]; !ok {
+			t.Errorf("the JSON report lacks %q", k)
+		}
+	}
+
+	// Everyone has gone, and the talk the run put live is over.
+	deadline := time.Now().Add(5 * time.Second)
+	for srv.Stats().Sessions > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := srv.Stats().Sessions; n != 0 {
+		t.Errorf("%d sessions still open after the run", n)
+	}
+	live, err := camp.Talks(context.Background(), schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkLive}})
+	if err != nil || len(live) != 0 {
+		t.Errorf("talks still live after the run: %v (%v)", live, err)
+	}
+}
+
+// TestMainPrintsJSON checks the command line end: usage errors exit 2, and
+// --json prints one object even when the server is not there.
+func TestMainPrintsJSON(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := realMain(t.Context(), []string{"--sessions", "3"}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("no organiser key: exit %d, want %d", code, exitUsage)
+	}
+	keyFile, _ := writeOrganiserKey(t, t.TempDir())
+	stdout.Reset()
+	code := realMain(t.Context(), []string{"--addr", "127.0.0.1:1", "--organiser-key", keyFile, "--sessions", "3", "--json", "--timeout", "2s"}, &stdout, &stderr)
+	if code != exitFailure {
+		t.Errorf("no server: exit %d, want %d", code, exitFailure)
+	}
+	var res Result
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil || res.RequestedSessions != 3 {
+		t.Errorf("no server: %v, %+v\n%s", err, res, stdout.String())
+	}
+	if code := realMain(t.Context(), []string{"--addr", "10.1.2.3:2222", "--organiser-key", keyFile, "--sessions", "3"}, &stdout, &stderr); code != exitFailure {
+		t.Errorf("a non-loopback address: exit %d", code)
+	}
+}
+
+func writeOrganiserKey(t *testing.T, dir string) (path, fingerprint string) {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "camp-load test organiser")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(dir, "organiser")
+	if err := os.WriteFile(path, pem.EncodeToMemory(block), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, gossh.FingerprintSHA256(signer.PublicKey())
+}
+
+func isLinux() bool {
+	_, err := os.Stat("/proc/self/statm")
+	return err == nil
+}

@@ -1,0 +1,742 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// config is one run's settings; see parseFlags for what each means.
+type config struct {
+	addr          string
+	organiserKey  string
+	organiser     gossh.Signer // read from organiserKey when nil
+	sessions      int
+	rate          float64
+	width, height int
+	rounds        int
+	idle          time.Duration
+	settle        time.Duration
+	leaveWait     time.Duration
+	timeout       time.Duration
+	duration      time.Duration
+	joinWorkers   int
+	proposals     bool
+	quiet         bool
+	jsonOut       bool
+	verbose       bool
+	outFile       string
+	progress      io.Writer // nil: silent
+	// Pauses that tests shorten: between announcements (each waits between
+	// half and one and a half of it), and before the quiet window.
+	roundGap, quietSettle time.Duration
+}
+
+func defaultConfig() config {
+	return config{
+		addr: "127.0.0.1:2222", sessions: 100, rate: 100, width: 80, height: 24, rounds: 10,
+		idle: 10 * time.Second, settle: 3 * time.Second, leaveWait: 10 * time.Second,
+		timeout: 30 * time.Second, duration: 10 * time.Minute, joinWorkers: 8, proposals: true, quiet: true,
+		roundGap: time.Second, quietSettle: 2 * time.Second,
+	}
+}
+
+// Result is the report; with --json it is printed as one object. The
+// first keys are the contract of the issue that asked for the tool; the
+// rest say more about the same run.
+type Result struct {
+	Sessions             int            `json:"sessions"` // held at once: reached their first frame
+	ConnectP50MS         float64        `json:"connect_p50_ms"`
+	ConnectP99MS         float64        `json:"connect_p99_ms"`
+	FanoutP50MS          float64        `json:"fanout_p50_ms"`
+	FanoutP99MS          float64        `json:"fanout_p99_ms"`
+	FanoutMaxMS          float64        `json:"fanout_max_ms"`
+	RSSPerSessionBytes   uint64         `json:"rss_per_session_bytes"`
+	IdleCPUPercent       float64        `json:"idle_cpu_percent"`
+	ProposalsOK          int            `json:"proposals_ok"`
+	ProposalsFailed      int            `json:"proposals_failed"`
+	Errors               int            `json:"errors"`
+	RequestedSessions    int            `json:"requested_sessions"`
+	RatePerSecond        float64        `json:"rate_per_second"`
+	Width                int            `json:"width"`
+	Height               int            `json:"height"`
+	ConnectMaxMS         float64        `json:"connect_max_ms"`
+	JoinCPUMS            float64        `json:"join_cpu_ms"` // server CPU per arrival, first frame included
+	FanoutRounds         int            `json:"fanout_rounds"`
+	FanoutSamples        int            `json:"fanout_samples"`
+	FanoutMissed         int            `json:"fanout_missed"`
+	HeapPerSessionBytes  uint64         `json:"heap_per_session_bytes"`
+	GoroutinesPerSess    float64        `json:"goroutines_per_session"`
+	RSSBaseBytes         uint64         `json:"rss_base_bytes"`
+	RSSHeldBytes         uint64         `json:"rss_held_bytes"`
+	RSSAfterLeaveBytes   uint64         `json:"rss_after_leave_bytes"`
+	HeapAfterLeaveBytes  uint64         `json:"heap_after_leave_bytes"`
+	LiveCountdown        bool           `json:"live_countdown"`          // a talk counted down during the idle window
+	ToolIdleCPUPercent   float64        `json:"tool_idle_cpu_percent"`   // camp-load\'s own CPU in the idle window
+	ToolFanoutCPUPercent float64        `json:"tool_fanout_cpu_percent"` // camp-load\'s own CPU while measuring fan-out
+	QuietCPUPercent      float64        `json:"quiet_cpu_percent"`       // -1: not measured
+	ProposalsPerSecond   float64        `json:"proposals_per_second"`
+	ProposalsStored      int            `json:"proposals_stored"`
+	ErrorKinds           map[string]int `json:"error_kinds"`
+	FirstErrors          []string       `json:"first_errors"`
+	StartedAt            string         `json:"started_at"`
+	Seconds              float64        `json:"seconds"`
+}
+
+// serverStats is what `stats --json` says.
+type serverStats struct {
+	Sessions   int     `json:"sessions"`
+	Goroutines int     `json:"goroutines"`
+	HeapBytes  uint64  `json:"heap_bytes"`
+	RSSBytes   uint64  `json:"rss_bytes"`
+	CPUSeconds float64 `json:"cpu_seconds"`
+}
+
+// runner holds one run's state.
+type runner struct {
+	cfg  config
+	addr string
+	org  *gossh.Client
+	tag  string
+	rng  *rand.Rand
+	atts []*attendee
+	res  Result
+
+	current atomic.Pointer[broadcast]
+
+	mu        sync.Mutex
+	liveTalk  int64 // the talk this run started, to finish for the quiet window
+	errKinds  map[string]int
+	errFirst  []string
+	errorsAll int
+}
+
+func (r *runner) logf(format string, args ...any) {
+	if r.cfg.progress != nil {
+		fmt.Fprintf(r.cfg.progress, "camp-load: "+format+"\n", args...)
+	}
+}
+
+// fail counts an error of a kind, keeping the first few messages.
+func (r *runner) fail(kind string, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.errorsAll++
+	r.errKinds[kind]++
+	if len(r.errFirst) < 8 {
+		r.errFirst = append(r.errFirst, kind+": "+firstLine(err.Error()))
+	}
+}
+
+// run measures the server; it returns the report so far even on error.
+func run(ctx context.Context, cfg config) (Result, error) {
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(ctx, cfg.duration)
+	defer cancel()
+	seed := uint64(start.UnixNano())
+	r := &runner{cfg: cfg, rng: rand.New(rand.NewPCG(seed, seed>>7)), errKinds: map[string]int{}}
+	r.res = Result{RequestedSessions: cfg.sessions, RatePerSecond: cfg.rate, Width: cfg.width, Height: cfg.height,
+		QuietCPUPercent: -1, StartedAt: start.UTC().Format(time.RFC3339)}
+	r.tag = runTag(r.rng)
+	err := r.measure(ctx)
+	r.leaveAll()
+	if r.org != nil && r.liveTalk != 0 { // leave the camp as it was: end the talk this run started
+		end, cancel := context.WithTimeout(context.Background(), r.cfg.timeout)
+		if _, err := r.orgRun(end, "queue", "finish", strconv.FormatInt(r.liveTalk, 10)); err != nil {
+			r.fail("countdown", err)
+		}
+		cancel()
+	}
+	if r.org != nil {
+		r.org.Close()
+	}
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("stopped: %w (the --duration bound or a signal)", context.Cause(ctx))
+	}
+	r.res.Errors = r.errorsAll
+	r.res.ErrorKinds = r.errKinds
+	r.res.FirstErrors = r.errFirst
+	if r.res.FirstErrors == nil {
+		r.res.FirstErrors = []string{}
+	}
+	r.res.Seconds = float64(time.Since(start).Round(100*time.Millisecond)) / float64(time.Second)
+	return r.res, err
+}
+
+func runTag(r *rand.Rand) string {
+	b := make([]byte, 4)
+	for i := range b {
+		b[i] = byte('a' + r.IntN(26))
+	}
+	return string(b)
+}
+
+func (r *runner) measure(ctx context.Context) error {
+	if err := raiseFileLimit(uint64(r.cfg.sessions) + 256); err != nil {
+		return err
+	}
+	addr, err := loopbackAddr(ctx, r.cfg.addr)
+	if err != nil {
+		return err
+	}
+	r.addr = addr
+	if r.cfg.organiser == nil {
+		if r.cfg.organiser, err = readSigner(r.cfg.organiserKey); err != nil {
+			return err
+		}
+	}
+	if err := r.connectOrganiser(ctx); err != nil {
+		return err
+	}
+	if err := r.startCountdown(ctx); err != nil {
+		r.fail("countdown", err)
+	}
+	if err := r.joinAll(ctx); err != nil {
+		return err
+	}
+	base, err := r.stats(ctx)
+	if err != nil {
+		return err
+	}
+	r.res.RSSBaseBytes = base.RSSBytes
+	if err := r.arriveAll(ctx, base); err != nil {
+		return err
+	}
+	held, err := r.measureMemory(ctx, base)
+	if err != nil {
+		return err
+	}
+	tool0, t0 := selfCPU(), time.Now()
+	if r.res.IdleCPUPercent, err = r.idleCPU(ctx); err != nil {
+		return err
+	}
+	tool1, t1 := selfCPU(), time.Now()
+	r.res.ToolIdleCPUPercent = cpuPercent(tool0, tool1, t1.Sub(t0))
+	if err := r.fanout(ctx); err != nil {
+		return err
+	}
+	r.res.ToolFanoutCPUPercent = cpuPercent(tool1, selfCPU(), time.Since(t1))
+	if r.cfg.quiet {
+		if err := r.quietCPU(ctx); err != nil {
+			return err
+		}
+	}
+	if r.cfg.proposals {
+		if err := r.proposeAll(ctx); err != nil {
+			return err
+		}
+	}
+	return r.leave(ctx, base, held)
+}
+
+// connectOrganiser connects with the organiser's key and joins if needed.
+func (r *runner) connectOrganiser(ctx context.Context) error {
+	c, err := dial(ctx, r.addr, clientConfig("camp-load", r.cfg.organiser, r.cfg.timeout))
+	if err != nil {
+		return fmt.Errorf("cannot connect to %s as the organiser: %w (is `camp serve --listen %s` running?)", r.addr, err, r.cfg.addr)
+	}
+	r.org = c
+	var who struct {
+		Role   string `json:"role"`
+		Joined bool   `json:"joined"`
+	}
+	if err := r.orgJSON(ctx, &who, "whoami", "--json"); err != nil {
+		return err
+	}
+	if who.Role != "organiser" {
+		return fmt.Errorf("the key given with --organiser-key is a %s on this server, not an organiser: start the server with --organiser-key FILE.pub", who.Role)
+	}
+	if !who.Joined {
+		if _, err := r.orgRun(ctx, "join", "--name", "camp-load organiser", "--accept-code-of-conduct"); err != nil {
+			return err
+		}
+	}
+	if err := r.openOrganiserScreen(); err != nil {
+		return fmt.Errorf("the organiser's terminal session: %w", err)
+	}
+	return nil
+}
+
+// openOrganiserScreen keeps a terminal session open for the organiser, as
+// on the day: the organiser is online throughout, so the commands the tool
+// runs as the organiser do not make them come and go on every screen.
+func (r *runner) openOrganiserScreen() error {
+	sess, err := r.org.NewSession()
+	if err != nil {
+		return err
+	}
+	if err := sess.RequestPty("xterm-256color", r.cfg.height, r.cfg.width, gossh.TerminalModes{}); err != nil {
+		return err
+	}
+	sess.Stdout, sess.Stderr = io.Discard, io.Discard
+	return sess.Shell()
+}
+
+// orgRun runs an organiser command that must succeed.
+func (r *runner) orgRun(ctx context.Context, args ...string) (string, error) {
+	o, err := execute(ctx, r.org, r.cfg.timeout, args...)
+	if err != nil {
+		return "", fmt.Errorf("organiser %s: %w", strings.Join(args, " "), err)
+	}
+	if o.code != 0 {
+		return "", fmt.Errorf("organiser %s: %s", strings.Join(args, " "), o)
+	}
+	return o.stdout, nil
+}
+
+func (r *runner) orgJSON(ctx context.Context, v any, args ...string) error {
+	out, err := r.orgRun(ctx, args...)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(out), v); err != nil {
+		return fmt.Errorf("organiser %s: %v", strings.Join(args, " "), err)
+	}
+	return nil
+}
+
+func (r *runner) stats(ctx context.Context) (serverStats, error) {
+	var s serverStats
+	err := r.orgJSON(ctx, &s, "stats", "--json")
+	return s, err
+}
+
+type talkDoc struct {
+	Talks []struct {
+		ID     int64  `json:"id"`
+		Title  string `json:"title"`
+		Status string `json:"status"`
+	} `json:"talks"`
+}
+
+// startCountdown makes sure a talk is live, so every screen counts down
+// during the idle window. A talk already live is used as it is.
+func (r *runner) startCountdown(ctx context.Context) error {
+	var live talkDoc
+	if err := r.orgJSON(ctx, &live, "talks", "--json", "--status", "live"); err != nil {
+		return err
+	}
+	if len(live.Talks) > 0 {
+		r.res.LiveCountdown = true
+		return nil
+	}
+	title := "camp-load countdown " + r.tag
+	if _, err := r.orgRun(ctx, "propose", "talk", "--title", title, "--minutes", "10"); err != nil {
+		return err
+	}
+	var mine talkDoc
+	if err := r.orgJSON(ctx, &mine, "talks", "--json", "--mine"); err != nil {
+		return err
+	}
+	var id int64
+	for _, t := range mine.Talks {
+		if t.Title == title {
+			id = t.ID
+		}
+	}
+	if id == 0 {
+		return fmt.Errorf("the talk %q did not show in talks --mine", title)
+	}
+	ids := strconv.FormatInt(id, 10)
+	if _, err := r.orgRun(ctx, "queue", "approve", ids); err != nil {
+		return err
+	}
+	if _, err := r.orgRun(ctx, "queue", "start", ids); err != nil {
+		return err
+	}
+	r.liveTalk = id
+	r.res.LiveCountdown = true
+	return nil
+}
+
+// joinAll makes a key per attendee and joins each with a unique name, so
+// their sessions open on the camp rather than on the welcome form.
+func (r *runner) joinAll(ctx context.Context) error {
+	r.logf("joining %d attendees (%d at a time)", r.cfg.sessions, r.cfg.joinWorkers)
+	r.atts = make([]*attendee, r.cfg.sessions)
+	for i := range r.atts {
+		key, err := newSigner()
+		if err != nil {
+			return err
+		}
+		name := attendeeName(r.tag, i)
+		r.atts[i] = &attendee{idx: i, name: name, needle: []byte(name), key: key, first: make(chan struct{})}
+	}
+	work := make(chan *attendee)
+	var wg sync.WaitGroup
+	var failed atomic.Int64
+	for range r.cfg.joinWorkers {
+		wg.Go(func() {
+			for a := range work {
+				if err := r.join(ctx, a); err != nil {
+					failed.Add(1)
+					r.fail("join", err)
+				}
+			}
+		})
+	}
+	start := time.Now()
+feed:
+	for _, a := range r.atts {
+		select {
+		case work <- a:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	r.logf("joined in %s", time.Since(start).Round(time.Millisecond))
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if int(failed.Load()) == len(r.atts) {
+		return errors.New("no attendee could join: see the errors")
+	}
+	return nil
+}
+
+func (r *runner) join(ctx context.Context, a *attendee) error {
+	c, err := dial(ctx, r.addr, clientConfig("attendee", a.key, r.cfg.timeout))
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	o, err := execute(ctx, c, r.cfg.timeout, "join", "--name", a.name, "--accept-code-of-conduct")
+	if err != nil {
+		return err
+	}
+	if o.code != 0 {
+		return errors.New(o.String())
+	}
+	return nil
+}
+
+// arriveAll opens the attendees' terminal sessions at the configured rate
+// and waits for each one's first frame.
+func (r *runner) arriveAll(ctx context.Context, base serverStats) error {
+	r.logf("opening %d terminal sessions at %g/s", len(r.atts), r.cfg.rate)
+	interval := time.Duration(float64(time.Second) / r.cfg.rate)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i, a := range r.atts {
+		if wait := time.Until(start.Add(time.Duration(i) * interval)); wait > 0 {
+			select {
+			case <-time.After(wait):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		wg.Go(func() {
+			if err := a.arrive(ctx, r.addr, r.cfg, &r.current); err != nil {
+				r.fail("connect", err)
+				a.leave()
+				return
+			}
+			select {
+			case <-a.first:
+			case <-time.After(r.cfg.timeout):
+				r.fail("first_frame", fmt.Errorf("%s: no first frame within %s (%d bytes received)", a.name, r.cfg.timeout, a.received.Load()))
+				a.leave()
+			case <-ctx.Done():
+			}
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	var lat sample
+	for _, a := range r.atts {
+		if d, ok := a.connectLatency(); ok {
+			lat = append(lat, d)
+		}
+	}
+	s := lat.summarise()
+	r.res.Sessions = s.n
+	r.res.ConnectP50MS, r.res.ConnectP99MS, r.res.ConnectMaxMS = ms(s.p50), ms(s.p99), ms(s.max)
+	r.logf("%d sessions up in %s; connect p50 %s p99 %s", s.n, time.Since(start).Round(time.Millisecond), s.p50, s.p99)
+	if s.n == 0 {
+		return errors.New("no session showed its first frame: see the errors")
+	}
+	after, err := r.stats(ctx)
+	if err != nil {
+		return err
+	}
+	r.res.JoinCPUMS = round1((after.CPUSeconds - base.CPUSeconds) * 1000 / float64(s.n))
+	return nil
+}
+
+// alive lists the attendees still connected.
+func (r *runner) alive() []*attendee {
+	var out []*attendee
+	for _, a := range r.atts {
+		if a.connection() != nil && a.firstFrame.Load() != 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// measureMemory reads the server's memory with every session open.
+func (r *runner) measureMemory(ctx context.Context, base serverStats) (serverStats, error) {
+	if err := sleep(ctx, r.cfg.settle); err != nil {
+		return serverStats{}, err
+	}
+	held, err := r.stats(ctx)
+	if err != nil {
+		return held, err
+	}
+	n := held.Sessions - base.Sessions // both counts include the stats command itself
+	r.res.RSSHeldBytes = held.RSSBytes
+	r.res.RSSPerSessionBytes = perSession(base.RSSBytes, held.RSSBytes, n)
+	r.res.HeapPerSessionBytes = perSession(base.HeapBytes, held.HeapBytes, n)
+	if n > 0 {
+		r.res.GoroutinesPerSess = round1(float64(held.Goroutines-base.Goroutines) / float64(n))
+	}
+	r.logf("server: %d sessions, RSS %s (+%s per session), %d goroutines", held.Sessions, mib(held.RSSBytes), kib(r.res.RSSPerSessionBytes), held.Goroutines)
+	return held, nil
+}
+
+// idleCPU is the server's CPU over a window in which nobody does anything.
+func (r *runner) idleCPU(ctx context.Context) (float64, error) {
+	if r.cfg.idle <= 0 {
+		return 0, nil
+	}
+	r.logf("idle for %s", r.cfg.idle)
+	before, err := r.stats(ctx)
+	if err != nil {
+		return 0, err
+	}
+	t0 := time.Now()
+	if err := sleep(ctx, r.cfg.idle); err != nil {
+		return 0, err
+	}
+	after, err := r.stats(ctx)
+	if err != nil {
+		return 0, err
+	}
+	pct := cpuPercent(before.CPUSeconds, after.CPUSeconds, time.Since(t0))
+	r.logf("server CPU %.1f%% of one core", pct)
+	return pct, nil
+}
+
+// fanout has the organiser announce a unique marker, rounds times, and
+// measures when it reaches each session.
+func (r *runner) fanout(ctx context.Context) error {
+	if r.cfg.rounds == 0 {
+		return nil
+	}
+	r.logf("measuring fan-out: %d announcements", r.cfg.rounds)
+	var lat sample
+	prev := ""
+	for round := 1; round <= r.cfg.rounds; round++ {
+		// Organisers press keys whenever they like, not in step with the
+		// second: start each round at a random point of it.
+		if err := sleep(ctx, r.cfg.roundGap/2+time.Duration(r.rng.Int64N(int64(r.cfg.roundGap)))); err != nil {
+			return err
+		}
+		alive := r.alive()
+		if len(alive) == 0 {
+			return errors.New("every session has gone")
+		}
+		marker := nextMarker(r.rng, prev)
+		prev = marker
+		b := newBroadcast(int64(round), marker, len(r.atts), len(alive))
+		r.current.Store(b)
+		sent := time.Now()
+		if _, err := r.orgRun(ctx, "announce", marker); err != nil {
+			r.fail("announce", err)
+			continue
+		}
+		select {
+		case <-b.all:
+		case <-time.After(r.cfg.timeout):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		missed := 0
+		var this sample
+		for _, a := range alive {
+			at := b.arrivals[a.idx].Load()
+			if at == 0 {
+				missed++
+				continue
+			}
+			this = append(this, time.Unix(0, at).Sub(sent))
+		}
+		lat = append(lat, this...)
+		rs := this.summarise()
+		r.logf("  round %d at :%02d.%03d: p50 %.0f ms, p99 %.0f ms, max %.0f ms", round, sent.Second(), sent.Nanosecond()/1e6, ms(rs.p50), ms(rs.p99), ms(rs.max))
+		if missed > 0 {
+			r.res.FanoutMissed += missed
+			r.fail("fanout", fmt.Errorf("round %d: %d of %d sessions did not show the announcement within %s", round, missed, len(alive), r.cfg.timeout))
+		}
+		r.res.FanoutRounds++
+	}
+	r.current.Store(nil) // sessions stop looking for markers
+	s := lat.summarise()
+	r.res.FanoutSamples = s.n
+	r.res.FanoutP50MS, r.res.FanoutP99MS, r.res.FanoutMaxMS = ms(s.p50), ms(s.p99), ms(s.max)
+	r.logf("fan-out p50 %s p99 %s max %s over %d deliveries", s.p50, s.p99, s.max, s.n)
+	return nil
+}
+
+// quietCPU moves every session to the Talks view and ends the countdown
+// talk, so nothing on any screen changes, and measures the idle CPU then.
+func (r *runner) quietCPU(ctx context.Context) error {
+	if r.liveTalk == 0 || r.cfg.idle <= 0 {
+		r.logf("skipping the quiet window: this run did not start the live talk")
+		return nil
+	}
+	for _, a := range r.alive() {
+		if err := a.press("2"); err != nil {
+			r.fail("keys", err)
+		}
+	}
+	if _, err := r.orgRun(ctx, "queue", "finish", strconv.FormatInt(r.liveTalk, 10)); err != nil {
+		r.fail("countdown", err)
+		return nil
+	}
+	r.liveTalk = 0
+	if err := sleep(ctx, r.cfg.quietSettle); err != nil { // let the last frames go out
+		return err
+	}
+	pct, err := r.idleCPU(ctx)
+	r.res.QuietCPUPercent = pct
+	return err
+}
+
+// proposeAll has every connected attendee propose a talk at the same moment
+// and checks that every proposal was stored.
+func (r *runner) proposeAll(ctx context.Context) error {
+	alive := r.alive()
+	r.logf("%d attendees propose a talk at once", len(alive))
+	prefix := "Load " + r.tag + " proposal "
+	ready := make(chan struct{})
+	var ok, failed atomic.Int64
+	var wg sync.WaitGroup
+	var last atomic.Int64
+	for _, a := range alive {
+		c := a.connection()
+		if c == nil {
+			continue
+		}
+		wg.Go(func() {
+			<-ready
+			o, err := execute(ctx, c, r.cfg.timeout, "propose", "talk", "--title", prefix+a.name)
+			switch {
+			case err != nil:
+				failed.Add(1)
+				r.fail("proposal", err)
+			case o.code != 0:
+				failed.Add(1)
+				r.fail("proposal", errors.New(o.String()))
+			default:
+				ok.Add(1)
+			}
+			last.Store(time.Now().UnixNano())
+		})
+	}
+	start := time.Now()
+	close(ready)
+	wg.Wait()
+	took := time.Unix(0, last.Load()).Sub(start)
+	r.res.ProposalsOK, r.res.ProposalsFailed = int(ok.Load()), int(failed.Load())
+	if took > 0 {
+		r.res.ProposalsPerSecond = round1(float64(ok.Load()) / took.Seconds())
+	}
+	var all talkDoc
+	if err := r.orgJSON(ctx, &all, "talks", "--json"); err != nil {
+		r.fail("proposal_check", err)
+		return ctx.Err()
+	}
+	for _, t := range all.Talks {
+		if strings.HasPrefix(t.Title, prefix) {
+			r.res.ProposalsStored++
+		}
+	}
+	if r.res.ProposalsStored != r.res.ProposalsOK {
+		r.fail("proposal", fmt.Errorf("%d proposals succeeded but %d are stored", r.res.ProposalsOK, r.res.ProposalsStored))
+	}
+	r.logf("%d proposals in %s (%.0f/s), %d failed, %d stored", ok.Load(), took.Round(time.Millisecond), r.res.ProposalsPerSecond, failed.Load(), r.res.ProposalsStored)
+	return nil
+}
+
+// leave ends every session and reads what the server holds afterwards.
+func (r *runner) leave(ctx context.Context, base, held serverStats) error {
+	r.logf("everyone leaves")
+	r.leaveAll()
+	deadline := time.Now().Add(r.cfg.timeout)
+	for {
+		s, err := r.stats(ctx)
+		if err != nil {
+			return err
+		}
+		if s.Sessions <= base.Sessions {
+			break
+		}
+		if time.Now().After(deadline) {
+			r.fail("leave", fmt.Errorf("%d sessions still open %s after everyone left", s.Sessions-base.Sessions, r.cfg.timeout))
+			break
+		}
+		if err := sleep(ctx, 250*time.Millisecond); err != nil {
+			return err
+		}
+	}
+	if err := sleep(ctx, r.cfg.leaveWait); err != nil {
+		return err
+	}
+	after, err := r.stats(ctx)
+	if err != nil {
+		return err
+	}
+	r.res.RSSAfterLeaveBytes, r.res.HeapAfterLeaveBytes = after.RSSBytes, after.HeapBytes
+	r.logf("after leaving: RSS %s (held %s, before %s), %d goroutines", mib(after.RSSBytes), mib(held.RSSBytes), mib(base.RSSBytes), after.Goroutines)
+	return nil
+}
+
+func (r *runner) leaveAll() {
+	var wg sync.WaitGroup
+	for _, a := range r.atts {
+		wg.Go(a.leave)
+	}
+	wg.Wait()
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
+
+func mib(b uint64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
+func kib(b uint64) string { return fmt.Sprintf("%.0f KiB", float64(b)/(1<<10)) }
+
+// sortedKinds lists error kinds in a stable order for the table.
+func sortedKinds(m map[string]int) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

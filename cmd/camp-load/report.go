@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// writeTable prints the report for people: each figure beside the target
+// the camp set for it on its 2-core machine, and whether it was met.
+func writeTable(w io.Writer, cfg config, r Result) {
+	fmt.Fprintf(w, "camp-load %s: %d of %d sessions on %s, %dx%d, %g arrivals/s, %.0f s\n\n",
+		r.StartedAt, r.Sessions, r.RequestedSessions, cfg.addr, r.Width, r.Height, r.RatePerSecond, r.Seconds)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "measure\tvalue\ttarget")
+	row := func(name, value, target string, met *bool) {
+		verdict := ""
+		if met != nil {
+			verdict = map[bool]string{true: "  met", false: "  MISSED"}[*met]
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s%s\n", name, value, target, verdict)
+	}
+	is := func(b bool) *bool { return &b }
+	row("sessions held", fmt.Sprintf("%d/%d", r.Sessions, r.RequestedSessions), "", is(r.Sessions == r.RequestedSessions))
+	row("connect to first frame p50", fmt.Sprintf("%.1f ms", r.ConnectP50MS), "", nil)
+	row("connect to first frame p99", fmt.Sprintf("%.1f ms", r.ConnectP99MS), "<= 250 ms at 100/s", is(r.ConnectP99MS <= 250))
+	row("connect to first frame max", fmt.Sprintf("%.1f ms", r.ConnectMaxMS), "", nil)
+	row("server CPU per arrival", fmt.Sprintf("%.1f ms", r.JoinCPUMS), "", nil)
+	if r.FanoutSamples > 0 {
+		limit := fanoutTarget(r.Sessions)
+		row("fan-out p50", fmt.Sprintf("%.1f ms", r.FanoutP50MS), "", nil)
+		row("fan-out p99", fmt.Sprintf("%.1f ms", r.FanoutP99MS), fmt.Sprintf("<= %.0f ms at %d", limit, r.Sessions), is(r.FanoutP99MS <= limit))
+		row("fan-out max", fmt.Sprintf("%.1f ms", r.FanoutMaxMS), fmt.Sprintf("%d deliveries, %d missed", r.FanoutSamples, r.FanoutMissed), nil)
+	}
+	row("server RSS per session", kib(r.RSSPerSessionBytes), "<= 1024 KiB", is(r.RSSPerSessionBytes <= 1<<20))
+	row("server heap per session", kib(r.HeapPerSessionBytes), "", nil)
+	row("goroutines per session", fmt.Sprintf("%.1f", r.GoroutinesPerSess), "", nil)
+	row("RSS before / held / after leaving", fmt.Sprintf("%s / %s / %s", mib(r.RSSBaseBytes), mib(r.RSSHeldBytes), mib(r.RSSAfterLeaveBytes)),
+		"returned after leaving", returned(r))
+	countdown := "live countdown"
+	if !r.LiveCountdown {
+		countdown = "NO live countdown"
+	}
+	row("idle CPU, "+countdown, fmt.Sprintf("%.1f%% of a core", r.IdleCPUPercent), "<= 20% at 500", metAt(r, 500, r.IdleCPUPercent <= 20))
+	if r.QuietCPUPercent >= 0 {
+		row("idle CPU, nothing changing", fmt.Sprintf("%.1f%% of a core", r.QuietCPUPercent), "~0", nil)
+	}
+	if r.ProposalsOK+r.ProposalsFailed > 0 {
+		row("proposals at once", fmt.Sprintf("%d ok, %d failed, %d stored", r.ProposalsOK, r.ProposalsFailed, r.ProposalsStored),
+			"all stored, all exit 0", is(r.ProposalsFailed == 0 && r.ProposalsStored == r.ProposalsOK))
+		row("proposals per second", fmt.Sprintf("%.0f/s", r.ProposalsPerSecond), "", nil)
+	}
+	row("camp-load's own CPU: idle / fan-out", fmt.Sprintf("%.1f%% / %.1f%% of a core", r.ToolIdleCPUPercent, r.ToolFanoutCPUPercent), "(same machine)", nil)
+	row("errors", fmt.Sprint(r.Errors), "0", is(r.Errors == 0))
+	tw.Flush()
+	if r.Errors > 0 {
+		var kinds []string
+		for _, k := range sortedKinds(r.ErrorKinds) {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, r.ErrorKinds[k]))
+		}
+		fmt.Fprintf(w, "\nerrors by kind: %s\n", strings.Join(kinds, ", "))
+		for _, e := range r.FirstErrors {
+			fmt.Fprintln(w, "  "+e)
+		}
+	}
+}
+
+// fanoutTarget is the p99 the camp wants for n sessions: 150 ms up to 500,
+// 300 ms up to 1,000 (and beyond, where no target was set).
+func fanoutTarget(n int) float64 {
+	if n <= 500 {
+		return 150
+	}
+	return 300
+}
+
+// metAt judges a target set for n sessions only on runs of at least n.
+func metAt(r Result, n int, ok bool) *bool {
+	if r.Sessions < n && ok {
+		return nil // met, but on fewer sessions than the target names
+	}
+	return &ok
+}
+
+// returned says whether the server gave back most of what the sessions
+// took: at least half of the growth, once everyone had left. A small run
+// gets no verdict: the server returns memory once many sessions have gone.
+func returned(r Result) *bool {
+	if r.RSSHeldBytes < r.RSSBaseBytes+64<<20 {
+		return nil
+	}
+	ok := false
+	if r.RSSAfterLeaveBytes != 0 {
+		grew := r.RSSHeldBytes - r.RSSBaseBytes
+		kept := uint64(0)
+		if r.RSSAfterLeaveBytes > r.RSSBaseBytes {
+			kept = r.RSSAfterLeaveBytes - r.RSSBaseBytes
+		}
+		ok = kept*2 <= grew
+	}
+	return &ok
+}
