@@ -18,27 +18,22 @@ import (
 const rawSlack = 8
 
 func cleanLine(field, s string, max int, required bool) (string, error) {
-	if n := utf8.RuneCountInString(s); max > 0 && n > rawSlack*max {
-		return "", tooLong(field, n, max)
-	}
-	if sanitize.TooLong(s, max) {
-		return "", tooLong(field, utf8.RuneCountInString(sanitize.Line(s, 0)), max)
-	}
-	out := sanitize.Line(s, max)
-	if required && out == "" {
-		return "", schedule.Errorf(schedule.EINVALID, "%s is empty", field)
-	}
-	return out, nil
+	return cleaned(field, s, max, required, sanitize.Line)
 }
 
 func cleanText(field, s string, max int, required bool) (string, error) {
+	return cleaned(field, s, max, required, sanitize.Multiline)
+}
+
+// cleaned cleans s once with clean, then holds it to max characters.
+func cleaned(field, s string, max int, required bool, clean func(string, int) string) (string, error) {
 	if n := utf8.RuneCountInString(s); max > 0 && n > rawSlack*max {
 		return "", tooLong(field, n, max)
 	}
-	if sanitize.MultilineTooLong(s, max) {
-		return "", tooLong(field, utf8.RuneCountInString(sanitize.Multiline(s, 0)), max)
+	out := clean(s, 0)
+	if n := utf8.RuneCountInString(out); max > 0 && n > max {
+		return "", tooLong(field, n, max)
 	}
-	out := sanitize.Multiline(s, max)
 	if required && out == "" {
 		return "", schedule.Errorf(schedule.EINVALID, "%s is empty", field)
 	}
