@@ -42,9 +42,19 @@ func (m *Model) renderBody(w, h int) string {
 // renderHeader is the tab row; the current view is bracketed (not only
 // highlighted) and a running countdown shows on the right on every view.
 func (m *Model) renderHeader(w int) string {
-	timer := m.headerTimer()
-	key := fmt.Sprintf("%t %d %d %t %s", m.isOrganiser(), m.current, w, m.st.dark, timer)
-	return m.drawn.header.get(key, func() string { return m.drawHeader(w, timer) })
+	label, left, phase, ok := m.headerTimer()
+	key := fmt.Sprintf("%t %d %d %t %t %d %s %s\x00%s", m.isOrganiser(), m.current, w, m.st.dark, ok, phase, left, label, m.deps.Event.Name)
+	return headers.get(key, func() string {
+		timer := ""
+		if ok {
+			word := "left"
+			if phase == stageOverrun {
+				word = "over"
+			}
+			timer = m.st.digitStyle(phase).Render(fmt.Sprintf("%s %s %s", label, left, word))
+		}
+		return m.drawHeader(w, timer)
+	})
 }
 
 func (m *Model) drawHeader(w int, timer string) string {
@@ -64,18 +74,14 @@ func (m *Model) drawHeader(w int, timer string) string {
 	return spread(left, timer, w)
 }
 
-// headerTimer is the live talk's countdown, or else the newest running timer.
-func (m *Model) headerTimer() string {
+// headerTimer is the live talk's countdown, or else the newest running
+// timer: its label, the time left and its stage.
+func (m *Model) headerTimer() (label, left string, st stage, ok bool) {
 	t, label, ok := m.mainTimer()
 	if !ok {
-		return ""
+		return "", "", 0, false
 	}
-	left := countdown(t.Remaining(m.now))
-	word := "left"
-	if stageOf(t, m.now) == stageOverrun {
-		word = "over"
-	}
-	return m.st.digitStyle(stageOf(t, m.now)).Render(fmt.Sprintf("%s %s %s", label, left, word))
+	return label, countdown(t.Remaining(m.now)), stageOf(t, m.now), true
 }
 
 // renderBanner shows the latest announcement on every view.

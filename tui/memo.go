@@ -35,9 +35,9 @@ func (r *renderMemo) get(key string, draw func() string) string {
 	return s
 }
 
-// Drawings shared by every session: countdown panels (see timerPanel) and
-// section headings.
-var timerPanels, headings renderMemo
+// Drawings shared by every session: countdown panels (see timerPanel),
+// section headings, and headers (the tabs and the running timer).
+var timerPanels, headings, headers renderMemo
 
 // lastDraw keeps one part of one session's frame with the key it was drawn
 // for: the header, the status bar and the key help change far less often

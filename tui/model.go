@@ -72,7 +72,7 @@ type Model struct {
 	frameStale  bool
 	dataChanged bool   // a read brought something new in this update
 	title       string // the window title
-	drawn       struct{ header, status, help, banner, rooms lastDraw }
+	drawn       struct{ status, help, banner, rooms lastDraw }
 
 	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
 	writing bool

@@ -2,6 +2,7 @@ package sshapp
 
 import (
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -11,12 +12,19 @@ import (
 // writes (each session renders on its own, nothing is broadcast through a
 // shared loop), and the watchdog ends that session once it has been stuck
 // for too long, so its resources are freed.
+//
+// Writes are serialised: the session's frames (lineRenderer) and Bubble
+// Tea's own output (its terminal queries) come from different goroutines,
+// and one must not land in the middle of the other.
 type stallWriter struct {
 	w         io.Writer
+	mu        sync.Mutex
 	busySince atomic.Int64 // unix nanoseconds; 0 when no write is under way
 }
 
 func (s *stallWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.busySince.Store(time.Now().UnixNano())
 	defer s.busySince.Store(0)
 	return s.w.Write(p)

@@ -22,10 +22,11 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	env := append(sess.Environ(), "TERM="+pty.Term)
 	profile := colorprofile.Env(env)
 	out := &stallWriter{w: sess}
+	screen := newLineRenderer(out, profile, pty.Window.Width, pty.Window.Height)
 	model := s.sessionModel(ctx, id, sessionLook{
 		zone: s.zoneFor(id.person, env), width: pty.Window.Width, height: pty.Window.Height, profile: profile,
 	})
-	p := tea.NewProgram(model,
+	p := tea.NewProgram(drawnBy{model, screen},
 		tea.WithContext(ctx),
 		tea.WithInput(sess),
 		tea.WithOutput(out),
@@ -34,22 +35,59 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
 		tea.WithoutSignalHandler(), // signals are the server's, not a session's
 		tea.WithFilter(noSuspend),
-		tea.WithFPS(sessionFPS),
+		tea.WithoutRenderer(), // the lineRenderer draws
+		tea.WithFPS(programFPS),
 	)
 	s.tuis.started()
 	defer s.tuis.ended()
-	done := make(chan struct{})
+	done := make(chan struct{}) // the session is over
 	defer close(done)
+	// The watchdog outlives the drawing, so a write to a client that has
+	// stopped reading cannot hold the session open.
 	go out.watch(s.cfg.StallTimeout, done, func() {
 		s.cfg.Logger.Warn("dropped a stalled client", "key", id.fingerprint, "user", id.user)
 		sess.Close()
 	})
 	go forwardWindowSizes(p, windows, done)
+	stopDrawing, drawing := make(chan struct{}), make(chan struct{})
+	go func() { defer close(drawing); screen.run(stopDrawing) }()
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		s.cfg.Logger.Error("session ended with an error", "key", id.fingerprint, "error", err.Error())
 	}
 	p.Kill()
+	close(stopDrawing)
+	<-drawing
+	_ = screen.restore() // the person may have quit: their terminal goes back as it was
 }
+
+// drawnBy hands a session's frames to its lineRenderer. Bubble Tea asks
+// for the view after every message; show only keeps it (no I/O here, on
+// the program's event loop) and wakes the renderer if it changed.
+type drawnBy struct {
+	tea.Model
+	screen *lineRenderer
+}
+
+func (d drawnBy) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if size, ok := msg.(tea.WindowSizeMsg); ok {
+		d.screen.resize(size.Width, size.Height)
+	}
+	var cmd tea.Cmd
+	d.Model, cmd = d.Model.Update(msg)
+	return d, cmd
+}
+
+func (d drawnBy) View() tea.View {
+	v := d.Model.View()
+	d.screen.show(v)
+	return v
+}
+
+// programFPS is how often Bubble Tea wakes each program to send what it
+// writes itself (its answers to terminal queries), now that frames go
+// through the lineRenderer: once a second, the least it allows, so a
+// crowd of screens with nothing changing costs next to nothing.
+const programFPS = 1
 
 // noSuspend ignores ctrl+z: there is no shell to return to over SSH.
 func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
@@ -110,15 +148,6 @@ func (s *Server) tuiDeps() tui.Deps {
 		Shared: s.tuis.sharedReads(),
 	}
 }
-
-// sessionFPS is how often, at most, a session's screen is sent. Bubble Tea
-// wakes each program this often to look for a new frame, changed or not
-// (60 times a second by default): with about 500 sessions and nothing
-// changing on any screen that cost 21% of a core at 60, 9% at 20. 20
-// frames a second is more than a countdown needs and adds at most 50 ms (25
-// on average) before a change shows; 10 saved little more and doubled the
-// time to a new attendee's first frame. See docs/PERFORMANCE.md.
-const sessionFPS = 20
 
 // tuiSessions is what the terminal sessions of one server share: their
 // reads (tui.Shared), and the memory they leave behind when they go.

@@ -1,0 +1,270 @@
+package sshapp
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// lineRenderer draws one session's frames on its terminal: when a frame
+// changes, and then only the lines that changed.
+//
+// It stands in for Bubble Tea's own renderer in SSH sessions (the program
+// runs with tea.WithoutRenderer), because that one wakes every program
+// many times a second to look for a new frame, so a crowd of screens on
+// which nothing changes still costs CPU; and for each changed frame it
+// redraws a cell buffer of 112-byte cells (two per session, ~430 KiB at
+// 80x24) and diffs all of it. A camp's screens are full-screen frames that
+// change a few lines at a time (the countdown, a banner), so a line diff is
+// enough, and it keeps only the lines on the terminal.
+// docs/PERFORMANCE.md has the figures.
+//
+// Frames reach it through show (called from the model's View, so no I/O on
+// the program's event loop); a goroutine of its own (run) writes them, at
+// most once per minFrameGap, so a burst of changes is one frame.
+type lineRenderer struct {
+	out     io.Writer // the session; serialised with Bubble Tea's own writes by lockedWriter
+	profile colorprofile.Profile
+
+	mu    sync.Mutex
+	next  frame // the newest frame, drawn or not
+	drawn frame // what the terminal shows
+	kick  chan struct{}
+
+	// used only by the drawing goroutine
+	shown      []string // the terminal's lines, as written
+	shownWidth int
+	shownTitle string
+	started    bool
+	buf        bytes.Buffer
+}
+
+// frame is what a terminal should show.
+type frame struct {
+	content       string
+	title         string
+	width, height int
+}
+
+// minFrameGap keeps a session at 20 frames a second at most: more is wasted
+// on a countdown, and a burst of changes (a crowd arriving) coalesces.
+const minFrameGap = 50 * time.Millisecond
+
+func newLineRenderer(out io.Writer, profile colorprofile.Profile, width, height int) *lineRenderer {
+	return &lineRenderer{
+		out: out, profile: profile,
+		next: frame{width: width, height: height},
+		kick: make(chan struct{}, 1),
+	}
+}
+
+// show takes the program's newest frame. It only stores it and wakes the
+// drawing goroutine, and does not even that when nothing changed: Bubble
+// Tea asks for a frame after every message.
+func (r *lineRenderer) show(v tea.View) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if v.Content == r.next.content && v.WindowTitle == r.next.title {
+		return
+	}
+	r.next.content, r.next.title = v.Content, v.WindowTitle
+	r.wake()
+}
+
+// resize takes the terminal's new size; the next frame is drawn whole.
+func (r *lineRenderer) resize(width, height int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if width == r.next.width && height == r.next.height {
+		return
+	}
+	r.next.width, r.next.height = width, height
+	r.wake()
+}
+
+func (r *lineRenderer) wake() {
+	select {
+	case r.kick <- struct{}{}:
+	default: // already woken; it will draw the newest frame
+	}
+}
+
+// run draws frames until done is closed.
+func (r *lineRenderer) run(done <-chan struct{}) {
+	var last time.Time
+	for {
+		select {
+		case <-done:
+			return
+		case <-r.kick:
+		}
+		if wait := minFrameGap - time.Since(last); wait > 0 {
+			pause := time.NewTimer(wait)
+			select {
+			case <-done:
+				pause.Stop()
+				return
+			case <-pause.C:
+			}
+		}
+		last = time.Now()
+		if r.draw() != nil {
+			return // the connection is gone; the session ends by itself
+		}
+	}
+}
+
+// draw writes the newest frame, if the terminal does not show it yet.
+func (r *lineRenderer) draw() error {
+	r.mu.Lock()
+	next := r.next
+	unchanged := r.started && next == r.drawn
+	r.drawn = next
+	r.mu.Unlock()
+	if unchanged || next.width <= 0 || next.height <= 0 {
+		return nil
+	}
+	r.buf.Reset()
+	r.encode(&r.buf, next)
+	_, err := r.out.Write(r.buf.Bytes())
+	return err
+}
+
+// terminalSetUp enters the alternate screen (the person's scrollback is left
+// alone), hides the cursor, turns on bracketed paste (a paste arrives as one
+// message, not as keys) and asks for the background colour (for the
+// palette; Bubble Tea turns the answer into a tea.BackgroundColorMsg).
+// terminalRestore undoes it when the session ends.
+const (
+	terminalSetUp = ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.SetModeBracketedPaste +
+		ansi.RequestBackgroundColor
+	terminalRestore = ansi.ResetModeBracketedPaste + ansi.ResetStyle + ansi.ShowCursor + ansi.ResetModeAltScreenSaveCursor
+)
+
+// encode writes the escape codes that turn what the terminal shows into f.
+func (r *lineRenderer) encode(b *bytes.Buffer, f frame) {
+	if !r.started {
+		b.WriteString(terminalSetUp)
+	}
+	whole := !r.started || f.width != r.shownWidth || len(r.shown) != f.height
+	if whole {
+		b.WriteString(ansi.ResetStyle + ansi.EraseEntireScreen)
+		r.shown = make([]string, f.height)
+	}
+	if f.title != r.shownTitle {
+		b.WriteString(ansi.SetWindowTitle(f.title))
+	}
+	r.started, r.shownTitle, r.shownWidth = true, f.title, f.width
+	lines := frameLines(f.content, f.height)
+	for row := range f.height {
+		line := ""
+		if row < len(lines) {
+			line = lines[row]
+		}
+		if line == r.shown[row] {
+			continue
+		}
+		b.WriteString(ansi.CursorPosition(1, row+1))
+		r.encodeLine(b, line, f.width)
+		r.shown[row] = line
+	}
+}
+
+// encodeLine writes one line: cut to the terminal's width, in the
+// terminal's colours, clearing what is left of the old line.
+func (r *lineRenderer) encodeLine(b *bytes.Buffer, line string, width int) {
+	b.WriteString(encodedLines.get(encodedLineKey{line, width, r.profile}))
+}
+
+// encodedLines keeps recently encoded lines for every session of the
+// process: in any second, the sessions watching a talk draw the same
+// countdown lines, and measuring and recolouring a line costs more than
+// drawing it. It forgets everything once it holds encodedLinesMax lines.
+var encodedLines = lineMemo{items: map[encodedLineKey]string{}}
+
+const encodedLinesMax = 4096
+
+type encodedLineKey struct {
+	line    string
+	width   int
+	profile colorprofile.Profile
+}
+
+type lineMemo struct {
+	mu    sync.Mutex
+	items map[encodedLineKey]string
+}
+
+func (l *lineMemo) get(k encodedLineKey) string {
+	l.mu.Lock()
+	s, ok := l.items[k]
+	l.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = encodeLine(k)
+	l.mu.Lock()
+	if len(l.items) >= encodedLinesMax {
+		clear(l.items)
+	}
+	l.items[k] = s
+	l.mu.Unlock()
+	return s
+}
+
+// encodeLine starts with the default style (the line before ends with a
+// reset) and ends with one.
+func encodeLine(k encodedLineKey) string {
+	line := strings.ReplaceAll(k.line, "\t", "    ") // as lipgloss draws tabs
+	w := ansi.StringWidth(line)
+	if w > k.width {
+		line = ansi.Truncate(line, k.width, "")
+		w = ansi.StringWidth(line) // one short when a wide character met the edge
+	}
+	var b strings.Builder
+	if k.profile == colorprofile.TrueColor {
+		b.WriteString(line)
+	} else {
+		colours := colorprofile.Writer{Forward: &b, Profile: k.profile}
+		_, _ = colours.WriteString(line)
+	}
+	b.WriteString(ansi.ResetStyle)
+	if w < k.width {
+		// Not after the last column: there the cursor waits to wrap and
+		// an erase would take the line's last character.
+		b.WriteString(ansi.EraseLineRight)
+	}
+	return b.String()
+}
+
+// frameLines splits a frame into at most height lines.
+func frameLines(content string, height int) []string {
+	lines := strings.SplitN(content, "\n", height+1)
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// restore gives the person their terminal back as it was. It must be
+// called after run has returned.
+func (r *lineRenderer) restore() error {
+	if !r.started {
+		return nil
+	}
+	seq := terminalRestore
+	if r.shownTitle != "" {
+		seq += ansi.SetWindowTitle("")
+	}
+	_, err := io.WriteString(r.out, seq)
+	return err
+}

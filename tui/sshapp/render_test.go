@@ -1,0 +1,268 @@
+package sshapp
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+)
+
+// drawTo is a lineRenderer writing into a virtual terminal, and the bytes
+// of its last frame.
+type drawTo struct {
+	r    *lineRenderer
+	term *vt.Emulator
+	last bytes.Buffer
+}
+
+func newDrawTo(t *testing.T, profile colorprofile.Profile, w, h int) *drawTo {
+	t.Helper()
+	d := &drawTo{term: vt.NewEmulator(w, h)}
+	go io.Copy(io.Discard, d.term) // the terminal's answers to queries
+	d.r = newLineRenderer(writerFunc(func(p []byte) (int, error) {
+		d.last.Write(p)
+		return d.term.Write(p)
+	}), profile, w, h)
+	return d
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// frame shows content and draws it, as the drawing goroutine would; it
+// returns the bytes that went to the terminal.
+func (d *drawTo) frame(t *testing.T, content string) string {
+	t.Helper()
+	d.last.Reset()
+	d.r.show(tea.NewView(content))
+	if err := d.r.draw(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-d.r.kick: // drawn already
+	default:
+	}
+	return d.last.String()
+}
+
+// sees is what a person reads on the terminal, one string per row, with
+// trailing spaces dropped.
+func (d *drawTo) sees() []string {
+	rows := strings.Split(d.term.String(), "\n")
+	for i := range rows {
+		rows[i] = strings.TrimRight(rows[i], " ")
+	}
+	for len(rows) > 0 && rows[len(rows)-1] == "" {
+		rows = rows[:len(rows)-1]
+	}
+	return rows
+}
+
+// wants is what the person should read for a frame on a w x h terminal.
+func wants(content string, w, h int) []string {
+	var rows []string
+	for i, l := range strings.Split(content, "\n") {
+		if i == h {
+			break
+		}
+		rows = append(rows, strings.TrimRight(ansi.Strip(ansi.Truncate(l, w, "")), " "))
+	}
+	for len(rows) > 0 && rows[len(rows)-1] == "" {
+		rows = rows[:len(rows)-1]
+	}
+	return rows
+}
+
+func TestLineRendererShowsEveryFrameAsDrawn(t *testing.T) {
+	// Random frames, one after another, each changing some lines, some
+	// longer than the terminal, some shorter than the last: the terminal
+	// must show exactly the newest one each time.
+	const w, h = 40, 12
+	d := newDrawTo(t, colorprofile.TrueColor, w, h)
+	rng := rand.New(rand.NewPCG(7, 28))
+	words := []string{"Cython", "mypyc", "Codon", "ShedSkin", "Nuitka", "PyPy", "Numba", "·", "→", "été", "日本", "4:59"}
+	styles := []lipgloss.Style{
+		lipgloss.NewStyle(), lipgloss.NewStyle().Bold(true),
+		lipgloss.NewStyle().Foreground(lipgloss.Color("#ff8800")).Background(lipgloss.Color("#102030")),
+		lipgloss.NewStyle().Reverse(true),
+	}
+	var lines []string
+	for range h + 2 {
+		lines = append(lines, "")
+	}
+	for round := range 200 {
+		for range 1 + rng.IntN(4) {
+			var b strings.Builder
+			for range rng.IntN(12) {
+				b.WriteString(styles[rng.IntN(len(styles))].Render(words[rng.IntN(len(words))]) + " ")
+			}
+			lines[rng.IntN(len(lines))] = b.String()
+		}
+		content := strings.Join(lines[:rng.IntN(len(lines))+1], "\n")
+		d.frame(t, content)
+		if got, want := d.sees(), wants(content, w, h); !equalRows(got, want) {
+			t.Fatalf("round %d: the terminal shows\n%s\nwant\n%s", round, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+func equalRows(a, b []string) bool {
+	return strings.Join(a, "\n") == strings.Join(b, "\n")
+}
+
+func TestLineRendererSendsOnlyWhatChanged(t *testing.T) {
+	d := newDrawTo(t, colorprofile.TrueColor, 80, 24)
+	first := d.frame(t, "Now Opening\nLIVE Ada — Cython in anger\n4:59 left\nyou: Bea")
+	for _, want := range []string{ansi.SetModeAltScreenSaveCursor, ansi.HideCursor, "Opening", "Cython", "4:59", "Bea"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the first frame lacks %q: %q", want, first)
+		}
+	}
+	second := d.frame(t, "Now Opening\nLIVE Ada — Cython in anger\n4:58 left\nyou: Bea")
+	if !strings.Contains(second, "4:58") {
+		t.Errorf("the changed line was not sent: %q", second)
+	}
+	for _, same := range []string{"Opening", "Cython", "Bea", ansi.SetModeAltScreenSaveCursor} {
+		if strings.Contains(second, same) {
+			t.Errorf("an unchanged line or the set-up went again (%q): %q", same, second)
+		}
+	}
+	if got := d.frame(t, "Now Opening\nLIVE Ada — Cython in anger\n4:58 left\nyou: Bea"); got != "" {
+		t.Errorf("an unchanged frame wrote %q; it should write nothing", got)
+	}
+	select {
+	case <-d.r.kick:
+		t.Error("an unchanged frame woke the drawing goroutine")
+	default:
+	}
+}
+
+func TestLineRendererCutsLongLinesAtTheEdge(t *testing.T) {
+	d := newDrawTo(t, colorprofile.TrueColor, 10, 3)
+	d.frame(t, "0123456789ABCDEF\nnext line\n日本語日本語日本語")
+	if got, want := d.sees(), []string{"0123456789", "next line", "日本語日本"}; !equalRows(got, want) {
+		t.Errorf("the terminal shows %q, want %q", got, want)
+	}
+	// A full-width line is not followed by an erase, which would take its
+	// last character.
+	d.frame(t, "0123456789\nnext line")
+	if got, want := d.sees(), []string{"0123456789", "next line"}; !equalRows(got, want) {
+		t.Errorf("the terminal shows %q, want %q", got, want)
+	}
+	// A wide character that would straddle the edge is dropped, and the
+	// column it leaves is cleared (a regression: it kept the old "9").
+	d.frame(t, "abcdefghi日本\nnext line")
+	if got, want := d.sees(), []string{"abcdefghi", "next line"}; !equalRows(got, want) {
+		t.Errorf("the terminal shows %q, want %q", got, want)
+	}
+}
+
+func TestLineRendererRedrawsWholeAfterAResize(t *testing.T) {
+	d := newDrawTo(t, colorprofile.TrueColor, 20, 5)
+	d.frame(t, "one\ntwo\nthree")
+	d.term.Resize(30, 6)
+	d.r.resize(30, 6)
+	out := d.frame(t, "one\ntwo\nthree")
+	for _, want := range []string{ansi.EraseEntireScreen, "one", "two", "three"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("after a resize the frame lacks %q: %q", want, out)
+		}
+	}
+	if got, want := d.sees(), []string{"one", "two", "three"}; !equalRows(got, want) {
+		t.Errorf("the terminal shows %q, want %q", got, want)
+	}
+}
+
+func TestLineRendererUsesTheTerminalsColours(t *testing.T) {
+	orange := lipgloss.NewStyle().Foreground(lipgloss.Color("#ff8800")).Render("LIVE")
+	for _, c := range []struct {
+		profile     colorprofile.Profile
+		want, never string
+	}{
+		{colorprofile.TrueColor, "38;2;255;136;0", ""},
+		{colorprofile.ANSI256, "38;5;", "38;2;"},
+		{colorprofile.ASCII, "LIVE", "38;"},
+	} {
+		t.Run(c.profile.String(), func(t *testing.T) {
+			d := newDrawTo(t, c.profile, 20, 3)
+			out := d.frame(t, orange)
+			if !strings.Contains(out, c.want) || (c.never != "" && strings.Contains(out, c.never)) {
+				t.Errorf("frame %q: want %q and never %q", out, c.want, c.never)
+			}
+		})
+	}
+}
+
+func TestLineRendererGivesTheTerminalBack(t *testing.T) {
+	d := newDrawTo(t, colorprofile.TrueColor, 20, 5)
+	d.last.Reset()
+	if err := d.r.restore(); err != nil || d.last.Len() != 0 {
+		t.Fatalf("restore before any frame wrote %q (%v); it should write nothing", d.last.String(), err)
+	}
+	v := tea.NewView("hello")
+	v.WindowTitle = "camp · Lightning Camp"
+	d.r.show(v)
+	if err := d.r.draw(); err != nil {
+		t.Fatal(err)
+	}
+	d.last.Reset()
+	if err := d.r.restore(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{ansi.ResetModeAltScreenSaveCursor, ansi.ShowCursor, ansi.ResetModeBracketedPaste, ansi.SetWindowTitle("")} {
+		if !strings.Contains(d.last.String(), want) {
+			t.Errorf("restore lacks %q: %q", want, d.last.String())
+		}
+	}
+}
+
+func TestLineRendererCoalescesABurst(t *testing.T) {
+	// A burst of frames while one is being drawn ends in the newest frame,
+	// drawn once more, not once per frame.
+	var writes int
+	var last string
+	r := newLineRenderer(writerFunc(func(p []byte) (int, error) {
+		writes++
+		last = string(p)
+		return len(p), nil
+	}), colorprofile.TrueColor, 20, 3)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	r.show(tea.NewView("frame 0"))
+	go func() { defer close(finished); r.run(done) }()
+	for i := 1; i <= 50; i++ {
+		r.show(tea.NewView(fmt.Sprintf("frame %d", i)))
+	}
+	waitUntil(t, func() bool {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return r.drawn.content == "frame 50"
+	})
+	close(done)
+	<-finished
+	if writes > 3 || !strings.Contains(last, "frame 50") {
+		t.Errorf("%d writes for a burst of 51 frames, the last %q; want at most 3, ending with frame 50", writes, last)
+	}
+}
+
+// waitUntil polls ok for up to 5 s.
+func waitUntil(t *testing.T, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatal("gave up waiting after 5 s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
