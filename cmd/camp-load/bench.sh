@@ -2,7 +2,7 @@
 # The camp's benchmarks, all in one place. Not run by CI: they take minutes
 # and want a quiet machine. Figures go to docs/PERFORMANCE.md.
 #
-#   cmd/camp-load/bench.sh go [COUNT]      Go benchmarks of the hot paths (views, store, sanitiser),
+#   cmd/camp-load/bench.sh go [COUNT]      Go benchmarks of the hot paths (views, session renderer, store, sanitiser),
 #                                          COUNT runs each (default 8), summarised by benchstat
 #   cmd/camp-load/bench.sh load [N...]     the SSH load: for each N (default 500 1000) a fresh
 #                                          `camp serve` on loopback and `camp-load --sessions N`
@@ -31,7 +31,7 @@ benchstat() {
 go_benchmarks() {
   local count=${1:-8}
   # name:package pairs; each package's benchmarks run on their own.
-  for spec in tui:./tui/ store:./store/ sanitize:./schedule/sanitize/; do
+  for spec in tui:./tui/ sshapp:./tui/sshapp/ store:./store/ sanitize:./schedule/sanitize/; do
     local name=${spec%%:*} pkg=${spec#*:}
     echo "== go benchmarks: $pkg (-count $count)" >&2
     go test -run '^$' -bench . -benchmem -count "$count" "$pkg" | tee "$out/$name.bench" >/dev/null

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/lightningcamp/camp/schedule"
@@ -318,5 +319,42 @@ func TestFirstVisitWelcomesANewKey(t *testing.T) {
 	json.Unmarshal([]byte(mustRun(t, c, "whoami", "--json")), &who)
 	if who.Name != "Nina Newcomer" || who.TZ != "America/Chicago" {
 		t.Errorf("after the welcome: %+v", who)
+	}
+}
+
+// TestTerminalFollowsResizesAndIsGivenBack: the screen is redrawn for a new
+// window size, and quitting leaves the alternate screen and shows the
+// cursor again, so the person's terminal is as it was.
+func TestTerminalFollowsResizesAndIsGivenBack(t *testing.T) {
+	ts := startServer(t)
+	a := ts.join(t, "Ada")
+	s := openScreen(t, a, 80, 24)
+	s.waitFor(t, 5*time.Second, "Lightning talks I", "you: Ada")
+
+	s.mu.Lock()
+	s.term.Resize(120, 30)
+	s.mu.Unlock()
+	if err := s.sess.WindowChange(30, 120); err != nil {
+		t.Fatal(err)
+	}
+	// At 120 columns the Now view has room for the camp's name in the header.
+	s.waitFor(t, 5*time.Second, "Python Compilers Lightning Camp", "you: Ada")
+
+	if _, err := io.WriteString(s.in, "q"); err != nil {
+		t.Fatal(err)
+	}
+	ended := make(chan error, 1)
+	go func() { ended <- s.sess.Wait() }()
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the session did not end after q")
+	}
+	raw := s.raw.String()
+	last := raw[strings.LastIndex(raw, "Ada"):] // after the last frame
+	for _, want := range []string{ansi.ResetModeAltScreenSaveCursor, ansi.ShowCursor} {
+		if !strings.Contains(last, want) {
+			t.Errorf("the session ended without %q; its last bytes: %q", want, last)
+		}
 	}
 }
