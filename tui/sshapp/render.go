@@ -29,7 +29,7 @@ import (
 // the program's event loop); a goroutine of its own (run) writes them, at
 // most once per minFrameGap, so a burst of changes is one frame.
 type lineRenderer struct {
-	out     io.Writer // the session; serialised with Bubble Tea's own writes by lockedWriter
+	out     io.Writer // the session (a stallWriter, which keeps these writes apart from Bubble Tea's own)
 	profile colorprofile.Profile
 
 	mu    sync.Mutex

@@ -84,9 +84,9 @@ func (d drawnBy) View() tea.View {
 }
 
 // programFPS is how often Bubble Tea wakes each program to send what it
-// writes itself (its answers to terminal queries), now that frames go
-// through the lineRenderer: once a second, the least it allows, so a
-// crowd of screens with nothing changing costs next to nothing.
+// writes itself (its queries to the terminal), now that frames go through
+// the lineRenderer: once a second, the least it allows, so a crowd of
+// screens with nothing changing costs next to nothing.
 const programFPS = 1
 
 // noSuspend ignores ctrl+z: there is no shell to return to over SSH.
