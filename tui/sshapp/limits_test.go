@@ -1,9 +1,14 @@
 package sshapp_test
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -67,4 +72,93 @@ func closedWithin(s *screen, limit time.Duration) bool {
 	case <-time.After(limit):
 		return false
 	}
+}
+
+// TestTerminalSizeIsBounded: the window size is the client's to choose, and
+// every frame is drawn at that size. A terminal of 1,000 x 1,000 cells (or
+// a window change to 4,000 columns) is drawn at most 500 x 200; a PTY
+// without a size gets 80 x 24.
+func TestTerminalSizeIsBounded(t *testing.T) {
+	ts := startServer(t)
+	a := ts.join(t, "Ada")
+	for _, c := range []struct {
+		name                  string
+		w, h                  int
+		changeW, changeH      int
+		wantRows, wantColumns int
+	}{
+		{"huge", 1000, 1000, 0, 0, 200, 500},
+		{"changed to huge", 80, 24, 4000, 250, 200, 500},
+		{"no size", 0, 0, 0, 0, 24, 80},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sess, raw := rawTerminal(t, a, c.w, c.h)
+			waitForBytes(t, raw, "you: Ada")
+			if c.changeW > 0 {
+				raw.Reset()
+				if err := sess.WindowChange(c.changeH, c.changeW); err != nil {
+					t.Fatal(err)
+				}
+				waitForBytes(t, raw, "you: Ada")
+			}
+			time.Sleep(200 * time.Millisecond) // any later frame too
+			rows, columns := drawnExtent(raw.String())
+			if rows != c.wantRows || columns > c.wantColumns {
+				t.Errorf("drawn over %d rows and a rule of %d columns; want %d rows and at most %d columns", rows, columns, c.wantRows, c.wantColumns)
+			}
+		})
+	}
+}
+
+// rawTerminal opens a TUI session of w x h and collects the bytes it is
+// sent (no virtual terminal: a real one of that size would not fit in memory).
+func rawTerminal(t *testing.T, c *gossh.Client, w, h int) (*gossh.Session, *syncBuffer) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sess.Close() })
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	raw := &syncBuffer{}
+	sess.Stdout = raw
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	return sess, raw
+}
+
+func waitForBytes(t *testing.T, raw *syncBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(raw.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%q did not arrive within 5 s", want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// drawnExtent is the lowest row the output moved the cursor to, and the
+// longest horizontal rule in it (rules span the frame's width).
+func drawnExtent(out string) (rows, columns int) {
+	for _, m := range cursorRow.FindAllStringSubmatch(out, -1) {
+		rows = max(rows, atoi(m[1]))
+	}
+	for _, rule := range horizontalRule.FindAllString(out, -1) {
+		columns = max(columns, utf8.RuneCountInString(rule))
+	}
+	return rows, columns
+}
+
+var (
+	cursorRow      = regexp.MustCompile(`\x1b\[(\d+);1H`)
+	horizontalRule = regexp.MustCompile(`[─━]+`)
+)
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

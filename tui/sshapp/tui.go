@@ -22,9 +22,10 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	env := append(sess.Environ(), "TERM="+pty.Term)
 	profile := colorprofile.Env(env)
 	out := &stallWriter{w: sess}
-	screen := newLineRenderer(out, profile, pty.Window.Width, pty.Window.Height)
+	width, height := terminalSize(pty.Window.Width, pty.Window.Height)
+	screen := newLineRenderer(out, profile, width, height)
 	model := s.sessionModel(ctx, id, sessionLook{
-		zone: s.zoneFor(id.person, env), width: pty.Window.Width, height: pty.Window.Height, profile: profile,
+		zone: s.zoneFor(id.person, env), width: width, height: height, profile: profile,
 	})
 	p := tea.NewProgram(drawnBy{model, screen},
 		tea.WithContext(ctx),
@@ -32,7 +33,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		tea.WithOutput(out),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(profile),
-		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		tea.WithWindowSize(width, height),
 		tea.WithoutSignalHandler(), // signals are the server's, not a session's
 		tea.WithFilter(noSuspend),
 		tea.WithoutRenderer(), // the lineRenderer draws
@@ -106,9 +107,28 @@ func forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan s
 			if !ok {
 				return
 			}
-			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			width, height := terminalSize(w.Width, w.Height)
+			p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 		}
 	}
+}
+
+// The terminal's size comes from the client and is not to be trusted: a
+// PTY of a million rows would have every frame drawn a million lines
+// high. Sizes are kept to what a real screen holds (a larger terminal shows
+// the camp in its top-left corner), and a missing size is 80x24, as the
+// model assumes.
+const maxTerminalWidth, maxTerminalHeight = 500, 200
+
+func terminalSize(width, height int) (int, int) {
+	return within(width, 80, maxTerminalWidth), within(height, 24, maxTerminalHeight)
+}
+
+func within(n, unset, most int) int {
+	if n <= 0 {
+		return unset
+	}
+	return min(n, most)
 }
 
 // sessionLook is how one session's screen should look.
