@@ -323,8 +323,9 @@ func TestFirstVisitWelcomesANewKey(t *testing.T) {
 }
 
 // TestTerminalFollowsResizesAndIsGivenBack: the screen is redrawn for a new
-// window size, and quitting leaves the alternate screen and shows the
-// cursor again, so the person's terminal is as it was.
+// window size, and quitting leaves the alternate screen, shows the cursor,
+// and turns wrapping back on and bracketed paste and the title off, so the
+// person's terminal is as it was.
 func TestTerminalFollowsResizesAndIsGivenBack(t *testing.T) {
 	ts := startServer(t)
 	a := ts.join(t, "Ada")
@@ -352,7 +353,7 @@ func TestTerminalFollowsResizesAndIsGivenBack(t *testing.T) {
 	}
 	raw := s.raw.String()
 	last := raw[strings.LastIndex(raw, "Ada"):] // after the last frame
-	for _, want := range []string{ansi.ResetModeAltScreenSaveCursor, ansi.ShowCursor} {
+	for _, want := range []string{ansi.ResetModeAltScreenSaveCursor, ansi.ShowCursor, ansi.ResetModeBracketedPaste, ansi.SetModeAutoWrap, ansi.SetWindowTitle("")} {
 		if !strings.Contains(last, want) {
 			t.Errorf("the session ended without %q; its last bytes: %q", want, last)
 		}

@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/lightningcamp/camp/schedule/sanitize"
 )
 
 // lineRenderer draws one session's frames on its terminal: when a frame
@@ -65,27 +67,24 @@ func newLineRenderer(out io.Writer, profile colorprofile.Profile, width, height 
 }
 
 // show takes the program's newest frame. It only stores it and wakes the
-// drawing goroutine, and does not even that when nothing changed: Bubble
-// Tea asks for a frame after every message.
+// drawing goroutine, and does not even that when the terminal shows it
+// already: Bubble Tea asks for a frame after every message.
 func (r *lineRenderer) show(v tea.View) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if v.Content == r.next.content && v.WindowTitle == r.next.title {
-		return
-	}
 	r.next.content, r.next.title = v.Content, v.WindowTitle
-	r.wake()
+	if r.next != r.drawn {
+		r.wake()
+	}
 }
 
-// resize takes the terminal's new size; the next frame is drawn whole.
+// resize takes the terminal's new size. It is drawn (whole) with the next
+// frame, which the model draws for that size: waking now would draw the
+// old frame at the new size first.
 func (r *lineRenderer) resize(width, height int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if width == r.next.width && height == r.next.height {
-		return
-	}
 	r.next.width, r.next.height = width, height
-	r.wake()
 }
 
 func (r *lineRenderer) wake() {
@@ -137,14 +136,22 @@ func (r *lineRenderer) draw() error {
 }
 
 // terminalSetUp enters the alternate screen (the person's scrollback is left
-// alone), hides the cursor, turns on bracketed paste (a paste arrives as one
-// message, not as keys) and asks for the background colour (for the
-// palette; Bubble Tea turns the answer into a tea.BackgroundColorMsg).
-// terminalRestore undoes it when the session ends.
+// alone), hides the cursor, turns off automatic wrapping, turns on
+// bracketed paste (a paste arrives as one message, not as keys) and asks
+// for the background colour (for the palette; Bubble Tea turns the answer
+// into a tea.BackgroundColorMsg, and the session's filter drops the
+// model's own request, see sessionFilter).
+//
+// Without wrapping, a line the terminal finds wider than we measured (some
+// terminals count an emoji with a skin tone as two characters, not one) is
+// cut at the edge instead of spilling onto the next row, where only
+// changed lines are redrawn and the damage would stay.
+// terminalRestore undoes it all when the session ends.
 const (
-	terminalSetUp = ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.SetModeBracketedPaste +
-		ansi.RequestBackgroundColor
-	terminalRestore = ansi.ResetModeBracketedPaste + ansi.ResetStyle + ansi.ShowCursor + ansi.ResetModeAltScreenSaveCursor
+	terminalSetUp = ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.ResetModeAutoWrap +
+		ansi.SetModeBracketedPaste + ansi.RequestBackgroundColor
+	terminalRestore = ansi.ResetModeBracketedPaste + ansi.ResetStyle + ansi.SetModeAutoWrap + ansi.ShowCursor +
+		ansi.ResetModeAltScreenSaveCursor
 )
 
 // encode writes the escape codes that turn what the terminal shows into f.
@@ -158,7 +165,9 @@ func (r *lineRenderer) encode(b *bytes.Buffer, f frame) {
 		r.shown = make([]string, f.height)
 	}
 	if f.title != r.shownTitle {
-		b.WriteString(ansi.SetWindowTitle(f.title))
+		// Cleaned again: a control character in it would end the
+		// sequence and write the rest to the screen.
+		b.WriteString(ansi.SetWindowTitle(sanitize.Line(f.title, 200)))
 	}
 	r.started, r.shownTitle, r.shownWidth = true, f.title, f.width
 	lines := frameLines(f.content, f.height)

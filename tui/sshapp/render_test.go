@@ -123,7 +123,7 @@ func equalRows(a, b []string) bool {
 func TestLineRendererSendsOnlyWhatChanged(t *testing.T) {
 	d := newDrawTo(t, colorprofile.TrueColor, 80, 24)
 	first := d.frame(t, "Now Opening\nLIVE Ada — Cython in anger\n4:59 left\nyou: Bea")
-	for _, want := range []string{ansi.SetModeAltScreenSaveCursor, ansi.HideCursor, "Opening", "Cython", "4:59", "Bea"} {
+	for _, want := range []string{ansi.SetModeAltScreenSaveCursor, ansi.HideCursor, ansi.ResetModeAutoWrap, ansi.SetModeBracketedPaste, "Opening", "Cython", "4:59", "Bea"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first frame lacks %q: %q", want, first)
 		}
@@ -203,6 +203,41 @@ func TestLineRendererUsesTheTerminalsColours(t *testing.T) {
 	}
 }
 
+func TestLineRendererKeepsEachLinesStyleToItself(t *testing.T) {
+	// The first line leaves red and bold on (as a cut line might); the
+	// next line and the rest of the first must be plain.
+	d := newDrawTo(t, colorprofile.TrueColor, 20, 3)
+	d.frame(t, "\x1b[1;31mLIVE\nplain")
+	style := func(x, y int) (bold, coloured bool) {
+		c := d.term.CellAt(x, y)
+		return c.Style.Attrs != 0, c.Style.Fg != nil
+	}
+	if bold, coloured := style(0, 0); !bold || !coloured {
+		t.Errorf("LIVE lost its style: bold %t, coloured %t", bold, coloured)
+	}
+	for _, at := range [][2]int{{0, 1}, {4, 1}, {10, 0}} {
+		if bold, coloured := style(at[0], at[1]); bold || coloured {
+			t.Errorf("the style bled into column %d of row %d: bold %t, coloured %t", at[0], at[1], bold, coloured)
+		}
+	}
+}
+
+func TestLineRendererWaitsForTheFrameOfANewSize(t *testing.T) {
+	// A resize alone draws nothing: the old frame at the new size would
+	// flash before the model's frame for it.
+	d := newDrawTo(t, colorprofile.TrueColor, 20, 5)
+	d.frame(t, "one")
+	d.r.resize(30, 6)
+	select {
+	case <-d.r.kick:
+		t.Error("a resize woke the drawing goroutine before the new frame")
+	default:
+	}
+	if out := d.frame(t, "one"); !strings.Contains(out, ansi.EraseEntireScreen) {
+		t.Errorf("the frame after a resize was not drawn whole: %q", out)
+	}
+}
+
 func TestLineRendererGivesTheTerminalBack(t *testing.T) {
 	d := newDrawTo(t, colorprofile.TrueColor, 20, 5)
 	d.last.Reset()
@@ -219,7 +254,7 @@ func TestLineRendererGivesTheTerminalBack(t *testing.T) {
 	if err := d.r.restore(); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{ansi.ResetModeAltScreenSaveCursor, ansi.ShowCursor, ansi.ResetModeBracketedPaste, ansi.SetWindowTitle("")} {
+	for _, want := range []string{ansi.ResetModeAltScreenSaveCursor, ansi.ShowCursor, ansi.ResetModeBracketedPaste, ansi.SetModeAutoWrap, ansi.SetWindowTitle("")} {
 		if !strings.Contains(d.last.String(), want) {
 			t.Errorf("restore lacks %q: %q", want, d.last.String())
 		}
@@ -264,5 +299,32 @@ func waitUntil(t *testing.T, ok func() bool) {
 			t.Fatal("gave up waiting after 5 s")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestLineRendererCleansTheWindowTitle(t *testing.T) {
+	d := newDrawTo(t, colorprofile.TrueColor, 20, 3)
+	v := tea.NewView("hello")
+	v.WindowTitle = "camp\a\x1b[2Jgone"
+	d.last.Reset()
+	d.r.show(v)
+	if err := d.r.draw(); err != nil {
+		t.Fatal(err)
+	}
+	if out := d.last.String(); strings.Contains(out, "\x1b[2Jgone") || !strings.Contains(out, ansi.SetWindowTitle("campgone")) {
+		t.Errorf("the title went out uncleaned: %q", out)
+	}
+}
+
+func TestSessionFilter(t *testing.T) {
+	if msg := sessionFilter(nil, tea.RequestBackgroundColor()); msg != nil {
+		t.Errorf("the model's background-colour request went through: %#v", msg)
+	}
+	if _, ok := sessionFilter(nil, tea.SuspendMsg{}).(tea.ResumeMsg); !ok {
+		t.Error("ctrl+z suspended the session")
+	}
+	key := tea.KeyPressMsg{Code: 'q', Text: "q"}
+	if msg := sessionFilter(nil, key); msg != key {
+		t.Errorf("a key was changed: %#v", msg)
 	}
 }

@@ -35,7 +35,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		tea.WithColorProfile(profile),
 		tea.WithWindowSize(width, height),
 		tea.WithoutSignalHandler(), // signals are the server's, not a session's
-		tea.WithFilter(noSuspend),
+		tea.WithFilter(sessionFilter),
 		tea.WithoutRenderer(), // the lineRenderer draws
 		tea.WithFPS(programFPS),
 	)
@@ -51,7 +51,11 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	})
 	go forwardWindowSizes(p, windows, done)
 	stopDrawing, drawing := make(chan struct{}), make(chan struct{})
-	go func() { defer close(drawing); screen.run(stopDrawing) }()
+	go func() {
+		defer close(drawing)
+		defer s.recoverSession(sess) // a panic here ends this session, not the server
+		screen.run(stopDrawing)
+	}()
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		s.cfg.Logger.Error("session ended with an error", "key", id.fingerprint, "error", err.Error())
 	}
@@ -90,12 +94,25 @@ func (d drawnBy) View() tea.View {
 // screens with nothing changing costs next to nothing.
 const programFPS = 1
 
-// noSuspend ignores ctrl+z: there is no shell to return to over SSH.
-func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(tea.SuspendMsg); ok {
+// sessionFilter adjusts what a session's program does:
+//   - ctrl+z is ignored: there is no shell to return to over SSH;
+//   - the model's request for the terminal's background colour is dropped:
+//     the lineRenderer asks with the first frame, while Bubble Tea would
+//     send it up to a second later, possibly as the person quits, and then
+//     the answer would arrive at their shell prompt.
+func sessionFilter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch {
+	case msg == tea.RequestBackgroundColor():
+		return nil
+	case isSuspend(msg):
 		return tea.ResumeMsg{}
 	}
 	return msg
+}
+
+func isSuspend(msg tea.Msg) bool {
+	_, ok := msg.(tea.SuspendMsg)
+	return ok
 }
 
 func forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan struct{}) {
