@@ -359,3 +359,29 @@ func TestTerminalFollowsResizesAndIsGivenBack(t *testing.T) {
 		}
 	}
 }
+
+// TestWelcomeTakesKeysTypedAhead: keys that arrive at once (typed ahead,
+// or bunched by a slow connection) each reach the field they were typed
+// for, although the form moves between fields through a command. A
+// regression: the name went into the code-of-conduct question.
+func TestWelcomeTakesKeysTypedAhead(t *testing.T) {
+	ts := startServer(t)
+	for name, keys := range map[string]string{
+		"Nina Newcomer": "yNina Newcomer\r\x15America/Chicago\r", // ctrl+u clears the suggested zone
+		// Enter on the empty name is refused and the form stays: the
+		// keys after it go to the name.
+		"Omar Early": "y\rOmar Early\r\x15America/Chicago\r",
+	} {
+		c := ts.client(t, newKey(t))
+		s := openScreen(t, c, 90, 28)
+		s.waitFor(t, 5*time.Second, "Do you accept the code of conduct?")
+		s.in.Write([]byte(keys))
+		s.waitFor(t, 5*time.Second, "[1 Now]")
+		var who struct{ Name, TZ string }
+		json.Unmarshal([]byte(mustRun(t, c, "whoami", "--json")), &who)
+		if who.Name != name || who.TZ != "America/Chicago" {
+			t.Errorf("after the welcome, typed %q: %+v", keys, who)
+		}
+		c.Close()
+	}
+}
