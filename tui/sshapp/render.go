@@ -218,6 +218,7 @@ func (l *lineMemo) get(k encodedLineKey) string {
 		return s
 	}
 	s = encodeLine(k)
+	k.line = strings.Clone(k.line) // not a slice of its frame, which it would keep alive
 	l.mu.Lock()
 	if len(l.items) >= encodedLinesMax {
 		clear(l.items)
@@ -245,8 +246,8 @@ func encodeLine(k encodedLineKey) string {
 	}
 	b.WriteString(ansi.ResetStyle)
 	if w < k.width {
-		// Not after the last column: there the cursor waits to wrap and
-		// an erase would take the line's last character.
+		// Not after the last column: the cursor stays on it, and an
+		// erase would take the line's last character.
 		b.WriteString(ansi.EraseLineRight)
 	}
 	return b.String()
