@@ -123,16 +123,7 @@ func (t *tx) queueOf(block string) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 func (t *tx) renumber(block string) error {
@@ -242,4 +233,18 @@ func (c *Camp) MoveTalkToEvent(ctx context.Context, a schedule.Actor, id int64, 
 		return t.audit("move_talk_to_event", "talk:"+itoa(id), c.ev.Slug+"->"+slug)
 	})
 	return talk, err
+}
+
+// scanIDs reads a one-column result of ids, and closes it.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }

@@ -143,12 +143,9 @@ func (f *Fake) ActOnTalk(_ context.Context, a schedule.Actor, id int64, act sche
 func (f *Fake) MoveTalk(_ context.Context, a schedule.Actor, id int64, position int) (schedule.Talk, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, err := f.authorize(a, schedule.PermOrganise, 0); err != nil {
+	t, err := f.organisersTalk(a, id)
+	if err != nil {
 		return schedule.Talk{}, err
-	}
-	t, ok := f.talks[id]
-	if !ok {
-		return schedule.Talk{}, notFound("talk", id)
 	}
 	q := slices.DeleteFunc(f.queue(t.Block), func(x *schedule.Talk) bool { return x.ID == id })
 	position = min(max(position, 1), len(q)+1)
@@ -162,12 +159,9 @@ func (f *Fake) MoveTalk(_ context.Context, a schedule.Actor, id int64, position 
 func (f *Fake) RescheduleTalk(_ context.Context, a schedule.Actor, id int64, block string) (schedule.Talk, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, err := f.authorize(a, schedule.PermOrganise, 0); err != nil {
+	t, err := f.organisersTalk(a, id)
+	if err != nil {
 		return schedule.Talk{}, err
-	}
-	t, ok := f.talks[id]
-	if !ok {
-		return schedule.Talk{}, notFound("talk", id)
 	}
 	if b, ok := f.ev.Block(block); !ok || b.Kind != schedule.KindTalks {
 		return *t, schedule.Errorf(schedule.EINVALID, "%q is not a talks block", block)
@@ -183,12 +177,9 @@ func (f *Fake) RescheduleTalk(_ context.Context, a schedule.Actor, id int64, blo
 func (f *Fake) MoveTalkToEvent(_ context.Context, a schedule.Actor, id int64, slug string) (schedule.Talk, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, err := f.authorize(a, schedule.PermOrganise, 0); err != nil {
+	t, err := f.organisersTalk(a, id)
+	if err != nil {
 		return schedule.Talk{}, err
-	}
-	t, ok := f.talks[id]
-	if !ok {
-		return schedule.Talk{}, notFound("talk", id)
 	}
 	old := t.Block
 	t.Event, t.Block, t.Position = slug, "", 0
@@ -207,4 +198,16 @@ func (f *Fake) Talks(_ context.Context, flt schedule.TalkFilter) ([]schedule.Tal
 	}, func(a, b schedule.Talk) int {
 		return cmp.Or(strings.Compare(a.Block, b.Block), cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
 	}), nil
+}
+
+// organisersTalk is a talk an organiser is about to change; f.mu is held.
+func (f *Fake) organisersTalk(a schedule.Actor, id int64) (*schedule.Talk, error) {
+	if _, err := f.authorize(a, schedule.PermOrganise, 0); err != nil {
+		return nil, err
+	}
+	t, ok := f.talks[id]
+	if !ok {
+		return nil, notFound("talk", id)
+	}
+	return t, nil
 }
