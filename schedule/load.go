@@ -3,7 +3,6 @@ package schedule
 import (
 	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -112,15 +111,6 @@ func defaultFile() fileSchedule {
 			NameMax: l.NameMax, TitleMax: l.TitleMax, AbstractMax: l.AbstractMax, NoteMax: l.NoteMax, URLMax: l.URLMax,
 		},
 	}
-}
-
-// Load reads and validates the schedule file at path.
-func Load(path string) (*Event, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, Errorf(ENOTFOUND, "cannot read schedule: %v", err)
-	}
-	return Parse(path, data)
 }
 
 // Parse reads and validates a schedule. name is used in error positions.

@@ -7,7 +7,10 @@ import (
 
 // readCache keeps the last full list of something a camp shows on every
 // screen (talks, topics) until the database changes. Hundreds of sessions
-// re-read the board after each change; they share one query.
+// re-read the board after each change; between two changes they share one
+// list. Reads that miss at the same moment each query (this cache does not
+// make them wait for one another); the TUI's shared reads (tui.Shared)
+// already gather a crowd of sessions into one or two such reads.
 //
 // The generation is read before querying: a write that commits during the
 // query bumps it, so the next read queries again rather than keep stale rows.

@@ -52,8 +52,12 @@
 // one at a time. A single 1 Hz tick drives every countdown and stops when
 // nothing on screen counts down; who is online is re-read at most once a
 // second, on that tick when there is one. A frame is drawn again only when
-// something it shows may have changed. Time comes only from Deps.Clock, so
-// a rehearsal clock runs the whole day.
+// something it shows may have changed. Every time the camp shows or acts on
+// (countdowns, the current block, when a write happened) comes from
+// Deps.Clock, so a rehearsal clock runs the whole day. Pacing alone uses the
+// machine's clock: how long a read may be shared, how often who is online is
+// re-read, how long typed-ahead keys wait for a form to move. Those are
+// about the server's load and the network, not about the camp's day.
 //
 // Text from people is cleaned with schedule/sanitize as it is read, before
 // any view can draw it. State is never told by colour alone: words, markers

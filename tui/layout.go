@@ -29,17 +29,10 @@ func truncate(s string, width int) string {
 // walking the string's grapheme clusters.
 func fitsBytes(s string, width int) bool { return len(s) <= width }
 
-// fit makes a block exactly height lines, none wider than width: longer
-// blocks are cut at the bottom, shorter ones padded with empty lines. The
-// frame around the views relies on it to keep the status bar in place.
-func fit(block string, width, height int) string {
-	if height <= 0 {
-		return ""
-	}
-	return strings.Join(fitRows(nil, block, width, height), "\n")
-}
-
-// fitRows is fit, appending the lines to rows rather than joining them.
+// fitRows appends block to rows as exactly height lines, none wider than
+// width: longer blocks are cut at the bottom, shorter ones padded with empty
+// lines. The frame around the views relies on it to keep the status bar in
+// place.
 func fitRows(rows []string, block string, width, height int) []string {
 	start := len(rows)
 	for line := range strings.SplitSeq(block, "\n") {

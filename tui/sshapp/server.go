@@ -59,7 +59,7 @@ type Server struct {
 	tuis     tuiSessions // what the terminal sessions share (tui.go)
 }
 
-// New builds the server; Serve or ListenAndServe starts it.
+// New builds the server; Listen then Serve starts it.
 func New(cfg Config) (*Server, error) {
 	if cfg.Backend == nil || cfg.Feed == nil || cfg.Clock == nil {
 		return nil, errors.New("sshapp: Config needs Backend, Feed and Clock")
@@ -95,15 +95,6 @@ func New(cfg Config) (*Server, error) {
 	srv.Handler = s.handle
 	s.ssh = srv
 	return s, nil
-}
-
-// ListenAndServe listens on the configured address and serves until Close.
-func (s *Server) ListenAndServe() error {
-	ln, err := net.Listen("tcp", s.cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w", s.cfg.Addr, err)
-	}
-	return s.Serve(ln)
 }
 
 // Listen opens the listener now, so callers learn of a busy port before
