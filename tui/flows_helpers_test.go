@@ -25,9 +25,20 @@ type recorder struct {
 }
 
 func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if keys, ok := msg.(burstMsg); ok {
+		cmds := make([]tea.Cmd, len(keys))
+		for i, k := range keys {
+			_, cmds[i] = r.Model.Update(k)
+		}
+		return r, tea.Batch(cmds...)
+	}
 	_, cmd := r.Model.Update(msg)
 	return r, cmd
 }
+
+// burstMsg is keys that arrive together, in one write: the model gets every
+// one of them before the answer to any command they start.
+type burstMsg []tea.KeyPressMsg
 
 func (r *recorder) View() tea.View {
 	v := r.Model.View()
@@ -88,6 +99,32 @@ func (f *flow) keys(ks ...string) {
 	}
 }
 
+// burst types s in one write: "\r" is Enter, "\x15" ctrl+u (clear the
+// line), "←" the left arrow; anything else is typed as it is.
+func (f *flow) burst(s string) {
+	var keys burstMsg
+	for _, r := range s {
+		switch r {
+		case '\r':
+			keys = append(keys, key("enter"))
+		case '\x15':
+			keys = append(keys, tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+		case '←':
+			keys = append(keys, key("left"))
+		default:
+			keys = append(keys, key(string(r)))
+		}
+	}
+	f.tm.Send(keys)
+}
+
+// waitForBurst waits for a burst to be typed: a long form under the race
+// detector on a busy machine takes a few seconds to draw every step.
+func (f *flow) waitForBurst(want ...string) {
+	f.t.Helper()
+	f.waitUntilWithin(10*time.Second, strings.Join(want, " & "), func(frame string) bool { return containsAll(frame, want) })
+}
+
 // typeText types text into the focused field.
 func (f *flow) typeText(s string) { f.tm.Type(s) }
 
@@ -130,7 +167,13 @@ func containsAll(s string, want []string) bool {
 // made, so two seconds is generous.
 func (f *flow) waitUntil(what string, ok func(string) bool) {
 	f.t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
+	f.waitUntilWithin(2*time.Second, what, ok)
+}
+
+// waitUntilWithin is waitUntil with a deadline of d.
+func (f *flow) waitUntilWithin(d time.Duration, what string, ok func(string) bool) {
+	f.t.Helper()
+	deadline := time.Now().Add(d)
 	for time.Now().Before(deadline) {
 		if ok(f.rec.frame()) {
 			return

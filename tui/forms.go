@@ -5,15 +5,18 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/lightningcamp/camp/tui/form"
 )
 
-// form is a huh form shown in place of the view until it is submitted or
-// cancelled. It lives beside the data, so live reloads never touch what is
-// being typed.
-type form struct {
+// openedForm is a huh form shown in place of the view until it is submitted
+// or cancelled. It lives beside the data, so live reloads never touch what
+// is being typed. Every form goes through form.Form, so keys typed ahead
+// reach the field they were typed for.
+type openedForm struct {
 	title   string
 	preface string // shown above the fields, e.g. the other person's text in a conflict
-	huh     *huh.Form
+	form    *form.Form
 	submit  func() tea.Cmd
 }
 
@@ -27,37 +30,40 @@ func formKeys() *huh.KeyMap {
 
 func (m *Model) openForm(title, preface string, f *huh.Form, submit func() tea.Cmd) tea.Cmd {
 	f = f.WithAccessible(false).WithShowHelp(false).WithShowErrors(true).
-		WithTheme(huh.ThemeFunc(huh.ThemeCharm)).WithKeyMap(formKeys())
-	m.form = &form{title: title, preface: preface, huh: f, submit: submit}
+		WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+	m.form = &openedForm{title: title, preface: preface, form: form.New(f, formKeys()), submit: submit}
 	m.showHelp = false
 	m.resizeForm()
-	return f.Init()
+	return m.form.form.Init()
 }
 
 func (m *Model) resizeForm() {
 	if m.form == nil {
 		return
 	}
-	m.form.huh = m.form.huh.WithWidth(min(m.width, 100))
+	m.form.form.SetWidth(min(m.width, 100))
 }
 
 // updateForm passes msg to the open form; esc cancels it, and a completed
-// form runs its submit action.
+// form runs its submit action. Keys typed after the key that completed the
+// form go to the view, as if typed after the form had closed.
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back) {
 		m.form = nil
 		m.tell("cancelled")
 		return nil
 	}
-	next, cmd := m.form.huh.Update(msg)
-	if f, ok := next.(*huh.Form); ok {
-		m.form.huh = f
-	}
-	switch m.form.huh.State {
+	f := m.form.form
+	cmd := f.Update(msg)
+	switch f.State() {
 	case huh.StateCompleted:
 		submit := m.form.submit
 		m.form = nil
-		return tea.Batch(cmd, submit())
+		cmds := []tea.Cmd{cmd, submit()}
+		for _, k := range f.Leftover() {
+			cmds = append(cmds, m.onKey(k))
+		}
+		return tea.Batch(cmds...)
 	case huh.StateAborted:
 		m.form = nil
 		m.tell("cancelled")
@@ -72,5 +78,5 @@ func (m *Model) renderForm(w, h int) string {
 	if m.form.preface != "" {
 		pre = lipgloss.NewStyle().MaxWidth(w).Render(m.form.preface)
 	}
-	return stack(head, pre, m.form.huh.View())
+	return stack(head, pre, m.form.form.View())
 }

@@ -140,7 +140,7 @@ func (m *Model) renderShortHelp(w int) string {
 	var keys []key.Binding
 	switch {
 	case m.form != nil:
-		keys = append(m.form.huh.KeyBinds(), m.keys.Back)
+		keys = append(m.form.form.Huh().KeyBinds(), m.keys.Back)
 	case m.showHelp:
 		keys = []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}
 	default:

@@ -80,7 +80,7 @@ type Model struct {
 	current  viewID
 	showHelp bool
 	status   statusLine
-	form     *form
+	form     *openedForm
 
 	nowView      nowView
 	talksView    talksView

@@ -5,13 +5,13 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/commands"
+	"github.com/lightningcamp/camp/tui/form"
 )
 
 // welcome is a new key's first visit: the code of conduct (accept to go
@@ -24,28 +24,16 @@ type welcome struct {
 	look    sessionLook
 	next    func(schedule.Person, *time.Location) tea.Model
 
-	form    *huh.Form
+	form    *form.Form
 	name    string
 	zone    string
 	accept  bool
 	err     string // why the last attempt to join failed
 	joining bool   // the form is complete and the camp is asked to register the person
-
-	// Keys held back while the form may be moving to another field (see
-	// typed), the field they were typed after, and which hold a
-	// releaseKeysMsg ends.
-	held     []tea.KeyPressMsg
-	holding  bool
-	heldFrom huh.Field
-	hold     int
 }
 
 type joinedMsg struct{ person schedule.Person }
 type joinFailedMsg struct{ err error }
-
-// releaseKeysMsg ends a hold on keys that did not move the form (a value
-// that failed validation stays where it is).
-type releaseKeysMsg struct{ hold int }
 
 func newWelcome(ctx context.Context, b commands.Backend, id identity, look sessionLook,
 	next func(schedule.Person, *time.Location) tea.Model) *welcome {
@@ -54,14 +42,16 @@ func newWelcome(ctx context.Context, b commands.Backend, id identity, look sessi
 	return w
 }
 
-func (w *welcome) newForm() *huh.Form {
+// newForm builds the form; form.Form gives keys typed ahead ("y", a name
+// and Enter sent at once) to the field they were typed for.
+func (w *welcome) newForm() *form.Form {
 	ev := w.backend.Event()
 	coc := ev.Links.CodeOfConduct
 	if coc == "" {
 		coc = "the event's code of conduct"
 	}
 	limit := ev.Limits.NameMax
-	form := huh.NewForm(huh.NewGroup(
+	f := huh.NewForm(huh.NewGroup(
 		huh.NewNote().Title("Welcome to "+ev.Name).
 			Description("Take part from this terminal: propose lightning talks and open-space topics,\nvote, follow the talk timer and take notes."),
 		huh.NewConfirm().Title("Do you accept the code of conduct?").
@@ -85,7 +75,7 @@ func (w *welcome) newForm() *huh.Form {
 			return err
 		}),
 	)).WithWidth(min(max(w.look.width, 40), 80)).WithShowHelp(true)
-	return form
+	return form.New(f, nil)
 }
 
 func (w *welcome) Init() tea.Cmd { return w.form.Init() }
@@ -98,16 +88,6 @@ func (w *welcome) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.String() == "ctrl+c" {
 			return w, tea.Quit
 		}
-		if w.holding {
-			w.held = append(w.held, msg)
-			return w, nil
-		}
-		return w, w.typed(msg)
-	case releaseKeysMsg:
-		if w.holding && msg.hold == w.hold {
-			return w, w.release()
-		}
-		return w, nil
 	case joinedMsg:
 		return w.handOver(msg.person)
 	case joinFailedMsg:
@@ -116,64 +96,16 @@ func (w *welcome) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		w.form = w.newForm()
 		return w, w.form.Init()
 	}
-	cmd := w.updateForm(msg)
-	if w.holding && w.form.GetFocusedField() != w.heldFrom {
-		return w, tea.Batch(cmd, w.release())
-	}
-	return w, cmd
-}
-
-// typed gives a key to the form, and holds back the keys after it if it
-// may move the form to another field. huh moves through a command, so
-// keys that arrive together (typed ahead, or bunched by a slow network)
-// would otherwise land in the field being left: "y", a name and Enter
-// sent at once accepted, then typed the name into the code of conduct.
-func (w *welcome) typed(k tea.KeyPressMsg) tea.Cmd {
-	from := w.form.GetFocusedField()
-	cmd := w.updateForm(k)
-	if w.form.State != huh.StateNormal || !key.Matches(k, fieldMoves...) {
-		return cmd
-	}
-	w.holding, w.heldFrom = true, from
-	w.hold++
-	hold := w.hold
-	return tea.Batch(cmd, tea.Tick(holdLimit, func(time.Time) tea.Msg { return releaseKeysMsg{hold} }))
-}
-
-// holdLimit is how long keys wait for the form to move before they go to
-// the field they were typed in.
-const holdLimit = 250 * time.Millisecond
-
-// fieldMoves are the keys that can move the welcome form to another field.
-var fieldMoves = func() []key.Binding {
-	k := huh.NewDefaultKeyMap()
-	return []key.Binding{k.Input.Next, k.Input.Prev, k.Input.Submit,
-		k.Confirm.Next, k.Confirm.Prev, k.Confirm.Submit, k.Confirm.Accept, k.Confirm.Reject}
-}()
-
-// release gives the held keys to the form, in order, until one of them
-// starts a new hold.
-func (w *welcome) release() tea.Cmd {
-	held := w.held
-	w.held, w.holding, w.heldFrom = nil, false, nil
-	var cmds []tea.Cmd
-	for i, k := range held {
-		if w.holding {
-			w.held = append(w.held, held[i:]...)
-			break
-		}
-		cmds = append(cmds, w.typed(k))
-	}
-	return tea.Batch(cmds...)
+	return w, w.updateForm(msg)
 }
 
 // updateForm passes a message to the form and notes when it is finished.
+// Keys typed past the end of the form are dropped.
 func (w *welcome) updateForm(msg tea.Msg) tea.Cmd {
-	form, cmd := w.form.Update(msg)
-	w.form = form.(*huh.Form)
-	switch w.form.State {
+	cmd := w.form.Update(msg)
+	switch w.form.State() {
 	case huh.StateCompleted:
-		w.held, w.holding = nil, false // typed past the end of the form
+		w.form.Leftover()
 		if w.joining {
 			return nil
 		}
