@@ -25,12 +25,14 @@ type (
 		changes schedule.Changes
 		at      time.Time
 	}
-	// loadedMsg replaces one part of the snapshot.
+	// loadedMsg replaces one part of the snapshot. target is the talk or
+	// topic whose notes a read of partNotes is for.
 	loadedMsg struct {
-		part  part
-		seq   uint64
-		apply func(*snapshot)
-		err   error
+		part   part
+		target schedule.Target
+		seq    uint64
+		apply  func(*snapshot)
+		err    error
 	}
 	// loadedAllMsg is the answer to Reload.
 	loadedAllMsg []loadedMsg
@@ -199,6 +201,7 @@ func (m *Model) reloadSince(since time.Time, parts ...part) tea.Cmd {
 		return nil
 	}
 	readers := make([]func(context.Context) (func(*snapshot), error), len(parts))
+	target := m.notes.target(m)
 	for i, p := range parts {
 		nb := m.staleAt[p]
 		if !since.IsZero() && since.Before(nb) {
@@ -212,7 +215,7 @@ func (m *Model) reloadSince(since time.Time, parts ...part) tea.Cmd {
 		for i, p := range parts {
 			seq := reads.Add(1)
 			apply, err := readers[i](ctx)
-			msgs[i] = loadedMsg{part: p, seq: seq, apply: apply, err: err}
+			msgs[i] = loadedMsg{part: p, target: target, seq: seq, apply: apply, err: err}
 		}
 		return msgs
 	}
@@ -327,6 +330,14 @@ func (m *Model) apply(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.seq < m.applied[msg.part] {
+		return nil
+	}
+	if msg.part == partNotes && msg.target != m.notes.shown {
+		// The notes of a talk or topic no longer selected. Reads are
+		// numbered as they start, not as they are asked for, so after fast
+		// cursor moves the read for a target left behind can be the newest:
+		// applied, it would leave the pane waiting for notes it never asks
+		// for again.
 		return nil
 	}
 	m.applied[msg.part] = msg.seq
