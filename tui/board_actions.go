@@ -20,7 +20,7 @@ func (v *boardView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	switch {
 	case key.Matches(k, m.keys.Back) && v.holding != 0:
-		v.holding = 0
+		v.drop()
 		m.tell("placing cancelled")
 	case key.Matches(k, m.keys.Focus):
 		v.onGrid = !v.onGrid
@@ -77,14 +77,20 @@ func (v *boardView) placeOrPickUp(m *Model) tea.Cmd {
 		m.fail(schedule.Errorf(schedule.ENOTFOUND, "no topic here to place"))
 		return nil
 	}
-	v.holding, v.onGrid = t.ID, true
+	v.holding, v.heldFromGrid, v.onGrid = t.ID, v.onGrid, true
 	return nil
+}
+
+// drop ends placing: the cursor goes back to the pane the topic was picked
+// up from, so the next p picks up the next topic there.
+func (v *boardView) drop() {
+	v.holding, v.onGrid = 0, v.heldFromGrid
 }
 
 func (v *boardView) place(m *Model) tea.Cmd {
 	t, ok := m.data.topic(v.holding)
 	if !ok {
-		v.holding = 0
+		v.drop()
 		return nil
 	}
 	if err := v.checkCell(m, t); err != nil {
@@ -97,7 +103,7 @@ func (v *boardView) place(m *Model) tea.Cmd {
 		_, err := topics.PlaceTopic(ctx, actor, t.ID, tr.ID, s.ID())
 		return err
 	}, func(m *Model) tea.Cmd {
-		m.boardView.holding = 0
+		m.boardView.drop()
 		return nil
 	})
 }

@@ -213,3 +213,21 @@ func TestFlowAnnouncementReachesEverySession(t *testing.T) {
 	att.waitFor("» Announcement 10:02: Talks resume at 10:15 GMT")
 	org.waitForLine("10:02", "Ada Organiser: Talks resume at 10:15 GMT")
 }
+
+// TestFlowPlacingTwoTopicsInARow: after a topic from the unplaced list is
+// placed, the cursor is back on the list, so the next p picks up the next
+// topic rather than finding the grid cell just filled.
+func TestFlowPlacingTwoTopicsInARow(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("3")
+	f.waitForLine("›", "6 votes", "Type hints as compiler input")
+	f.keys("p")
+	f.waitFor("Placing “Type hints as compiler input”")
+	f.keys("l", "l", "j") // Room 3, slot 2 is free
+	f.waitFor("✓ this cell is free")
+	f.keys("enter")
+	f.waitFor("“Type hints as compiler input” placed in Room 3, slot 2")
+	f.waitForLine("›", "5 votes", "mypyc vs Cython for library authors")
+	f.keys("p")
+	f.waitFor("Placing “mypyc vs Cython for library authors”")
+}

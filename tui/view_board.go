@@ -16,8 +16,11 @@ type boardView struct {
 	onGrid   bool // which pane has the cursor: the grid or the unplaced list
 	row, col int  // grid cursor: slot, track
 	unplaced picker
-	holding  int64                // the topic being placed or moved
-	preview  []schedule.Placement // a suggested board awaiting a yes
+	holding  int64 // the topic being placed or moved
+	// heldFromGrid: the topic being placed was picked up from the grid (to
+	// move it), not from the unplaced list.
+	heldFromGrid bool
+	preview      []schedule.Placement // a suggested board awaiting a yes
 }
 
 func (*boardView) title() string { return "Open space" }
@@ -62,7 +65,7 @@ func (v *boardView) sync(m *Model) tea.Cmd {
 	v.row = min(max(v.row, 0), max(len(v.slots(m))-1, 0))
 	v.col = min(max(v.col, 0), max(len(m.deps.Event.Tracks)-1, 0))
 	if t, ok := m.data.topic(v.holding); !ok || t.Status == schedule.TopicWithdrawn {
-		v.holding = 0
+		v.drop()
 	}
 	if v.preview != nil { // keep the preview true to the board as it now is
 		v.preview = m.deps.Event.SuggestBoard(v.block, m.data.topics)
