@@ -71,9 +71,15 @@ func startFlow(t *testing.T, actor func(*tuitest.Camp) schedule.Actor) *flow {
 // startFlowOn runs another session on the same camp.
 func startFlowOn(t *testing.T, c *tuitest.Camp, actor func(*tuitest.Camp) schedule.Actor) *flow {
 	t.Helper()
-	m := tui.New(c.Deps(), actor(c), plainOptions(c, 100, 30))
+	return startFlowSized(t, c, actor, 100, 30)
+}
+
+// startFlowSized runs a session in a terminal of w x h cells.
+func startFlowSized(t *testing.T, c *tuitest.Camp, actor func(*tuitest.Camp) schedule.Actor, w, h int) *flow {
+	t.Helper()
+	m := tui.New(c.Deps(), actor(c), plainOptions(c, w, h))
 	f := &flow{t: t, camp: c, rec: &recorder{Model: m}}
-	f.tm = teatest.NewTestModel(t, f.rec, teatest.WithInitialTermSize(100, 30),
+	f.tm = teatest.NewTestModel(t, f.rec, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
 	t.Cleanup(func() {
 		_ = f.tm.Quit()

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -230,4 +231,19 @@ func TestFlowPlacingTwoTopicsInARow(t *testing.T) {
 	f.waitForLine("›", "5 votes", "mypyc vs Cython for library authors")
 	f.keys("p")
 	f.waitFor("Placing “mypyc vs Cython for library authors”")
+}
+
+// TestFlowTalkSessionsChoiceIsVisible: the talk form's last page, which
+// talks sessions the speaker can make, shows its options on small and
+// large screens alike.
+func TestFlowTalkSessionsChoiceIsVisible(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			f := startFlowSized(t, newCamp(t), attendee, size[0], size[1])
+			f.keys("2", "n")
+			f.waitFor("Propose a lightning talk")
+			f.burst("A title\r\r\r\r\r") // title; minutes, abstract, links, tools as they are
+			f.waitForBurst("Which talks sessions can you make?", "Lightning talks I ·", "Lightning talks II (Americas) ·")
+		})
+	}
 }

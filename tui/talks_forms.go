@@ -62,8 +62,11 @@ func (m *Model) talkForm(d *talkDraft) *huh.Form {
 			huh.NewMultiSelect[string]().Title("Compiler tools").Options(tools...).Value(&d.tools).Height(8),
 		),
 		huh.NewGroup(
+			// The height is set, title and description included: without
+			// one, huh takes the options' height and subtracts the title's
+			// and the description's, leaving no room for two options.
 			huh.NewMultiSelect[string]().Title("Which talks sessions can you make?").
-				Description("none ticked: any").Options(blocks...).Value(&d.canMake),
+				Description("none ticked: any").Options(blocks...).Value(&d.canMake).Height(min(len(blocks), 8)+2),
 		),
 	)
 }
