@@ -9,7 +9,7 @@ import (
 // screen (talks, topics) until the database changes. Hundreds of sessions
 // re-read the board after each change; between two changes they share one
 // list. Reads that miss at the same moment each query (this cache does not
-// make them wait for one another); the TUI's shared reads (tui.Shared)
+// make them wait for one another); the TUI's shared reads (live.Shared)
 // already gather a crowd of sessions into one or two such reads.
 //
 // The generation is read before querying: a write that commits during the

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // Writes leave in the order they were asked for, one at a time. Bubble Tea
@@ -53,7 +55,7 @@ func (m *Model) onWritten(msg writtenMsg) tea.Cmd {
 func (m *Model) onDone(msg doneMsg) tea.Cmd {
 	if msg.err != nil {
 		m.fail(msg.err)
-		return m.reload(partTalks) // undo what was shown ahead of the write
+		return m.reload(live.Talks) // undo what was shown ahead of the write
 	}
 	m.tell(msg.ok)
 	if msg.then != nil {

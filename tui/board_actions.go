@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+
 	"github.com/lightningcamp/camp/schedule"
 )
 
@@ -48,7 +49,7 @@ func (v *boardView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
 // moveCursor moves within the focused pane; placing always moves on the grid.
 func (v *boardView) moveCursor(m *Model, k tea.KeyPressMsg) bool {
 	if !v.onGrid && v.holding == 0 {
-		return v.unplaced.navigate(m.keys, k, topicIDs(m.data.unplaced), 10)
+		return v.unplaced.navigate(m.keys, k, topicIDs(m.data.Unplaced), 10)
 	}
 	rows, cols := len(v.slots(m)), len(m.deps.Event.Tracks)
 	switch {
@@ -88,7 +89,7 @@ func (v *boardView) drop() {
 }
 
 func (v *boardView) place(m *Model) tea.Cmd {
-	t, ok := m.data.topic(v.holding)
+	t, ok := m.data.Topic(v.holding)
 	if !ok {
 		v.drop()
 		return nil
@@ -124,7 +125,7 @@ func (v *boardView) unplace(m *Model) tea.Cmd {
 // suggest shows the domain's suggested board as a preview; nothing is
 // written until the organiser says yes.
 func (v *boardView) suggest(m *Model) {
-	plan := m.deps.Event.SuggestBoard(v.block, m.data.topics)
+	plan := m.deps.Event.SuggestBoard(v.block, m.data.Topics)
 	if len(plan) == 0 {
 		m.tell("nothing to suggest: no unplaced topic fits a free cell")
 		return
@@ -184,7 +185,7 @@ func (v *boardView) toggleVote(m *Model) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	on := !m.data.myVotes[t.ID]
+	on := !m.data.MyVotes[t.ID]
 	msg := fmt.Sprintf("voted for “%s”", t.Title)
 	if !on {
 		msg = fmt.Sprintf("vote taken back from “%s”", t.Title)

@@ -5,7 +5,9 @@ import (
 	"time"
 
 	"github.com/charmbracelet/colorprofile"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // The interfaces below are the parts of the schedule services the views use.
@@ -87,9 +89,9 @@ type Deps struct {
 	Presence      Presence // nil: nobody is shown as online
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
 	// Shared, if set, lets the sessions given the same one share their
-	// reads (see Shared); a server with many sessions sets it. nil: each
-	// session reads on its own.
-	Shared *Shared
+	// reads (see live.Shared); a server with many sessions sets it. nil:
+	// each session reads on its own.
+	Shared *live.Shared
 }
 
 // Options are what differs from one session to the next.

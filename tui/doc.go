@@ -40,11 +40,14 @@
 // background (a model picks one of two read-only style sets, for a dark or
 // a light background), and the key map. A server with many sessions also
 // gives them one Deps.Shared, so that a change costs one read for all of
-// them, not one each (see Shared).
+// them, not one each (see live.Shared).
 //
 // # Live data
 //
-// All reads and writes run inside tea.Cmds. Init subscribes to the Feed; on
+// Package live owns the feed subscription, the reads shared between
+// sessions, the pacing of reads and the snapshot the views draw from; the
+// model asks it what to read and applies what comes back. All reads and
+// writes run inside tea.Cmds. Init subscribes to the Feed; on
 // each signal the model re-reads only the kinds that changed
 // (schedule.Changes.Has), and every list keeps its cursor by item ID, so a
 // change made anywhere shows within a second without moving the cursor or

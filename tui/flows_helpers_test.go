@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui"
 	"github.com/lightningcamp/camp/tui/tuitest"

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // render draws the whole frame. The body always gets exactly the lines left
@@ -33,7 +35,7 @@ func (m *Model) renderBody(w, h int) string {
 		return m.renderFullHelp(w)
 	case m.form != nil:
 		return m.renderForm(w, h)
-	case !m.data.loaded[partTalks]:
+	case !m.data.Loaded[live.Talks]:
 		return m.st.faint.Render("loading…")
 	}
 	return m.view(m.current).render(m, w, h)
@@ -86,10 +88,10 @@ func (m *Model) headerTimer() (label, left string, st stage, ok bool) {
 
 // renderBanner shows the latest announcement on every view.
 func (m *Model) renderBanner(w int) string {
-	if len(m.data.announcements) == 0 {
+	if len(m.data.Announcements) == 0 {
 		return ""
 	}
-	a := m.data.announcements[0]
+	a := m.data.Announcements[0]
 	key := fmt.Sprintf("%d %d %s %d %t\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, a.Text)
 	return m.drawn.banner.get(key, func() string {
 		label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
@@ -104,7 +106,7 @@ func (m *Model) renderStatus(w int) string {
 	hint := ""
 	if m.isOrganiser() {
 		hint = m.deps.ConnectHint
-	} else if p, ok := m.data.person(m.actor.PersonID); ok {
+	} else if p, ok := m.data.Person(m.actor.PersonID); ok {
 		hint = "you: " + p.Name
 	}
 	key := fmt.Sprintf("%t %s\x00%s\x00%d %t", m.status.isErr, m.status.text, hint, w, m.st.dark)

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui"
 	"github.com/lightningcamp/camp/tui/tuitest"

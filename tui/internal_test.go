@@ -48,7 +48,7 @@ func TestTickOnlyWhenSomethingCountsDown(t *testing.T) {
 	if m.keepTicking() != nil {
 		t.Error("an idle Talks view ticks")
 	}
-	m.data.timers = []schedule.Timer{{ID: 1, StartedAt: t0.Add(-time.Minute), Duration: 5 * time.Minute}}
+	m.data.Timers = []schedule.Timer{{ID: 1, StartedAt: t0.Add(-time.Minute), Duration: 5 * time.Minute}}
 	if m.keepTicking() == nil {
 		t.Error("a running timer shown in the header does not tick")
 	}
@@ -56,7 +56,7 @@ func TestTickOnlyWhenSomethingCountsDown(t *testing.T) {
 		t.Error("a second tick was scheduled while one is pending")
 	}
 	m.ticking = false
-	m.data.timers[0].PausedAt = t0
+	m.data.Timers[0].PausedAt = t0
 	if m.keepTicking() != nil {
 		t.Error("a paused timer ticks")
 	}

@@ -3,13 +3,14 @@ package tui
 import (
 	"context"
 	"math/rand/v2"
-	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // viewID names the views; its value plus one is the number key that shows it.
@@ -49,27 +50,24 @@ type Model struct {
 	profile colorprofile.Profile
 	mdStyle string
 	ctx     context.Context
-	link    *liveLink
+	link    *live.Link
+	reader  live.Reader
 	md      *markdown
 
 	width, height int
 	now           time.Time
-	data          snapshot
-	reads         atomic.Uint64     // numbers reads in the order they start
-	applied       [partCount]uint64 // the number of the read each part shows
+	data          live.Snapshot
+	pacer         *live.Pacer // when to read what, and which read counts
 	ticking       bool
-	tickPhase     time.Duration        // how long after each second this session ticks (see keepTicking)
-	peopleReadAt  time.Time            // real time of the last read of the people and who is online
-	staleAt       [partCount]time.Time // when each part was last known to have changed: reads must start later
-	peopleDue     bool                 // the people changed and are still to be read
-	peopleTimer   bool                 // a peopleDueMsg is on its way
-	redrawOnLoad  bool                 // the next frame waits for the read under way
+	tickPhase     time.Duration // how long after each second this session ticks (see keepTicking)
+	redrawOnLoad  bool          // the next frame waits for the read under way
 
 	// frame is the last frame drawn; frameStale says something it shows may
 	// have changed since. Bubble Tea asks for a frame after every message,
 	// and many messages change nothing on screen.
 	frame       string
 	frameStale  bool
+	frames      int    // how many frames were drawn: tests count them
 	dataChanged bool   // a read brought something new in this update
 	title       string // the window title
 	drawn       struct{ status, help, banner, rooms lastDraw }
@@ -116,7 +114,9 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		profile: opts.Profile,
 		mdStyle: opts.MarkdownStyle,
 		ctx:     cmpOr(opts.Context, context.Background()),
-		link:    newLiveLink(),
+		link:    live.NewLink(),
+		reader:  live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID},
+		pacer:   &live.Pacer{},
 		md:      newMarkdown(),
 		width:   positive(opts.Width, 80),
 		height:  positive(opts.Height, 24),
@@ -128,6 +128,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	}
 	m.talksView.block = m.defaultTalksBlock()
 	m.boardView.block = m.defaultOpenSpaceBlock()
+	m.draw()
 	return m
 }
 
@@ -151,22 +152,20 @@ func positive(v, def int) int {
 // Init subscribes to the feed (the first read follows the subscription) and
 // asks the terminal for its background colour.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.link.subscribe(m.ctx, m.deps.Feed), tea.RequestBackgroundColor, m.keepTicking())
+	return tea.Batch(m.link.Subscribe(m.ctx, m.deps.Feed), tea.RequestBackgroundColor, m.keepTicking())
 }
 
 // Reload returns a command that reads everything the views show. Init does
 // this by itself once subscribed; tests and callers that render without a
 // running program use it to fill the model: m.Update(m.Reload()()).
 func (m *Model) Reload() tea.Cmd {
-	for p := range m.staleAt {
-		m.staleAt[p] = time.Now()
-	}
-	return m.reload(allParts()...)
+	m.pacer.StaleAll(time.Now())
+	return m.reload(live.AllParts()...)
 }
 
 // Close ends the feed subscription. Call it when the program has returned,
 // unless Options.Context is cancelled then, which does the same.
-func (m *Model) Close() { m.link.close() }
+func (m *Model) Close() { m.link.Close() }
 
 // Update handles one message. The clock is read once here so that a whole
 // update and the frame after it agree on what time it is.
@@ -184,7 +183,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	default:
 		m.frameStale = true
 	}
+	m.draw()
 	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople())
+}
+
+// draw renders the frame if something it shows may have changed. It runs
+// at the end of Update, so that View only hands the frame out.
+func (m *Model) draw() {
+	if m.frameStale {
+		m.frame, m.frameStale = m.render(), false
+		m.frames++
+	}
 }
 
 // leavesScreen reports messages that only start reads: nothing on screen
@@ -192,7 +201,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // moves on its tick.)
 func leavesScreen(msg tea.Msg) bool {
 	switch msg.(type) {
-	case subscribedMsg, changedMsg, peopleDueMsg:
+	case live.Subscribed, live.Changed, peopleDueMsg:
 		return true
 	}
 	return false
@@ -202,7 +211,7 @@ func leavesScreen(msg tea.Msg) bool {
 // brought something new (dataChanged).
 func isLoad(msg tea.Msg) bool {
 	switch msg.(type) {
-	case loadedMsg, loadedAllMsg:
+	case loadedMsg:
 		return true
 	}
 	return false
@@ -210,24 +219,15 @@ func isLoad(msg tea.Msg) bool {
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case subscribedMsg:
-		m.peopleReadAt = time.Now()
-		for p := range m.staleAt {
-			m.staleAt[p] = msg.at
-		}
-		return m.readThenWait(allParts()...)
-	case changedMsg:
-		return m.onChanges(msg.changes, msg.at)
+	case live.Subscribed:
+		m.pacer.Subscribed(msg.At)
+		return m.readThenWait(live.AllParts()...)
+	case live.Changed:
+		return m.onChanges(msg.Changes, msg.At)
 	case peopleDueMsg:
 		return m.onPeopleDue()
 	case loadedMsg:
 		return m.apply(msg)
-	case loadedAllMsg:
-		var cmds []tea.Cmd
-		for _, l := range msg {
-			cmds = append(cmds, m.apply(l))
-		}
-		return tea.Batch(cmds...)
 	case tickMsg:
 		return m.onTick()
 	case writtenMsg:
@@ -349,11 +349,9 @@ func (m *Model) syncSelections() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// View draws the frame: header, banner, the current view, status and help.
+// View returns the frame drawn by the last Update (or New): header, banner,
+// the current view, status and help. It changes nothing.
 func (m *Model) View() tea.View {
-	if m.frameStale {
-		m.frame, m.frameStale = m.render(), false
-	}
 	v := tea.NewView(m.frame)
 	v.AltScreen = true
 	v.WindowTitle = m.title

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // slotNow returns the open-space slot in progress at the model's time or,
@@ -49,7 +50,7 @@ func (m *Model) openSpaceNow(w int, detailed, roomy bool) string {
 	if !detailed {
 		return head + "\n" + m.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic · press 3 for the board", m.placedIn(s), len(m.deps.Event.Tracks)))
 	}
-	key := fmt.Sprintf("%s %d %t %t %p %p", s.ID(), w, roomy, m.st.dark, m.data.cells, m.data.myVotes)
+	key := fmt.Sprintf("%s %d %t %t %p %p", s.ID(), w, roomy, m.st.dark, m.data.Cells, m.data.MyVotes)
 	return head + "\n" + m.drawn.rooms.get(key, func() string {
 		rows := make([]string, 0, len(m.deps.Event.Tracks))
 		for _, tr := range m.deps.Event.Tracks {
@@ -62,7 +63,7 @@ func (m *Model) openSpaceNow(w int, detailed, roomy bool) string {
 func (m *Model) placedIn(s schedule.Slot) int {
 	n := 0
 	for _, tr := range m.deps.Event.Tracks {
-		if _, ok := m.data.cells[cellKey{tr.ID, s.ID()}]; ok {
+		if _, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok {
 			n++
 		}
 	}
@@ -73,7 +74,7 @@ func (m *Model) placedIn(s schedule.Slot) int {
 // marker, the topic and whether it is the viewer's.
 func (m *Model) roomRow(tr schedule.Track, s schedule.Slot, w int, roomy bool) string {
 	topic := m.st.faint.Render("(free)")
-	if t, ok := m.data.cells[cellKey{tr.ID, s.ID()}]; ok {
+	if t, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok {
 		topic = m.mineMarker(t) + t.Title + " — " + t.Leader
 	}
 	marker := ""
@@ -102,7 +103,7 @@ func (m *Model) mineMarker(t schedule.Topic) string {
 	switch {
 	case m.actor.PersonID != 0 && t.LeaderID == m.actor.PersonID:
 		return m.st.mine.Render("★ you lead: ")
-	case m.data.myVotes[t.ID]:
+	case m.data.MyVotes[t.ID]:
 		return m.st.mine.Render("★ you voted: ")
 	}
 	return ""

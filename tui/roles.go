@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+
 	"github.com/lightningcamp/camp/schedule"
 )
 

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/store"
 	"github.com/lightningcamp/camp/store/storetest"

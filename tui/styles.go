@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+
+	"github.com/lightningcamp/camp/schedule/sanitize"
 )
 
 // styles are built per session from whether its terminal has a dark
@@ -76,3 +78,9 @@ func makeStyles(dark bool) styles {
 	s.help = help.DefaultStyles(dark)
 	return s
 }
+
+// line and block clean text for one line or a block of lines. Everything
+// read from the camp was cleaned on arrival (package live); these are for
+// text that reaches the screen another way (a form's preface, a title).
+func line(s string) string  { return sanitize.Line(s, 0) }
+func block(s string) string { return sanitize.Multiline(s, 0) }

@@ -7,7 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 func (v *talksView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
@@ -101,7 +103,7 @@ func (m *Model) actOnTalk(t schedule.Talk, act schedule.TalkAction, then func(*M
 		m.fail(err)
 		return nil
 	}
-	m.data.setTalkStatus(t.ID, next)
+	m.data.SetTalkStatus(t.ID, next)
 	talks, actor, id := m.deps.Talks, m.actor, t.ID
 	return tea.Batch(m.syncSelections(), m.write(fmt.Sprintf("“%s” %s", t.Title, talkDone[act]), func(ctx context.Context) error {
 		_, err := talks.ActOnTalk(ctx, actor, id, act)
@@ -114,7 +116,7 @@ func (v *talksView) undoReject(m *Model) tea.Cmd {
 	for len(v.rejected) > 0 {
 		id := v.rejected[len(v.rejected)-1]
 		v.rejected = v.rejected[:len(v.rejected)-1]
-		if t, ok := m.data.talk(id); ok && t.Status == schedule.TalkRejected {
+		if t, ok := m.data.Talk(id); ok && t.Status == schedule.TalkRejected {
 			return m.actOnTalk(t, schedule.ActUnreject, func(m *Model) tea.Cmd {
 				m.talksView.list.await(talkIDs(m.talksView.rows(m)), id)
 				return nil
@@ -134,7 +136,7 @@ func (v *talksView) move(m *Model, t schedule.Talk, rows []schedule.Talk, delta 
 		return nil
 	}
 	talks, actor, pos := m.deps.Talks, m.actor, rows[j].Position
-	m.data.swapPositions(m.deps.Event, t.ID, rows[j].ID)
+	m.data.SwapPositions(m.deps.Event, t.ID, rows[j].ID)
 	v.sync(m)
 	return m.write(fmt.Sprintf("“%s” moved to #%d", t.Title, pos), func(ctx context.Context) error {
 		_, err := talks.MoveTalk(ctx, actor, t.ID, pos)
@@ -146,13 +148,13 @@ func (v *talksView) move(m *Model, t schedule.Talk, rows []schedule.Talk, delta 
 func (v *talksView) finish(m *Model) tea.Cmd {
 	t, ok := v.selected(m)
 	if !ok || t.Status != schedule.TalkLive {
-		if t, ok = m.data.liveTalk(); !ok {
+		if t, ok = m.data.LiveTalk(); !ok {
 			m.fail(schedule.Errorf(schedule.ECONFLICT, "no talk is live"))
 			return nil
 		}
 	}
 	return m.actOnTalk(t, schedule.ActFinish, func(m *Model) tea.Cmd {
-		for next := range m.data.queue(t.Block) {
+		for next := range m.data.Queue(t.Block) {
 			if next.Status == schedule.TalkApproved {
 				m.talksView.list.await(talkIDs(m.talksView.rows(m)), next.ID)
 				m.tell(fmt.Sprintf("“%s” finished · next: %s, “%s” (%s starts)", t.Title, next.Speaker, next.Title, m.keys.Start.Help().Key))
@@ -165,12 +167,12 @@ func (v *talksView) finish(m *Model) tea.Cmd {
 
 // extendLiveTalk gives the live speaker another minute.
 func (m *Model) extendLiveTalk() tea.Cmd {
-	talk, ok := m.data.liveTalk()
+	talk, ok := m.data.LiveTalk()
 	if !ok {
 		m.fail(schedule.Errorf(schedule.ECONFLICT, "no talk is live"))
 		return nil
 	}
-	t, ok := m.data.timerFor(talkRef(talk.ID))
+	t, ok := m.data.TimerFor(live.TalkRef(talk.ID))
 	if !ok {
 		m.fail(schedule.Errorf(schedule.ENOTFOUND, "the live talk has no running timer"))
 		return nil

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+
 	"github.com/lightningcamp/camp/schedule"
 )
 

@@ -21,8 +21,8 @@ type announceView struct {
 func (*announceView) title() string { return "Announce" }
 
 func (v *announceView) sync(m *Model) tea.Cmd {
-	ids := make([]int64, len(m.data.announcements))
-	for i, a := range m.data.announcements {
+	ids := make([]int64, len(m.data.Announcements))
+	for i, a := range m.data.Announcements {
 		ids[i] = a.ID
 	}
 	v.list.sync(ids)
@@ -38,7 +38,7 @@ func (v *announceView) fullKeys(m *Model) [][]key.Binding {
 }
 
 func (v *announceView) render(m *Model, w, h int) string {
-	as := m.data.announcements
+	as := m.data.Announcements
 	head := m.heading(fmt.Sprintf("Announcements · newest first · %d", len(as)), w)
 	hint := m.st.faint.Render(truncate(fmt.Sprintf("%s writes one; every session shows the newest as a banner.", m.keys.New.Help().Key), w))
 	list := m.renderList(len(as), v.list.index, h-2, w, true, func(i, width int) string {
@@ -49,8 +49,8 @@ func (v *announceView) render(m *Model, w, h int) string {
 }
 
 func (v *announceView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
-	ids := make([]int64, len(m.data.announcements))
-	for i, a := range m.data.announcements {
+	ids := make([]int64, len(m.data.Announcements))
+	for i, a := range m.data.Announcements {
 		ids[i] = a.ID
 	}
 	if v.list.navigate(m.keys, k, ids, 10) {

@@ -6,7 +6,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // boardView is the open-space board of one block: tracks (breakout rooms)
@@ -50,25 +52,25 @@ func (v *boardView) cell(m *Model) (schedule.Track, schedule.Slot, bool) {
 // selectedTopic is the topic under the cursor in whichever pane has focus.
 func (v *boardView) selectedTopic(m *Model) (schedule.Topic, bool) {
 	if !v.onGrid {
-		return m.data.topic(v.unplaced.id)
+		return m.data.Topic(v.unplaced.id)
 	}
 	tr, s, ok := v.cell(m)
 	if !ok {
 		return schedule.Topic{}, false
 	}
-	t, ok := m.data.cells[cellKey{tr.ID, s.ID()}]
+	t, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	return t, ok
 }
 
 func (v *boardView) sync(m *Model) tea.Cmd {
-	v.unplaced.sync(topicIDs(m.data.unplaced))
+	v.unplaced.sync(topicIDs(m.data.Unplaced))
 	v.row = min(max(v.row, 0), max(len(v.slots(m))-1, 0))
 	v.col = min(max(v.col, 0), max(len(m.deps.Event.Tracks)-1, 0))
-	if t, ok := m.data.topic(v.holding); !ok || t.Status == schedule.TopicWithdrawn {
+	if t, ok := m.data.Topic(v.holding); !ok || t.Status == schedule.TopicWithdrawn {
 		v.drop()
 	}
 	if v.preview != nil { // keep the preview true to the board as it now is
-		v.preview = m.deps.Event.SuggestBoard(v.block, m.data.topics)
+		v.preview = m.deps.Event.SuggestBoard(v.block, m.data.Topics)
 	}
 	return nil
 }
@@ -117,7 +119,7 @@ func (v *boardView) yourRooms(m *Model, w int) string {
 	var parts []string
 	for _, s := range v.slots(m) {
 		for _, tr := range m.deps.Event.Tracks {
-			if t, ok := m.data.cells[cellKey{tr.ID, s.ID()}]; ok && (t.LeaderID == m.actor.PersonID || m.data.myVotes[t.ID]) {
+			if t, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok && (t.LeaderID == m.actor.PersonID || m.data.MyVotes[t.ID]) {
 				parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, m.roomName(tr), t.Title))
 				break
 			}
@@ -136,7 +138,7 @@ func (v *boardView) modeLine(m *Model, w int) string {
 	case v.preview != nil:
 		return m.st.warn.Render(truncate(fmt.Sprintf("Suggested board: %d placements, shown with +. enter applies, esc keeps the board as it is.", len(v.preview)), w))
 	case v.holding != 0:
-		t, _ := m.data.topic(v.holding)
+		t, _ := m.data.Topic(v.holding)
 		verdict := m.st.statusOK.Render("✓ this cell is free")
 		if err := v.checkCell(m, t); err != nil {
 			verdict = m.st.statusErr.Render("✗ " + schedule.ErrorMessage(err))
@@ -152,7 +154,7 @@ func (v *boardView) checkCell(m *Model, t schedule.Topic) error {
 	if !ok {
 		return schedule.Errorf(schedule.ENOTFOUND, "this block has no cells")
 	}
-	return m.deps.Event.CheckPlacement(t, tr.ID, s.ID(), m.data.topics)
+	return m.deps.Event.CheckPlacement(t, tr.ID, s.ID(), m.data.Topics)
 }
 
 const slotLabelWidth = 10
@@ -198,10 +200,10 @@ func (v *boardView) grid(m *Model, w, lines int) string {
 
 // cellText is the lines of one cell: the title, wrapped over all lines but
 // the last, then who leads it and the votes.
-func (v *boardView) cellText(m *Model, tr schedule.Track, s schedule.Slot, suggested map[cellKey]schedule.Topic, w, lines int) []string {
+func (v *boardView) cellText(m *Model, tr schedule.Track, s schedule.Slot, suggested map[live.Cell]schedule.Topic, w, lines int) []string {
 	out := make([]string, lines)
-	t, placed := m.data.cells[cellKey{tr.ID, s.ID()}]
-	st, ok := suggested[cellKey{tr.ID, s.ID()}]
+	t, placed := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]
+	st, ok := suggested[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	switch {
 	case placed:
 		copy(out, titleLines(t.Title, w, lines-1))
@@ -225,11 +227,11 @@ func titleLines(title string, w, n int) []string {
 	return rows
 }
 
-func (v *boardView) suggestedCells(m *Model) map[cellKey]schedule.Topic {
-	cells := map[cellKey]schedule.Topic{}
+func (v *boardView) suggestedCells(m *Model) map[live.Cell]schedule.Topic {
+	cells := map[live.Cell]schedule.Topic{}
 	for _, p := range v.preview {
-		if t, ok := m.data.topic(p.TopicID); ok {
-			cells[cellKey{p.Track, p.Slot}] = t
+		if t, ok := m.data.Topic(p.TopicID); ok {
+			cells[live.Cell{Track: p.Track, Slot: p.Slot}] = t
 		}
 	}
 	return cells
@@ -240,7 +242,7 @@ func (v *boardView) sidePane(m *Model, w, h int) string {
 	if h <= 1 {
 		return ""
 	}
-	ts := m.data.unplaced
+	ts := m.data.Unplaced
 	head := m.heading(fmt.Sprintf("Unplaced topics, by votes · %d", len(ts)), w)
 	if len(ts) == 0 {
 		return stack(head, m.st.faint.Render("none: n proposes a topic"))
@@ -252,7 +254,7 @@ func (v *boardView) sidePane(m *Model, w, h int) string {
 			tags = "#" + strings.Join(t.Tags, " #")
 		}
 		mark := ""
-		if m.data.myVotes[t.ID] {
+		if m.data.MyVotes[t.ID] {
 			mark = "✓ voted"
 		}
 		return columns(width, []string{plural(t.Votes, "vote"), mark, t.Title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
@@ -261,7 +263,7 @@ func (v *boardView) sidePane(m *Model, w, h int) string {
 }
 
 func (m *Model) voteMark(t schedule.Topic) string {
-	if m.data.myVotes[t.ID] {
+	if m.data.MyVotes[t.ID] {
 		return " ✓ your vote"
 	}
 	return ""

@@ -6,7 +6,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // notesView lists the talks and topics on the left and the notes and
@@ -47,12 +49,12 @@ func targetOf(id int64) schedule.Target {
 // the programme, then topics.
 func (v *notesView) targetRows(m *Model) []noteTarget {
 	var rows []noteTarget
-	for _, t := range m.data.talks {
+	for _, t := range m.data.Talks {
 		if inQueue(m, t) {
 			rows = append(rows, noteTarget{schedule.Target{Kind: "talk", ID: t.ID}, t.Speaker + " — " + t.Title})
 		}
 	}
-	for _, t := range m.data.topics {
+	for _, t := range m.data.Topics {
 		if t.Status != schedule.TopicWithdrawn {
 			rows = append(rows, noteTarget{schedule.Target{Kind: "topic", ID: t.ID}, t.Title + " — " + t.Leader})
 		}
@@ -72,10 +74,10 @@ func targetIDs(rows []noteTarget) []int64 {
 func (v *notesView) label(m *Model) string {
 	t := v.target(m)
 	if t.Kind == "talk" {
-		if talk, ok := m.data.talk(t.ID); ok {
+		if talk, ok := m.data.Talk(t.ID); ok {
 			return "Notes on the talk “" + talk.Title + "”"
 		}
-	} else if topic, ok := m.data.topic(t.ID); ok {
+	} else if topic, ok := m.data.Topic(t.ID); ok {
 		return "Notes on the topic “" + topic.Title + "”"
 	}
 	return "Notes on " + t.String()
@@ -87,12 +89,12 @@ func (v *notesView) target(*Model) schedule.Target { return targetOf(v.targets.i
 // entryIDs lists the right pane's rows: notes, then reports.
 func (v *notesView) entryIDs(m *Model) []int64 {
 	var ids []int64
-	for _, e := range m.data.notes.entries {
+	for _, e := range m.data.Notes.Entries {
 		if !e.Hidden || m.isOrganiser() { // organisers moderate, so they see hidden notes, marked
 			ids = append(ids, e.ID)
 		}
 	}
-	for _, r := range m.data.notes.reports {
+	for _, r := range m.data.Notes.Reports {
 		ids = append(ids, -r.ID)
 	}
 	return ids
@@ -103,18 +105,18 @@ func (v *notesView) entryIDs(m *Model) []int64 {
 func (v *notesView) sync(m *Model) tea.Cmd {
 	rows := v.targetRows(m)
 	if v.targets.id == 0 {
-		if t, ok := m.data.liveTalk(); ok {
+		if t, ok := m.data.LiveTalk(); ok {
 			v.targets.id = t.ID
 		}
 	}
 	v.targets.sync(targetIDs(rows))
-	if m.data.notes.target == v.target(m) {
+	if m.data.Notes.Target == v.target(m) {
 		v.entries.sync(v.entryIDs(m))
 	}
 	if t := v.target(m); t != v.shown {
 		v.shown = t
 		v.entries = picker{}
-		return m.reload(partNotes)
+		return m.reload(live.Notes)
 	}
 	return nil
 }
@@ -156,11 +158,11 @@ func (v *notesView) entryPane(m *Model, w, h int) string {
 	if t.ID == 0 || h < 2 {
 		return ""
 	}
-	n := m.data.notes
-	if n.target != t {
+	n := m.data.Notes
+	if n.Target != t {
 		return m.heading("Notes", w) + "\n" + m.st.faint.Render("loading…")
 	}
-	head := m.heading(fmt.Sprintf("%s · %s · %s", v.label(m), plural(len(n.entries), "note"), plural(len(n.reports), "report")), w)
+	head := m.heading(fmt.Sprintf("%s · %s · %s", v.label(m), plural(len(n.Entries), "note"), plural(len(n.Reports), "report")), w)
 	var blocks []string
 	selected := -1
 	for i, id := range v.entryIDs(m) {
@@ -225,7 +227,7 @@ func indent(s, prefix string) string {
 }
 
 func (v *notesView) noteByID(m *Model, id int64) (schedule.NoteEntry, bool) {
-	for _, e := range m.data.notes.entries {
+	for _, e := range m.data.Notes.Entries {
 		if e.ID == id {
 			return e, true
 		}
@@ -234,7 +236,7 @@ func (v *notesView) noteByID(m *Model, id int64) (schedule.NoteEntry, bool) {
 }
 
 func (v *notesView) reportByID(m *Model, id int64) (schedule.Report, bool) {
-	for _, r := range m.data.notes.reports {
+	for _, r := range m.data.Notes.Reports {
 		if r.ID == id {
 			return r, true
 		}

@@ -7,7 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // nowView is the wall display: clocks, the current and next block, the live
@@ -152,12 +154,12 @@ func (m *Model) roomSuffix(b schedule.Block) string {
 // mainTimer is the countdown the whole camp watches: the live talk's, or
 // else the newest running timer (a slot or a break).
 func (m *Model) mainTimer() (schedule.Timer, string, bool) {
-	if t, ok := m.data.liveTalk(); ok {
-		if tm, ok := m.data.timerFor(talkRef(t.ID)); ok {
+	if t, ok := m.data.LiveTalk(); ok {
+		if tm, ok := m.data.TimerFor(live.TalkRef(t.ID)); ok {
 			return tm, "LIVE", true
 		}
 	}
-	for _, t := range m.data.timers {
+	for _, t := range m.data.Timers {
 		if t.StoppedAt.IsZero() {
 			return t, cmpOr(line(t.Label), string(t.Kind)), true
 		}
@@ -167,7 +169,7 @@ func (m *Model) mainTimer() (schedule.Timer, string, bool) {
 
 // livePanel is the speaker and title over the big countdown.
 func (m *Model) livePanel(w, scale int) string {
-	talk, live := m.data.liveTalk()
+	talk, live := m.data.LiveTalk()
 	t, label, ok := m.mainTimer()
 	switch {
 	case live && ok:
@@ -183,12 +185,12 @@ func (m *Model) livePanel(w, scale int) string {
 // upNext lists the next n approved talks with when they should start.
 func (m *Model) upNext(w, n int) string {
 	blockID := m.talksView.block
-	if talk, ok := m.data.liveTalk(); ok {
+	if talk, ok := m.data.LiveTalk(); ok {
 		blockID = talk.Block
 	}
 	starts := m.expectedStarts(blockID)
 	rows := []string{m.heading("Up next", w)}
-	for t := range m.data.queue(blockID) {
+	for t := range m.data.Queue(blockID) {
 		if t.Status != schedule.TalkApproved {
 			continue
 		}
@@ -215,8 +217,8 @@ func (m *Model) talkMinutes(minutes int) int {
 func (m *Model) connected(w int, names bool) string {
 	attendees, organisers := 0, 0
 	var who []string
-	for _, p := range m.data.people {
-		if !m.data.online[p.ID] {
+	for _, p := range m.data.People {
+		if !m.data.Online[p.ID] {
 			continue
 		}
 		if p.Role == schedule.RoleOrganiser {
@@ -238,7 +240,7 @@ func (m *Model) connected(w int, names bool) string {
 // recentAnnouncements lists the latest announcements in full, newest first.
 func (m *Model) recentAnnouncements(w, h int) string {
 	rows := []string{m.heading("Announcements", w)}
-	for _, a := range m.data.announcements {
+	for _, a := range m.data.Announcements {
 		entry := m.st.faint.Render(a.CreatedAt.In(m.zone).Format("15:04")+" "+a.Author+":") + " " + a.Text
 		rows = append(rows, wrap(entry, w))
 		if height(strings.Join(rows, "\n")) >= h {

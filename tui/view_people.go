@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+
 	"github.com/lightningcamp/camp/schedule"
 )
 
@@ -28,7 +29,7 @@ func personIDs(ps []schedule.Person) []int64 {
 func (*peopleView) title() string { return "People" }
 
 func (v *peopleView) sync(m *Model) tea.Cmd {
-	v.list.sync(personIDs(m.data.people))
+	v.list.sync(personIDs(m.data.People))
 	return nil
 }
 
@@ -41,8 +42,8 @@ func (v *peopleView) fullKeys(m *Model) [][]key.Binding {
 }
 
 func (v *peopleView) render(m *Model, w, h int) string {
-	ps := m.data.people
-	head := m.heading(fmt.Sprintf("People · %d known · %d online now", len(ps), len(m.data.online)), w)
+	ps := m.data.People
+	head := m.heading(fmt.Sprintf("People · %d known · %d online now", len(ps), len(m.data.Online)), w)
 	cols := m.st.faint.Render("  " + columns(w-2, []string{"Name", "Role", "Now", "Code of conduct", "Standing"}, personWidths(w-2)))
 	list := m.renderList(len(ps), v.list.index, h-2, w, true, func(i, width int) string {
 		return m.personRow(ps[i], width)
@@ -59,7 +60,7 @@ func (m *Model) personRow(p schedule.Person, w int) string {
 		name += " (you)"
 	}
 	now := "—"
-	if m.data.online[p.ID] {
+	if m.data.Online[p.ID] {
 		now = "● online"
 	}
 	coc := "not accepted"
@@ -77,10 +78,10 @@ func (m *Model) personRow(p schedule.Person, w int) string {
 }
 
 func (v *peopleView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
-	if v.list.navigate(m.keys, k, personIDs(m.data.people), 10) {
+	if v.list.navigate(m.keys, k, personIDs(m.data.People), 10) {
 		return nil, true
 	}
-	p, ok := m.data.person(v.list.id)
+	p, ok := m.data.Person(v.list.id)
 	if !ok {
 		return nil, false
 	}

@@ -7,7 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // talksView is the queue of one talks block with a detail pane.
@@ -84,21 +86,21 @@ func (v *talksView) filters(m *Model) []talkFilter {
 // is shared: callers read it and never change it.
 func (v *talksView) rows(m *Model) []schedule.Talk {
 	var first *schedule.Talk
-	if len(m.data.talks) > 0 {
-		first = &m.data.talks[0]
+	if len(m.data.Talks) > 0 {
+		first = &m.data.Talks[0]
 	}
 	c := &v.shown
-	if c.first == first && c.n == len(m.data.talks) && c.block == v.block && c.filter == v.filter && first != nil {
+	if c.first == first && c.n == len(m.data.Talks) && c.block == v.block && c.filter == v.filter && first != nil {
 		return c.rows
 	}
 	f := v.filters(m)[v.filter%len(v.filters(m))]
 	var out []schedule.Talk
-	for _, t := range m.data.talks {
+	for _, t := range m.data.Talks {
 		if t.Block == v.block && f.keep(m, t) {
 			out = append(out, t)
 		}
 	}
-	*c = talkRows{first: first, n: len(m.data.talks), block: v.block, filter: v.filter, rows: out}
+	*c = talkRows{first: first, n: len(m.data.Talks), block: v.block, filter: v.filter, rows: out}
 	return out
 }
 
@@ -111,7 +113,7 @@ func talkIDs(ts []schedule.Talk) []int64 {
 }
 
 func (v *talksView) selected(m *Model) (schedule.Talk, bool) {
-	return m.data.talk(v.list.id)
+	return m.data.Talk(v.list.id)
 }
 
 func (*talksView) title() string { return "Talks" }
@@ -178,7 +180,7 @@ func (v *talksView) header(m *Model, rows []schedule.Talk, w int) string {
 		return head
 	}
 	n, planned := 0, time.Duration(0)
-	for t := range m.data.queue(v.block) {
+	for t := range m.data.Queue(v.block) {
 		if t.Status == schedule.TalkApproved || t.Status == schedule.TalkLive || t.Status == schedule.TalkDone {
 			n++
 			planned += time.Duration(m.talkMinutes(t.Minutes))*time.Minute + m.deps.Event.Talks.Changeover
@@ -268,7 +270,7 @@ func (m *Model) queuePlace(t schedule.Talk) string {
 		return ""
 	}
 	n := 0
-	for q := range m.data.queue(t.Block) {
+	for q := range m.data.Queue(t.Block) {
 		if q.Status == schedule.TalkApproved {
 			n++
 		}
@@ -295,13 +297,13 @@ func (m *Model) expectedStarts(blockID string) map[int64]time.Time {
 	if m.now.After(at) {
 		at = m.now
 	}
-	if talk, ok := m.data.liveTalk(); ok && talk.Block == blockID {
-		if t, ok := m.data.timerFor(talkRef(talk.ID)); ok {
+	if talk, ok := m.data.LiveTalk(); ok && talk.Block == blockID {
+		if t, ok := m.data.TimerFor(live.TalkRef(talk.ID)); ok {
 			at = m.now.Add(max(t.Remaining(m.now), 0))
 		}
 	}
 	starts := map[int64]time.Time{}
-	for t := range m.data.queue(blockID) {
+	for t := range m.data.Queue(blockID) {
 		if t.Status != schedule.TalkApproved {
 			continue
 		}

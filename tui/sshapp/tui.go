@@ -12,6 +12,7 @@ import (
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // runTUI runs the camp's TUI for one terminal session until the person
@@ -187,10 +188,10 @@ func (s *Server) tuiDeps() tui.Deps {
 }
 
 // tuiSessions is what the terminal sessions of one server share: their
-// reads (tui.Shared), and the memory they leave behind when they go.
+// reads (live.Shared), and the memory they leave behind when they go.
 type tuiSessions struct {
 	once   sync.Once
-	shared *tui.Shared
+	shared *live.Shared
 
 	mu       sync.Mutex
 	active   int
@@ -209,8 +210,8 @@ const (
 	returnDelay        = 3 * time.Second
 )
 
-func (t *tuiSessions) sharedReads() *tui.Shared {
-	t.once.Do(func() { t.shared = tui.NewShared() })
+func (t *tuiSessions) sharedReads() *live.Shared {
+	t.once.Do(func() { t.shared = live.NewShared() })
 	return t.shared
 }
 

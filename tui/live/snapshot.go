@@ -1,71 +1,55 @@
-package tui
+package live
 
 import (
 	"cmp"
 	"iter"
-	"reflect"
+	"maps"
 	"slices"
-	"unsafe"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/schedule/sanitize"
 )
 
-// part is one independently reloaded piece of the data, so a change to the
-// talks re-reads the talks and nothing else.
-type part int
-
-const (
-	partTalks part = iota
-	partTopics
-	partPeople
-	partPresence
-	partTimers
-	partAnnouncements
-	partNotes
-	partCount
-)
-
-// partsFor maps a change to the parts it makes stale.
-var partsFor = map[schedule.ChangeKind][]part{
-	schedule.ChangeTalks:         {partTalks},
-	schedule.ChangeTopics:        {partTopics},
-	schedule.ChangePeople:        {partPeople, partPresence},
-	schedule.ChangeTimers:        {partTimers},
-	schedule.ChangeAnnouncements: {partAnnouncements},
-	schedule.ChangeNotes:         {partNotes},
-}
-
-// announcementsKept is how many announcements a session reads: the banner
+// AnnouncementsKept is how many announcements a session reads: the banner
 // shows the newest, the Announce view the recent history.
-const announcementsKept = 20
+const AnnouncementsKept = 20
 
-// snapshot is what the session last read. Every text in it was cleaned with
+// Snapshot is what the session last read. Every text in it was cleaned with
 // the sanitiser on arrival, so no view can forget to: the store cleans on
 // write, and this second pass protects against anything written around it.
-type snapshot struct {
-	talks         []schedule.Talk // in block order, then queue position
-	topics        []schedule.Topic
-	unplaced      []schedule.Topic // open topics, most votes first
-	cells         map[cellKey]schedule.Topic
-	myVotes       map[int64]bool
-	people        []schedule.Person // by name
+//
+// Views only read it. Its lists may be shared with other sessions (see
+// Shared), so they are never changed in place: the methods that change the
+// snapshot ahead of a write (SwapPositions, SetTalkStatus) copy first.
+type Snapshot struct {
+	Talks         []schedule.Talk // in block order, then queue position
+	Topics        []schedule.Topic
+	Unplaced      []schedule.Topic // open topics, most votes first
+	Cells         map[Cell]schedule.Topic
+	MyVotes       map[int64]bool
+	People        []schedule.Person // by name
 	personIdx     map[int64]int
-	online        map[int64]bool
-	timers        []schedule.Timer
-	announcements []schedule.Announcement // newest first
-	notes         noteSet
-	loaded        [partCount]bool
+	Online        map[int64]bool
+	Timers        []schedule.Timer
+	Announcements []schedule.Announcement // newest first
+	Notes         NoteSet
+	Loaded        [PartCount]bool
+
+	// versions names what the snapshot holds of each part: a read that
+	// brings the version the snapshot already has brought nothing new.
+	versions [PartCount]uint64
+	// votesVersion is the version of MyVotes, which is the viewer's own.
+	votesVersion uint64
 }
 
-// cellKey names one cell of the open-space board.
-type cellKey struct{ track, slot string }
+// Cell names one cell of the open-space board.
+type Cell struct{ Track, Slot string }
 
-// noteSet holds the notes and reports of the target the Notes view shows.
-type noteSet struct {
-	target  schedule.Target
-	entries []schedule.NoteEntry
-	reports []schedule.Report
+// NoteSet holds the notes and reports of the target the Notes view shows.
+type NoteSet struct {
+	Target  schedule.Target
+	Entries []schedule.NoteEntry
+	Reports []schedule.Report
 }
 
 func line(s string) string  { return sanitize.Line(s, 0) }
@@ -115,18 +99,18 @@ func blockOrder(ev *schedule.Event) map[string]int {
 type topicBoard struct {
 	topics   []schedule.Topic
 	unplaced []schedule.Topic // open topics, most votes first
-	cells    map[cellKey]schedule.Topic
+	cells    map[Cell]schedule.Topic
 }
 
 // prepareTopics cleans the topics, which it owns, and lays out the board.
 func prepareTopics(topics []schedule.Topic) *topicBoard {
-	b := &topicBoard{topics: topics, cells: make(map[cellKey]schedule.Topic)}
+	b := &topicBoard{topics: topics, cells: make(map[Cell]schedule.Topic)}
 	for i := range topics {
 		t := &topics[i]
 		t.Leader, t.Title, t.Description, t.Tags = line(t.Leader), line(t.Title), block(t.Description), lines(t.Tags)
 		switch t.Status {
 		case schedule.TopicPlaced:
-			b.cells[cellKey{t.Track, t.Slot}] = *t
+			b.cells[Cell{t.Track, t.Slot}] = *t
 		case schedule.TopicOpen:
 			b.unplaced = append(b.unplaced, *t)
 		}
@@ -137,12 +121,16 @@ func prepareTopics(topics []schedule.Topic) *topicBoard {
 	return b
 }
 
-func (s *snapshot) setTopics(b *topicBoard, myVotes []int64) {
-	s.topics, s.unplaced, s.cells = b.topics, b.unplaced, b.cells
-	s.myVotes = make(map[int64]bool, len(myVotes))
+func (s *Snapshot) setTopics(b Versioned[*topicBoard], myVotes []int64) {
+	s.Topics, s.Unplaced, s.Cells, s.versions[Topics] = b.Value.topics, b.Value.unplaced, b.Value.cells, b.Version
+	votes := make(map[int64]bool, len(myVotes))
 	for _, id := range myVotes {
-		s.myVotes[id] = true
+		votes[id] = true
 	}
+	if s.MyVotes == nil || !maps.Equal(votes, s.MyVotes) {
+		s.votesVersion = NextVersion()
+	}
+	s.MyVotes = votes
 }
 
 // peopleList is the people by name, with an index by ID.
@@ -172,8 +160,9 @@ func preparePeople(people []schedule.Person) peopleList {
 	return peopleList{people, idx}
 }
 
-func (s *snapshot) setPeople(l peopleList) { s.people, s.personIdx = l.people, l.idx }
+func (s *Snapshot) setPeople(l peopleList) { s.People, s.personIdx = l.people, l.idx }
 
+// prepareOnline is who is online, as a set.
 func prepareOnline(ids []int64) map[int64]bool {
 	online := make(map[int64]bool, len(ids))
 	for _, id := range ids {
@@ -193,24 +182,24 @@ func prepareAnnouncements(as []schedule.Announcement) []schedule.Announcement {
 	return as
 }
 
-func (s *snapshot) setNotes(n noteSet) {
-	for i := range n.entries {
-		n.entries[i].Author, n.entries[i].Text = line(n.entries[i].Author), block(n.entries[i].Text)
+func (s *Snapshot) setNotes(n NoteSet) {
+	for i := range n.Entries {
+		n.Entries[i].Author, n.Entries[i].Text = line(n.Entries[i].Author), block(n.Entries[i].Text)
 	}
-	for i := range n.reports {
-		r := &n.reports[i]
+	for i := range n.Reports {
+		r := &n.Reports[i]
 		r.Author, r.Project, r.ProjectURL, r.Tool, r.ToolVersion, r.Learnt =
 			line(r.Author), line(r.Project), line(r.ProjectURL), line(r.Tool), line(r.ToolVersion), block(r.Learnt)
 	}
-	s.notes = n
+	s.Notes, s.versions[Notes] = n, NextVersion()
 }
 
-// swapPositions exchanges two talks' queue positions in the snapshot, ahead
+// SwapPositions exchanges two talks' queue positions in the snapshot, ahead
 // of the write that does it in the store. The list may be shared with other
 // sessions: this one gets its own copy.
-func (s *snapshot) swapPositions(ev *schedule.Event, a, b int64) {
+func (s *Snapshot) SwapPositions(ev *schedule.Event, a, b int64) {
 	ia, ib := -1, -1
-	for i, t := range s.talks {
+	for i, t := range s.Talks {
 		switch t.ID {
 		case a:
 			ia = i
@@ -221,35 +210,36 @@ func (s *snapshot) swapPositions(ev *schedule.Event, a, b int64) {
 	if ia < 0 || ib < 0 {
 		return
 	}
-	talks := slices.Clone(s.talks)
+	talks := slices.Clone(s.Talks)
 	talks[ia].Position, talks[ib].Position = talks[ib].Position, talks[ia].Position
 	sortTalks(ev, talks)
-	s.talks = talks
+	s.Talks, s.versions[Talks] = talks, NextVersion()
 }
 
-// setTalkStatus shows a talk's new status ahead of the write that makes it,
+// SetTalkStatus shows a talk's new status ahead of the write that makes it,
 // in this session's own copy of the list.
-func (s *snapshot) setTalkStatus(id int64, st schedule.TalkStatus) {
-	i := slices.IndexFunc(s.talks, func(t schedule.Talk) bool { return t.ID == id })
+func (s *Snapshot) SetTalkStatus(id int64, st schedule.TalkStatus) {
+	i := slices.IndexFunc(s.Talks, func(t schedule.Talk) bool { return t.ID == id })
 	if i < 0 {
 		return
 	}
-	s.talks = slices.Clone(s.talks)
-	s.talks[i].Status = st
+	s.Talks = slices.Clone(s.Talks)
+	s.Talks[i].Status = st
+	s.versions[Talks] = NextVersion()
 }
 
 // person returns the person with id, if the session knows them.
-func (s *snapshot) person(id int64) (schedule.Person, bool) {
+func (s *Snapshot) Person(id int64) (schedule.Person, bool) {
 	i, ok := s.personIdx[id]
 	if !ok {
 		return schedule.Person{}, false
 	}
-	return s.people[i], true
+	return s.People[i], true
 }
 
 // talk returns the talk with id.
-func (s *snapshot) talk(id int64) (schedule.Talk, bool) {
-	for _, t := range s.talks {
+func (s *Snapshot) Talk(id int64) (schedule.Talk, bool) {
+	for _, t := range s.Talks {
 		if t.ID == id {
 			return t, true
 		}
@@ -258,8 +248,8 @@ func (s *snapshot) talk(id int64) (schedule.Talk, bool) {
 }
 
 // topic returns the topic with id.
-func (s *snapshot) topic(id int64) (schedule.Topic, bool) {
-	for _, t := range s.topics {
+func (s *Snapshot) Topic(id int64) (schedule.Topic, bool) {
+	for _, t := range s.Topics {
 		if t.ID == id {
 			return t, true
 		}
@@ -269,10 +259,10 @@ func (s *snapshot) topic(id int64) (schedule.Topic, bool) {
 
 // queue yields the talks of a block in queue order, without copying the
 // list: views walk it several times a frame.
-func (s *snapshot) queue(blockID string) iter.Seq[*schedule.Talk] {
+func (s *Snapshot) Queue(blockID string) iter.Seq[*schedule.Talk] {
 	return func(yield func(*schedule.Talk) bool) {
-		for i := range s.talks {
-			if s.talks[i].Block == blockID && !yield(&s.talks[i]) {
+		for i := range s.Talks {
+			if s.Talks[i].Block == blockID && !yield(&s.Talks[i]) {
 				return
 			}
 		}
@@ -280,8 +270,8 @@ func (s *snapshot) queue(blockID string) iter.Seq[*schedule.Talk] {
 }
 
 // liveTalk returns the talk being given now, if any.
-func (s *snapshot) liveTalk() (schedule.Talk, bool) {
-	for _, t := range s.talks {
+func (s *Snapshot) LiveTalk() (schedule.Talk, bool) {
+	for _, t := range s.Talks {
 		if t.Status == schedule.TalkLive {
 			return t, true
 		}
@@ -290,8 +280,8 @@ func (s *snapshot) liveTalk() (schedule.Talk, bool) {
 }
 
 // timerFor returns the running timer whose Ref is ref.
-func (s *snapshot) timerFor(ref string) (schedule.Timer, bool) {
-	for _, t := range s.timers {
+func (s *Snapshot) TimerFor(ref string) (schedule.Timer, bool) {
+	for _, t := range s.Timers {
 		if t.Ref == ref && t.StoppedAt.IsZero() {
 			return t, true
 		}
@@ -300,42 +290,4 @@ func (s *snapshot) timerFor(ref string) (schedule.Timer, bool) {
 }
 
 // talkRef is how a talk's timer refers to it.
-func talkRef(id int64) string { return schedule.Target{Kind: "talk", ID: id}.String() }
-
-// partToken names what the snapshot holds for a part. Lists and maps are
-// replaced, never changed in place, so their addresses tell whether a read
-// brought something new; a shared read that found nothing new hands back
-// the very list it handed out before (see Shared).
-type partToken struct {
-	a, b   unsafe.Pointer
-	n      int
-	target schedule.Target
-}
-
-func (s *snapshot) token(p part) partToken {
-	switch p {
-	case partTalks:
-		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.talks)), n: len(s.talks)}
-	case partTopics:
-		return partToken{a: mapPointer(s.cells), b: mapPointer(s.myVotes), n: len(s.topics)}
-	case partPeople:
-		return partToken{a: mapPointer(s.personIdx), n: len(s.people)}
-	case partPresence:
-		return partToken{a: mapPointer(s.online), n: len(s.online)}
-	case partTimers:
-		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.timers)), n: len(s.timers)}
-	case partAnnouncements:
-		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.announcements)), n: len(s.announcements)}
-	case partNotes:
-		return partToken{a: unsafe.Pointer(unsafe.SliceData(s.notes.entries)), b: unsafe.Pointer(unsafe.SliceData(s.notes.reports)),
-			n: len(s.notes.entries)<<16 | len(s.notes.reports), target: s.notes.target}
-	}
-	return partToken{}
-}
-
-func mapPointer[K comparable, V any](m map[K]V) unsafe.Pointer {
-	if m == nil {
-		return nil
-	}
-	return reflect.ValueOf(m).UnsafePointer()
-}
+func TalkRef(id int64) string { return schedule.Target{Kind: "talk", ID: id}.String() }

@@ -1,9 +1,10 @@
-package tui
+package live
 
 import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -24,16 +25,19 @@ import (
 // their asks are spread out.
 //
 // Results are shared, so they are never changed in place: the snapshot
-// copies a list before changing it (see snapshot.go). One Shared serves the
+// copies a list before changing it (see snapshot.go). Each result carries a
+// version number; a read whose result equals the last one (by the part's
+// own comparison) keeps the last version, so a session can tell that
+// nothing changed and need not draw its screen again. One Shared serves the
 // sessions of one set of services (one camp); a nil *Shared reads for each
-// session on its own.
+// session on its own, and every read is then a new version.
 type Shared struct {
 	mu    sync.Mutex
 	parts map[sharedKey]*sharedPart
 }
 
 // sharedKey names a read that is the same for every session: a part.
-type sharedKey = part
+type sharedKey = Part
 
 // NewShared returns a Shared for the sessions of one camp.
 func NewShared() *Shared { return &Shared{parts: map[sharedKey]*sharedPart{}} }
@@ -46,12 +50,12 @@ type sharedPart struct {
 	queued  *flight // the next read: it starts when running ends
 	load    func(context.Context) (any, error)
 	// same, if set, compares a new result with the last: an equal one is
-	// replaced by the last, so sessions can tell by its address that
+	// replaced by the last, version and all, so sessions can tell that
 	// nothing changed (and need not draw their screens again).
 	same func(a, b any) bool
 	// last is the result of the last read that succeeded, which started
 	// at lastStart.
-	last      any
+	last      Versioned[any]
 	lastStart time.Time
 	lastOK    bool
 }
@@ -59,14 +63,28 @@ type sharedPart struct {
 type flight struct {
 	start time.Time // set when the read starts
 	done  chan struct{}
-	val   any
+	val   Versioned[any]
 	err   error
 }
+
+// Versioned is a result with its version: two results with the same version
+// are the same result.
+type Versioned[T any] struct {
+	Value   T
+	Version uint64
+}
+
+// versions numbers every result, of every Shared and of every read made
+// without one, so that no two different results share a number.
+var versions atomic.Uint64
+
+// NextVersion returns a version number no result has had.
+func NextVersion() uint64 { return versions.Add(1) }
 
 // read returns the result of a load of key that started at notBefore or
 // later. ctx bounds only the wait; the read itself belongs to no session,
 // so it is bounded by sharedReadTimeout instead.
-func (s *Shared) read(ctx context.Context, key sharedKey, notBefore time.Time, load func(context.Context) (any, error), same func(a, b any) bool) (any, error) {
+func (s *Shared) read(ctx context.Context, key sharedKey, notBefore time.Time, load func(context.Context) (any, error), same func(a, b any) bool) (Versioned[any], error) {
 	s.mu.Lock()
 	p := s.parts[key]
 	if p == nil {
@@ -99,7 +117,7 @@ func (s *Shared) read(ctx context.Context, key sharedKey, notBefore time.Time, l
 	case <-f.done:
 		return f.val, f.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return Versioned[any]{}, ctx.Err()
 	}
 }
 
@@ -112,13 +130,14 @@ func (s *Shared) fly(key sharedKey, f *flight) {
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				f.err = fmt.Errorf("tui: read of %v failed: %v", key, r)
+				f.err = fmt.Errorf("live: read of %v failed: %v", key, r)
 			}
 		}()
 		ctx, cancel := context.WithTimeout(context.Background(), sharedReadTimeout)
 		defer cancel()
-		f.val, f.err = load(ctx)
-		if f.err == nil && same != nil && lastOK && same(last, f.val) {
+		val, err := load(ctx)
+		f.val, f.err = Versioned[any]{Value: val, Version: NextVersion()}, err
+		if f.err == nil && same != nil && lastOK && same(last.Value, val) {
 			f.val = last
 		}
 	}()
@@ -138,11 +157,15 @@ func (s *Shared) fly(key sharedKey, f *flight) {
 	}
 }
 
-// shareRead reads through s when there is one, else on its own. same, if
-// not nil, says when a new result equals the last one (see sharedPart).
-func shareRead[T any](ctx context.Context, s *Shared, key sharedKey, notBefore time.Time, load func(context.Context) (T, error), same func(a, b T) bool) (T, error) {
+// Read returns the result of load for key that started at notBefore or
+// later, through s when there is one, else by calling load. same, if not
+// nil, says when a new result equals the last one: the last one, version
+// and all, is then handed out again. ctx bounds only the wait; a shared read
+// belongs to no session, so it is bounded by a timeout of its own.
+func Read[T any](ctx context.Context, s *Shared, key Part, notBefore time.Time, load func(context.Context) (T, error), same func(a, b T) bool) (Versioned[T], error) {
 	if s == nil {
-		return load(ctx)
+		v, err := load(ctx)
+		return Versioned[T]{Value: v, Version: NextVersion()}, err
 	}
 	var sameAny func(a, b any) bool
 	if same != nil {
@@ -150,8 +173,7 @@ func shareRead[T any](ctx context.Context, s *Shared, key sharedKey, notBefore t
 	}
 	v, err := s.read(ctx, key, notBefore, func(ctx context.Context) (any, error) { return load(ctx) }, sameAny)
 	if err != nil {
-		var zero T
-		return zero, err
+		return Versioned[T]{}, err
 	}
-	return v.(T), nil
+	return Versioned[T]{Value: v.Value.(T), Version: v.Version}, nil
 }
