@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -102,8 +104,10 @@ func (c *config) importCommand() *cobra.Command {
 		Use:   "eventbrite FILE.csv",
 		Short: "Import Eventbrite's attendee report (idempotent)",
 		Long: "import eventbrite reads the attendee report exported from Eventbrite (Manage attendees >\n" +
-			"Export), keeps Attending and Checked In, skips Refunded and Not Attending, and reports\n" +
-			"bad rows by line while importing the good ones. Importing the same file twice changes nothing.",
+			"Export). The report is the source of truth: a re-import applies refunds, transfers and new\n" +
+			"names or emails, and says what changed; only Attending and Checked In tickets reach the Zoom\n" +
+			"file. Bad rows are reported by line while the good ones are imported. Importing the same\n" +
+			"file twice changes nothing.",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return c.importEventbrite(cmd, args[0]) },
 	})
@@ -133,18 +137,46 @@ func (c *config) importEventbrite(cmd *cobra.Command, path string) error {
 	if err != nil {
 		return err
 	}
-	skipped, invalid := eventbrite.Tally(problems)
-	fmt.Fprintf(cmd.OutOrStdout(), "%s: %d registrations (%d new, %d updated, %d unchanged), %d skipped (refunded or not attending)\n",
-		path, len(regs), res.Added, res.Updated, res.Unchanged, skipped)
-	for _, p := range problems {
-		if !p.Skipped {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s:%s\n", path, p)
-		}
+	out := cmd.OutOrStdout()
+	fmt.Fprintf(out, "%s: %d registrations (%d new, %d updated, %d unchanged)%s\n",
+		path, len(regs), res.Added, res.Updated, res.Unchanged, statusCounts(regs))
+	for _, change := range res.Changes {
+		fmt.Fprintf(out, "  updated %s\n", change)
 	}
-	if invalid > 0 {
-		return fmt.Errorf("%d row(s) could not be imported (listed above); the other rows were", invalid)
+	for _, p := range problems {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s:%s\n", path, p)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%d row(s) of %s could not be imported (listed above); the other %d rows were imported", len(problems), path, len(regs))
 	}
 	return nil
+}
+
+// statusCounts says how many registrations have each status other than
+// attending: ", 2 without a ticket (1 Refunded, 1 Transferred)".
+func statusCounts(regs []schedule.Registration) string {
+	counts := map[string]int{}
+	var statuses []string
+	without := 0
+	for _, r := range regs {
+		if r.Attending() {
+			continue
+		}
+		if counts[r.Status] == 0 {
+			statuses = append(statuses, r.Status)
+		}
+		counts[r.Status]++
+		without++
+	}
+	if without == 0 {
+		return ""
+	}
+	slices.Sort(statuses)
+	parts := make([]string, len(statuses))
+	for i, s := range statuses {
+		parts[i] = fmt.Sprintf("%d %s", counts[s], s)
+	}
+	return fmt.Sprintf(", %d without a ticket (%s)", without, strings.Join(parts, ", "))
 }
 
 // eventJSON writes the camp's public event.json: the SSH `export` command.
