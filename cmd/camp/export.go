@@ -85,8 +85,10 @@ func (c *config) exportCommand() *cobra.Command {
 			if err := export.WriteBundle(out, data, opt); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "exported %s (%d talks, %d topics, %d notes, %d reports) to %s\n",
-				o.ev.Slug, len(data.Talks), len(data.Topics), len(data.Notes), len(data.Reports), out)
+			if err := reportLeftOut(cmd.ErrOrStderr(), data, opt); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "exported %s (%s) to %s\n", o.ev.Slug, export.Summarise(data), out)
 			return err
 		},
 	}
@@ -96,6 +98,20 @@ func (c *config) exportCommand() *cobra.Command {
 	f.BoolVar(&opt.IncludePrivate, "include-private", false, "put emails and key fingerprints in event.json (never publish such a bundle)")
 	f.StringVar(&opt.BreakoutSlot, "breakout-slot", "", "the open-space slot (BLOCK/N) or block the Zoom CSV pre-assigns (default: the first with topics)")
 	return cmd
+}
+
+// reportLeftOut says on stderr who the Zoom file leaves out, when it was
+// written: the same list as zoom-unassigned.txt.
+func reportLeftOut(w io.Writer, data export.Camp, opt export.Options) error {
+	if len(opt.Only) > 0 && !slices.Contains(opt.Only, export.BundleZoomCSV) {
+		return nil
+	}
+	left, err := export.ZoomLeftOut(data, opt)
+	if err != nil || len(left) == 0 {
+		return err
+	}
+	_, err = io.WriteString(w, export.LeftOutText(left))
+	return err
 }
 
 func (c *config) importCommand() *cobra.Command {

@@ -82,7 +82,7 @@ func writeFiles(root string, files []File) error {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		if err := writeSynced(name, f.Data); err != nil {
+		if err := writeSynced(name, f.Data, fileMode(f)); err != nil {
 			return fmt.Errorf("export: %s: %w", f.Path, err)
 		}
 	}
@@ -90,8 +90,16 @@ func writeFiles(root string, files []File) error {
 	return os.Chmod(root, 0o755)
 }
 
-func writeSynced(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+// fileMode: private files are for the organiser's eyes only.
+func fileMode(f File) os.FileMode {
+	if f.Private {
+		return 0o600
+	}
+	return 0o644
+}
+
+func writeSynced(name string, data []byte, mode os.FileMode) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
 	if err != nil {
 		return err
 	}
