@@ -73,6 +73,10 @@ func (c *config) exportCommand() *cobra.Command {
 			if out == "" {
 				return usageError{fmt.Errorf("say where to write the bundle: --out DIR")}
 			}
+			if cmd.Flags().Changed("only") && (len(opt.Only) == 0 || slices.Contains(opt.Only, "")) {
+				return usageError{fmt.Errorf("--only %q names no kind: use one or more of %s (or leave --only out to write everything)",
+					strings.Join(opt.Only, ","), strings.Join(export.BundleKinds, ", "))}
+			}
 			o, err := c.open(cmd.Context())
 			if err != nil {
 				return err

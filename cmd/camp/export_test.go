@@ -83,3 +83,58 @@ func TestImportEventbriteIsIdempotent(t *testing.T) {
 		t.Errorf("importing twice should change nothing the second time:\n%s\n%s", first, second)
 	}
 }
+
+// TestExportTakesOnlyGlobalFlagsFromEnvironment: CAMP_INCLUDE_PRIVATE=true
+// used to turn on --include-private and put fingerprints into a public
+// bundle. Only CAMP_DB, CAMP_SCHEDULE, CAMP_EVENT, CAMP_NOW and CAMP_SPEED
+// are read; and an empty --only (an empty shell variable) is a usage
+// error, not "everything".
+func TestExportTakesOnlyGlobalFlagsFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	seedCamp(t, dir)
+	out := filepath.Join(dir, "bundle")
+	code, stdout, stderr := runBinaryEnv(t, dir, []string{"CAMP_INCLUDE_PRIVATE=true", "CAMP_ONLY=zoom-breakout-rooms.csv", "CAMP_OUT=/tmp/x"},
+		"export", "--out", out)
+	if code != 0 {
+		t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	event, err := os.ReadFile(filepath.Join(out, "event.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(event), `"private": false`) || strings.Contains(string(event), "fingerprint") || strings.Contains(string(event), "SHA256:") {
+		t.Errorf("CAMP_INCLUDE_PRIVATE=true put private data into event.json:\n%.400s", event)
+	}
+	for _, only := range []string{"", ","} {
+		code, _, stderr := runBinary(t, dir, "export", "--out", filepath.Join(dir, "b2"), "--only", only)
+		if code != exitUsage || !strings.Contains(stderr, "--only") {
+			t.Errorf("--only %q: exit %d, want %d naming --only:\n%s", only, code, exitUsage, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b2")); err == nil {
+		t.Error("--only \"\" wrote a bundle")
+	}
+}
+
+// TestExportSaysWhoIsLeftOut: people with a topic or votes and no linked
+// registration are listed on stderr and in zoom-unassigned.txt, with the
+// command that links them; the summary counts published items only.
+func TestExportSaysWhoIsLeftOut(t *testing.T) {
+	dir := t.TempDir()
+	seedCamp(t, dir)
+	out := filepath.Join(dir, "bundle")
+	code, stdout, stderr := runBinary(t, dir, "export", "--out", out)
+	if code != 0 {
+		t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "- Ada (person ") || !strings.Contains(stderr, "camp link confirm CODE") {
+		t.Errorf("stderr does not say Ada (topic leader, no registration) is left out:\n%s", stderr)
+	}
+	text, err := os.ReadFile(filepath.Join(out, "zoom-unassigned.txt"))
+	if err != nil || string(text) != stderr {
+		t.Errorf("zoom-unassigned.txt (%v) differs from stderr:\n%s\n---\n%s", err, text, stderr)
+	}
+	if !strings.Contains(stdout, "(1 talk, 1 topic, 1 note, 1 report published)") {
+		t.Errorf("summary: %s", stdout)
+	}
+}
