@@ -69,7 +69,11 @@ func renderKind(kind string, c Camp, opt Options) ([]File, error) {
 	var write func(io.Writer) error
 	switch kind {
 	case BundlePages:
-		return CompilePythonPages(c)
+		pages, err := CompilePythonPages(c)
+		if err != nil {
+			return nil, err
+		}
+		return append(pages, siteIndexEntry(c)), nil
 	case BundleNotes:
 		return NotesFiles(c)
 	case BundleEventJSON:

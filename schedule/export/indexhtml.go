@@ -62,7 +62,7 @@ func (v *campView) indexHTMLGroups(paths []string) []indexHTMLGroup {
 	for _, p := range slices.SortedFunc(slices.Values(paths), naturalCompare) {
 		i := 0
 		switch {
-		case strings.HasPrefix(p, sitePagesPrefix+"/"):
+		case strings.HasPrefix(p, sitePagesPrefix+"/"), p == siteIndexEntryName:
 			i = 1
 		case strings.HasPrefix(p, notesDir+"/"):
 			i = 2
@@ -74,11 +74,12 @@ func (v *campView) indexHTMLGroups(paths []string) []indexHTMLGroup {
 
 // dataFileLabels describe the fixed files of the bundle.
 var dataFileLabels = map[string]string{
-	eventJSONName: "The whole event as JSON",
-	icsName:       "Calendar (iCalendar)",
-	frabName:      "Schedule for conference apps (frab/pretalx JSON)",
-	zoomCSVName:   "Zoom breakout-room pre-assignment",
-	indexHTMLName: "This page",
+	eventJSONName:      "The whole event as JSON",
+	icsName:            "Calendar (iCalendar)",
+	frabName:           "Schedule for conference apps (frab/pretalx JSON)",
+	zoomCSVName:        "Zoom breakout-room pre-assignment",
+	siteIndexEntryName: "This camp's line for the site's pages/LightningCamps/index.md",
+	indexHTMLName:      "This page",
 }
 
 // fileLabel is a human name for a bundle file: the title of the talk,

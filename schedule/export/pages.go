@@ -80,6 +80,19 @@ func (v *campView) pageFrontMatter(title, summaryText, kindTag string, tools []s
 	}
 }
 
+// siteIndexEntryName is the suggested line for the site's
+// pages/LightningCamps/index.md, beside the pages rather than among them,
+// so that copying the camp's folder never overwrites the site's index.
+const siteIndexEntryName = "compilepython/LightningCamps-index-entry.md"
+
+// siteIndexEntry is the camp's line for pages/LightningCamps/index.md: a
+// link to its index page, with the date.
+func siteIndexEntry(c Camp) File {
+	v := newView(c)
+	line := fmt.Sprintf("- %s, %s\n", mdLink(v.ev.Name, v.ev.Slug+"/"+siteLink("index")), longDate(v.eventDay()))
+	return File{Path: siteIndexEntryName, Data: []byte(line)}
+}
+
 // withLead puts the site template's lead block under the page's heading:
 // the headline in bold, then the summary, as a block quote. The site shows
 // the body, so this is where readers see them.
