@@ -138,3 +138,83 @@ func TestExportSaysWhoIsLeftOut(t *testing.T) {
 		t.Errorf("summary: %s", stdout)
 	}
 }
+
+// linkAda links Ada's key to the registration with her email, through the
+// link flow: she asks, an organiser confirms.
+func linkAda(t *testing.T, dataDir, email string) {
+	t.Helper()
+	db, err := store.Open(filepath.Join(dataDir, "camp.db"), store.Options{Clock: schedule.NewManualClock(storetest.SeedNow)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	camp, err := db.Camp(ctx, storetest.Example(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := func(name string, organiser bool) schedule.Actor {
+		p, err := camp.Login(ctx, storetest.FakeFingerprint(name), organiser)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return schedule.Actor{PersonID: p.ID, Role: p.Role}
+	}
+	code, err := camp.RequestLink(ctx, actor("Ada", false), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := camp.ConfirmLink(ctx, actor("Olive", true), code); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReimportRefundLeavesZoomFile is the issue's case end to end: Ada,
+// linked and leading a topic, is in the Zoom CSV; the organiser
+// re-imports the report with her row changed to Refunded; the import says
+// what changed, and the next export leaves her out, saying why.
+func TestReimportRefundLeavesZoomFile(t *testing.T) {
+	dir := t.TempDir()
+	seedCamp(t, dir)
+	report := filepath.Join(dir, "attendees.csv")
+	write := func(status string) {
+		data := "Attendee #,Name,Email,Attendee Status\n" +
+			"1,Ada Lovelace,ada@example.org," + status + "\n" +
+			"2,Grace Hopper,grace@example.net,Attending\n"
+		if err := os.WriteFile(report, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Attending")
+	if code, stdout, stderr := runBinary(t, dir, "import", "eventbrite", report); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	linkAda(t, dir, "ada@example.org")
+	csvOf := func(out string) string {
+		if code, stdout, stderr := runBinary(t, dir, "export", "--out", out); code != 0 {
+			t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "zoom-breakout-rooms.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	if got := csvOf(filepath.Join(dir, "before")); !strings.Contains(got, ",ada@example.org") {
+		t.Fatalf("Ada, linked and attending, is not in the CSV:\n%s", got)
+	}
+	write("Refunded")
+	code, stdout, stderr := runBinary(t, dir, "import", "eventbrite", report)
+	if code != 0 || !strings.Contains(stdout, "(0 new, 1 updated, 1 unchanged), 1 without a ticket (1 Refunded)") ||
+		!strings.Contains(stdout, `updated attendee # 1 (Ada Lovelace): status "Attending" → "Refunded"`) {
+		t.Errorf("re-import with a refund: exit %d\n%s%s", code, stdout, stderr)
+	}
+	after := filepath.Join(dir, "after")
+	if got := csvOf(after); strings.Contains(got, "ada@example.org") {
+		t.Errorf("Ada's refund did not take her out of the CSV:\n%s", got)
+	}
+	leftOut, _ := os.ReadFile(filepath.Join(after, "zoom-unassigned.txt"))
+	if !strings.Contains(string(leftOut), "- Ada (person ") || !strings.Contains(string(leftOut), "their registration is Refunded") {
+		t.Errorf("zoom-unassigned.txt does not say why Ada is left out:\n%s", leftOut)
+	}
+}

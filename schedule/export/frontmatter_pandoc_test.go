@@ -287,3 +287,37 @@ func forEachParallel(files []File, workers int, f func(File)) {
 	close(work)
 	wg.Wait()
 }
+
+// FuzzMetaText: whatever people type, the front-matter value is one line
+// that reads back to the text (the escapes dropped), never lets an ASCII
+// punctuation mark pandoc could act on through unescaped at the start,
+// and survives a YAML round trip.
+func FuzzMetaText(f *testing.F) {
+	for _, s := range awkwardTitles {
+		f.Add(s)
+	}
+	f.Add("a\\")
+	f.Add("\\\\*")
+	f.Fuzz(func(t *testing.T, s string) {
+		escaped := metaText(s)
+		if strings.ContainsAny(escaped, "\n\r") {
+			t.Fatalf("metaText(%q) = %q spans lines", s, escaped)
+		}
+		if got := plainFromMeta(escaped); got != oneLine(s) {
+			t.Fatalf("metaText(%q) = %q reads back as %q, want %q", s, escaped, got, oneLine(s))
+		}
+		for _, bad := range []string{"<", "[", "`", "*", "$", "@", "&", "{"} {
+			if i := strings.Index(escaped, bad); i >= 0 && (i == 0 || escaped[i-1] != '\\') {
+				t.Fatalf("metaText(%q) = %q leaves %q unescaped", s, escaped, bad)
+			}
+		}
+		data, err := writePage(frontMatter{Title: s, Date: "2026-03-28"}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fm struct{ Title string }
+		if err := yaml.Unmarshal(splitFrontMatter(t, data), &fm); err != nil || fm.Title != escaped {
+			t.Fatalf("title %q: YAML reads %q (%v), want %q", s, fm.Title, err, escaped)
+		}
+	})
+}
