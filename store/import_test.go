@@ -63,3 +63,24 @@ func TestReimportAppliesRefundTransferAndRename(t *testing.T) {
 		t.Errorf("stored %v", got)
 	}
 }
+
+// TestRefundedRegistrationCannotBeLinked: re-imports keep refunded and
+// transferred rows (with their status); their email links nobody.
+func TestRefundedRegistrationCannotBeLinked(t *testing.T) {
+	camp := storetest.MustOpenCamp(t, nil, nil)
+	org := storetest.MustJoin(t, camp, "Olive", true)
+	if _, err := camp.ImportRegistrations(ctx, org, []schedule.Registration{
+		{TicketID: "1", Name: "Ada Lovelace", Email: "ada@example.org", Status: schedule.RegRefunded},
+		{TicketID: "2", Name: "Grace Hopper", Email: "grace@example.net", Status: schedule.RegCheckedIn},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ada := storetest.MustJoin(t, camp, "Ada", false)
+	if _, err := camp.RequestLink(ctx, ada, "ada@example.org"); err == nil {
+		t.Error("a refunded registration's email could be linked")
+	}
+	grace := storetest.MustJoin(t, camp, "Grace", false)
+	if _, err := camp.RequestLink(ctx, grace, "grace@example.net"); err != nil {
+		t.Errorf("a checked-in registration's email: %v", err)
+	}
+}

@@ -124,7 +124,10 @@ func (c *Camp) RequestLink(ctx context.Context, a schedule.Actor, email string) 
 			return err
 		}
 		var n int
-		if err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = ?`, c.eventID, email).Scan(&n); err != nil {
+		// Only a registration that still holds a ticket can be linked: a
+		// re-import keeps refunded and transferred rows with their status.
+		if err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = ?
+			AND status IN ('`+schedule.RegAttending+`', '`+schedule.RegCheckedIn+`')`, c.eventID, email).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {

@@ -219,10 +219,7 @@ func writeInside(dir string, files []File) error {
 	if err := moveEntries(tmp, dir); err != nil {
 		return err
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		return err
-	}
-	return syncDir(dir)
+	return syncDir(dir) // dir keeps the mode its owner gave it
 }
 
 // moveEntries renames every entry of from into to, except the skipped

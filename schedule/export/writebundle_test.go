@@ -34,12 +34,15 @@ func TestWriteBundleInsideWhenParentIsNotWritable(t *testing.T) {
 	parentNotWritable(t)
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "site")
-	if err := os.Mkdir(dir, 0o755); err != nil {
+	if err := os.Mkdir(dir, 0o750); err != nil {
 		t.Fatal(err)
 	}
 	c := seededCamp(t)
 	if err := WriteBundle(dir, c, Options{}); err != nil {
 		t.Fatalf("export into an empty site/ in an unwritable parent: %v", err)
+	}
+	if info, _ := os.Stat(dir); info.Mode().Perm() != 0o750 {
+		t.Errorf("site/ is now %o: the export changed the mode its owner gave it", info.Mode().Perm())
 	}
 	if !slices.Contains(listDir(t, dir), "index.html") {
 		t.Fatalf("no bundle in site/: %q", listDir(t, dir))
