@@ -7,10 +7,12 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/sshapp/screen"
 )
 
 // TestViews renders every view from the seeded camp at 10:02 GMT, with a
-// talk live, at the smallest supported size and a large one. Run with
+// talk live, at the smallest supported size and a large one, and checks
+// that no view sets a tea.View field SSH sessions do not draw. Run with
 // -update to regenerate testdata/TestViews/*.golden.
 func TestViews(t *testing.T) {
 	c := newCamp(t)
@@ -42,6 +44,9 @@ func TestViews(t *testing.T) {
 					press(m, key(string(k)))
 				}
 				settle(m)
+				if unsupported := screen.Unsupported(m.View()); len(unsupported) > 0 {
+					t.Errorf("the view sets %v, which SSH sessions do not draw (see package screen)", unsupported)
+				}
 				golden.RequireEqual(t, frame(m))
 			})
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui"
 	"github.com/lightningcamp/camp/tui/live"
+	"github.com/lightningcamp/camp/tui/sshapp/screen"
 )
 
 // runTUI runs the camp's TUI for one terminal session until the person
@@ -22,13 +23,13 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	pty, windows, _ := sess.Pty()
 	env := append(sess.Environ(), "TERM="+pty.Term)
 	profile := colorprofile.Env(env)
-	out := &stallWriter{w: sess}
+	out := screen.NewStallWriter(sess)
 	width, height := terminalSize(pty.Window.Width, pty.Window.Height)
-	screen := newLineRenderer(out, profile, width, height)
+	lines := screen.New(out, profile, width, height)
 	model := s.sessionModel(ctx, id, sessionLook{
 		zone: s.zoneFor(id.person, env), width: width, height: height, profile: profile,
 	})
-	p := tea.NewProgram(drawnBy{model, screen},
+	p := tea.NewProgram(screen.Drawn(model, lines),
 		tea.WithContext(ctx),
 		tea.WithInput(sess),
 		tea.WithOutput(out),
@@ -37,7 +38,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		tea.WithWindowSize(width, height),
 		tea.WithoutSignalHandler(), // signals are the server's, not a session's
 		tea.WithFilter(sessionFilter),
-		tea.WithoutRenderer(), // the lineRenderer draws
+		tea.WithoutRenderer(), // the screen.Renderer draws (see its contract)
 		tea.WithFPS(programFPS),
 	)
 	s.tuis.started()
@@ -46,7 +47,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	defer close(done)
 	// The watchdog outlives the drawing, so a write to a client that has
 	// stopped reading cannot hold the session open.
-	go out.watch(s.cfg.StallTimeout, done, func() {
+	go out.Watch(s.cfg.StallTimeout, done, func() {
 		s.cfg.Logger.Warn("dropped a stalled client", "key", id.fingerprint, "user", id.user)
 		sess.Close()
 	})
@@ -55,7 +56,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	go func() {
 		defer close(drawing)
 		defer s.recoverSession(sess) // a panic here ends this session, not the server
-		screen.run(stopDrawing)
+		lines.Run(stopDrawing)
 	}()
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		s.cfg.Logger.Error("session ended with an error", "key", id.fingerprint, "error", err.Error())
@@ -63,42 +64,19 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	p.Kill()
 	close(stopDrawing)
 	<-drawing
-	_ = screen.restore() // the person may have quit: their terminal goes back as it was
-}
-
-// drawnBy hands a session's frames to its lineRenderer. Bubble Tea asks
-// for the view after every message; show only keeps it (no I/O here, on
-// the program's event loop) and wakes the renderer if it changed.
-type drawnBy struct {
-	tea.Model
-	screen *lineRenderer
-}
-
-func (d drawnBy) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		d.screen.resize(size.Width, size.Height)
-	}
-	var cmd tea.Cmd
-	d.Model, cmd = d.Model.Update(msg)
-	return d, cmd
-}
-
-func (d drawnBy) View() tea.View {
-	v := d.Model.View()
-	d.screen.show(v)
-	return v
+	_ = lines.Restore() // the person may have quit: their terminal goes back as it was
 }
 
 // programFPS is how often Bubble Tea wakes each program to send what it
 // writes itself (its queries to the terminal), now that frames go through
-// the lineRenderer: once a second, the least it allows, so a crowd of
+// the screen.Renderer: once a second, the least it allows, so a crowd of
 // screens with nothing changing costs next to nothing.
 const programFPS = 1
 
 // sessionFilter adjusts what a session's program does:
 //   - ctrl+z is ignored: there is no shell to return to over SSH;
 //   - the model's request for the terminal's background colour is dropped:
-//     the lineRenderer asks with the first frame, while Bubble Tea would
+//     the screen.Renderer asks with the first frame, while Bubble Tea would
 //     send it up to a second later, possibly as the person quits, and then
 //     the answer would arrive at their shell prompt.
 func sessionFilter(_ tea.Model, msg tea.Msg) tea.Msg {

@@ -1,4 +1,4 @@
-package sshapp
+package screen
 
 import (
 	"bytes"
@@ -16,10 +16,10 @@ import (
 	"github.com/charmbracelet/x/vt"
 )
 
-// drawTo is a lineRenderer writing into a virtual terminal, and the bytes
+// drawTo is a Renderer writing into a virtual terminal, and the bytes
 // of its last frame.
 type drawTo struct {
-	r    *lineRenderer
+	r    *Renderer
 	term *vt.Emulator
 	last bytes.Buffer
 }
@@ -28,7 +28,7 @@ func newDrawTo(t *testing.T, profile colorprofile.Profile, w, h int) *drawTo {
 	t.Helper()
 	d := &drawTo{term: vt.NewEmulator(w, h)}
 	go io.Copy(io.Discard, d.term) // the terminal's answers to queries
-	d.r = newLineRenderer(writerFunc(func(p []byte) (int, error) {
+	d.r = New(writerFunc(func(p []byte) (int, error) {
 		d.last.Write(p)
 		return d.term.Write(p)
 	}), profile, w, h)
@@ -44,7 +44,7 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 func (d *drawTo) frame(t *testing.T, content string) string {
 	t.Helper()
 	d.last.Reset()
-	d.r.show(tea.NewView(content))
+	d.r.Show(tea.NewView(content))
 	if err := d.r.draw(); err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,46 @@ func TestLineRendererShowsEveryFrameAsDrawn(t *testing.T) {
 		if got, want := d.sees(), wants(content, w, h); !equalRows(got, want) {
 			t.Fatalf("round %d: the terminal shows\n%s\nwant\n%s", round, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+		if x, y, ok := sameCells(d.term, reference(content, w, h)); !ok {
+			t.Fatalf("round %d: cell (%d, %d) is %+v, want %+v", round, x, y, d.term.CellAt(x, y), reference(content, w, h).CellAt(x, y))
+		}
 	}
+}
+
+// reference is a terminal that was sent content line by line, each cut to
+// the width and in its own style, on a clean screen: what the renderer's
+// terminal must look like, styles included.
+func reference(content string, w, h int) *vt.Emulator {
+	term := vt.NewEmulator(w, h)
+	go io.Copy(io.Discard, term)
+	for row, l := range strings.SplitN(content, "\n", h+1) {
+		if row == h {
+			break
+		}
+		_, _ = io.WriteString(term, ansi.CursorPosition(1, row+1)+ansi.Truncate(l, w, "")+ansi.ResetStyle)
+	}
+	return term
+}
+
+// sameCells compares two terminals cell by cell, text and style, and says
+// where they first differ.
+func sameCells(a, b *vt.Emulator) (x, y int, same bool) {
+	for y := range a.Height() {
+		for x := range a.Width() {
+			ca, cb := a.CellAt(x, y), b.CellAt(x, y)
+			if ca == nil || cb == nil {
+				if (ca == nil) != (cb == nil) {
+					return x, y, false
+				}
+				continue
+			}
+			blank := func(c string) string { return strings.TrimSpace(c) }
+			if blank(ca.Content) != blank(cb.Content) || !ca.Style.Equal(&cb.Style) {
+				return x, y, false
+			}
+		}
+	}
+	return 0, 0, true
 }
 
 func equalRows(a, b []string) bool {
@@ -171,7 +210,7 @@ func TestLineRendererRedrawsWholeAfterAResize(t *testing.T) {
 	d := newDrawTo(t, colorprofile.TrueColor, 20, 5)
 	d.frame(t, "one\ntwo\nthree")
 	d.term.Resize(30, 6)
-	d.r.resize(30, 6)
+	d.r.Resize(30, 6)
 	out := d.frame(t, "one\ntwo\nthree")
 	for _, want := range []string{ansi.EraseEntireScreen, "one", "two", "three"} {
 		if !strings.Contains(out, want) {
@@ -227,7 +266,7 @@ func TestLineRendererWaitsForTheFrameOfANewSize(t *testing.T) {
 	// flash before the model's frame for it.
 	d := newDrawTo(t, colorprofile.TrueColor, 20, 5)
 	d.frame(t, "one")
-	d.r.resize(30, 6)
+	d.r.Resize(30, 6)
 	select {
 	case <-d.r.kick:
 		t.Error("a resize woke the drawing goroutine before the new frame")
@@ -241,17 +280,17 @@ func TestLineRendererWaitsForTheFrameOfANewSize(t *testing.T) {
 func TestLineRendererGivesTheTerminalBack(t *testing.T) {
 	d := newDrawTo(t, colorprofile.TrueColor, 20, 5)
 	d.last.Reset()
-	if err := d.r.restore(); err != nil || d.last.Len() != 0 {
+	if err := d.r.Restore(); err != nil || d.last.Len() != 0 {
 		t.Fatalf("restore before any frame wrote %q (%v); it should write nothing", d.last.String(), err)
 	}
 	v := tea.NewView("hello")
 	v.WindowTitle = "camp · Lightning Camp"
-	d.r.show(v)
+	d.r.Show(v)
 	if err := d.r.draw(); err != nil {
 		t.Fatal(err)
 	}
 	d.last.Reset()
-	if err := d.r.restore(); err != nil {
+	if err := d.r.Restore(); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{ansi.ResetModeAltScreenSaveCursor, ansi.ShowCursor, ansi.ResetModeBracketedPaste, ansi.SetModeAutoWrap, ansi.SetWindowTitle("")} {
@@ -266,17 +305,17 @@ func TestLineRendererCoalescesABurst(t *testing.T) {
 	// drawn once more, not once per frame.
 	var writes int
 	var last string
-	r := newLineRenderer(writerFunc(func(p []byte) (int, error) {
+	r := New(writerFunc(func(p []byte) (int, error) {
 		writes++
 		last = string(p)
 		return len(p), nil
 	}), colorprofile.TrueColor, 20, 3)
 	done := make(chan struct{})
 	finished := make(chan struct{})
-	r.show(tea.NewView("frame 0"))
-	go func() { defer close(finished); r.run(done) }()
+	r.Show(tea.NewView("frame 0"))
+	go func() { defer close(finished); r.Run(done) }()
 	for i := 1; i <= 50; i++ {
-		r.show(tea.NewView(fmt.Sprintf("frame %d", i)))
+		r.Show(tea.NewView(fmt.Sprintf("frame %d", i)))
 	}
 	waitUntil(t, func() bool {
 		r.mu.Lock()
@@ -307,24 +346,11 @@ func TestLineRendererCleansTheWindowTitle(t *testing.T) {
 	v := tea.NewView("hello")
 	v.WindowTitle = "camp\a\x1b[2Jgone"
 	d.last.Reset()
-	d.r.show(v)
+	d.r.Show(v)
 	if err := d.r.draw(); err != nil {
 		t.Fatal(err)
 	}
 	if out := d.last.String(); strings.Contains(out, "\x1b[2Jgone") || !strings.Contains(out, ansi.SetWindowTitle("campgone")) {
 		t.Errorf("the title went out uncleaned: %q", out)
-	}
-}
-
-func TestSessionFilter(t *testing.T) {
-	if msg := sessionFilter(nil, tea.RequestBackgroundColor()); msg != nil {
-		t.Errorf("the model's background-colour request went through: %#v", msg)
-	}
-	if _, ok := sessionFilter(nil, tea.SuspendMsg{}).(tea.ResumeMsg); !ok {
-		t.Error("ctrl+z suspended the session")
-	}
-	key := tea.KeyPressMsg{Code: 'q', Text: "q"}
-	if msg := sessionFilter(nil, key); msg != key {
-		t.Errorf("a key was changed: %#v", msg)
 	}
 }

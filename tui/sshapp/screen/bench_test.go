@@ -1,4 +1,4 @@
-package sshapp
+package screen
 
 import (
 	"fmt"
@@ -18,19 +18,19 @@ import (
 // second (nothing shared yet); "others" are the rest, which find the
 // changed lines already encoded.
 func BenchmarkLineRenderer(b *testing.B) {
-	frames := countdownFrames(b, "../testdata/TestViews/attendee_now_80x24.golden", 60)
+	frames := countdownFrames(b, "../../testdata/TestViews/attendee_now_80x24.golden", 60)
 	for _, c := range []struct {
 		name   string
 		shared bool
 	}{{"first", false}, {"others", true}} {
 		b.Run("80x24/"+c.name, func(b *testing.B) {
-			r := newLineRenderer(io.Discard, colorprofile.ANSI256, 80, 24)
+			r := New(io.Discard, colorprofile.ANSI256, 80, 24)
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				if !c.shared {
 					encodedLines.forget()
 				}
-				r.show(tea.NewView(frames[i%len(frames)]))
+				r.Show(tea.NewView(frames[i%len(frames)]))
 				if err := r.draw(); err != nil {
 					b.Fatal(err)
 				}

@@ -1,4 +1,4 @@
-package sshapp
+package screen
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"github.com/lightningcamp/camp/schedule/sanitize"
 )
 
-// lineRenderer draws one session's frames on its terminal: when a frame
+// Renderer draws one session's frames on its terminal: when a frame
 // changes, and then only the lines that changed.
 //
 // It stands in for Bubble Tea's own renderer in SSH sessions (the program
@@ -30,8 +30,8 @@ import (
 // Frames reach it through show (called from the model's View, so no I/O on
 // the program's event loop); a goroutine of its own (run) writes them, at
 // most once per minFrameGap, so a burst of changes is one frame.
-type lineRenderer struct {
-	out     io.Writer // the session (a stallWriter, which keeps these writes apart from Bubble Tea's own)
+type Renderer struct {
+	out     io.Writer // the session (a StallWriter, which keeps these writes apart from Bubble Tea's own)
 	profile colorprofile.Profile
 
 	mu    sync.Mutex
@@ -58,18 +58,18 @@ type frame struct {
 // on a countdown, and a burst of changes (a crowd arriving) coalesces.
 const minFrameGap = 50 * time.Millisecond
 
-func newLineRenderer(out io.Writer, profile colorprofile.Profile, width, height int) *lineRenderer {
-	return &lineRenderer{
+func New(out io.Writer, profile colorprofile.Profile, width, height int) *Renderer {
+	return &Renderer{
 		out: out, profile: profile,
 		next: frame{width: width, height: height},
 		kick: make(chan struct{}, 1),
 	}
 }
 
-// show takes the program's newest frame. It only stores it and wakes the
+// Show takes the program's newest frame. It only stores it and wakes the
 // drawing goroutine, and does not even that when the terminal shows it
 // already: Bubble Tea asks for a frame after every message.
-func (r *lineRenderer) show(v tea.View) {
+func (r *Renderer) Show(v tea.View) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.next.content, r.next.title = v.Content, v.WindowTitle
@@ -78,24 +78,24 @@ func (r *lineRenderer) show(v tea.View) {
 	}
 }
 
-// resize takes the terminal's new size. It is drawn (whole) with the next
+// Resize takes the terminal's new size. It is drawn (whole) with the next
 // frame, which the model draws for that size: waking now would draw the
 // old frame at the new size first.
-func (r *lineRenderer) resize(width, height int) {
+func (r *Renderer) Resize(width, height int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.next.width, r.next.height = width, height
 }
 
-func (r *lineRenderer) wake() {
+func (r *Renderer) wake() {
 	select {
 	case r.kick <- struct{}{}:
 	default: // already woken; it will draw the newest frame
 	}
 }
 
-// run draws frames until done is closed.
-func (r *lineRenderer) run(done <-chan struct{}) {
+// Run draws frames until done is closed.
+func (r *Renderer) Run(done <-chan struct{}) {
 	var last time.Time
 	for {
 		select {
@@ -120,7 +120,7 @@ func (r *lineRenderer) run(done <-chan struct{}) {
 }
 
 // draw writes the newest frame, if the terminal does not show it yet.
-func (r *lineRenderer) draw() error {
+func (r *Renderer) draw() error {
 	r.mu.Lock()
 	next := r.next
 	unchanged := r.started && next == r.drawn
@@ -155,7 +155,7 @@ const (
 )
 
 // encode writes the escape codes that turn what the terminal shows into f.
-func (r *lineRenderer) encode(b *bytes.Buffer, f frame) {
+func (r *Renderer) encode(b *bytes.Buffer, f frame) {
 	if !r.started {
 		b.WriteString(terminalSetUp)
 	}
@@ -187,7 +187,7 @@ func (r *lineRenderer) encode(b *bytes.Buffer, f frame) {
 
 // encodeLine writes one line: cut to the terminal's width, in the
 // terminal's colours, clearing what is left of the old line.
-func (r *lineRenderer) encodeLine(b *bytes.Buffer, line string, width int) {
+func (r *Renderer) encodeLine(b *bytes.Buffer, line string, width int) {
 	b.WriteString(encodedLines.get(encodedLineKey{line, width, r.profile}))
 }
 
@@ -265,9 +265,9 @@ func frameLines(content string, height int) []string {
 	return lines
 }
 
-// restore gives the person their terminal back as it was. It must be
+// Restore gives the person their terminal back as it was. It must be
 // called after run has returned.
-func (r *lineRenderer) restore() error {
+func (r *Renderer) Restore() error {
 	if !r.started {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package sshapp
+package screen
 
 import (
 	"io"
@@ -7,22 +7,25 @@ import (
 	"time"
 )
 
-// stallWriter notes when a write to the client started and has not yet
+// StallWriter notes when a write to the client started and has not yet
 // returned. A client that stops reading blocks only its own session's
 // writes (each session renders on its own, nothing is broadcast through a
 // shared loop), and the watchdog ends that session once it has been stuck
 // for too long, so its resources are freed.
 //
-// Writes are serialised: the session's frames (lineRenderer) and Bubble
+// Writes are serialised: the session's frames (Renderer) and Bubble
 // Tea's own output (its terminal queries) come from different goroutines,
 // and one must not land in the middle of the other.
-type stallWriter struct {
+type StallWriter struct {
 	w         io.Writer
 	mu        sync.Mutex
 	busySince atomic.Int64 // unix nanoseconds; 0 when no write is under way
 }
 
-func (s *stallWriter) Write(p []byte) (int, error) {
+// NewStallWriter returns a StallWriter that writes to w.
+func NewStallWriter(w io.Writer) *StallWriter { return &StallWriter{w: w} }
+
+func (s *StallWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.busySince.Store(time.Now().UnixNano())
@@ -30,8 +33,8 @@ func (s *stallWriter) Write(p []byte) (int, error) {
 	return s.w.Write(p)
 }
 
-// stalledFor says how long the current write has been blocked.
-func (s *stallWriter) stalledFor(now time.Time) time.Duration {
+// StalledFor says how long the current write has been blocked.
+func (s *StallWriter) StalledFor(now time.Time) time.Duration {
 	since := s.busySince.Load()
 	if since == 0 {
 		return 0
@@ -39,9 +42,9 @@ func (s *stallWriter) stalledFor(now time.Time) time.Duration {
 	return now.Sub(time.Unix(0, since))
 }
 
-// watch calls drop once a write has been blocked for longer than limit; it
+// Watch calls drop once a write has been blocked for longer than limit; it
 // returns when done is closed.
-func (s *stallWriter) watch(limit time.Duration, done <-chan struct{}, drop func()) {
+func (s *StallWriter) Watch(limit time.Duration, done <-chan struct{}, drop func()) {
 	tick := time.NewTicker(limit / 4)
 	defer tick.Stop()
 	for {
@@ -49,7 +52,7 @@ func (s *stallWriter) watch(limit time.Duration, done <-chan struct{}, drop func
 		case <-done:
 			return
 		case now := <-tick.C:
-			if s.stalledFor(now) > limit {
+			if s.StalledFor(now) > limit {
 				drop()
 				return
 			}
