@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // cellWidth is lipgloss.Width for the text frames are made of, measured in
@@ -18,11 +19,13 @@ func cellWidth(s string) int {
 		c := s[i]
 		switch {
 		case c == 0x1b:
-			end, ok := skipEscape(s, i)
-			if !ok {
+			// The sequence as lipgloss's own parser reads it (x/ansi), so
+			// the answer stays lipgloss's.
+			_, w, n, _ := ansi.DecodeSequence(s[i:], ansi.NormalState, nil)
+			if w != 0 || n == 0 {
 				return lipgloss.Width(s)
 			}
-			i = end
+			i += n
 			continue
 		case c >= 0x20 && c < 0x7f:
 			n++
@@ -53,37 +56,6 @@ func oneCell(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// skipEscape returns the index after the escape sequence at s[i] (a CSI
-// such as SGR, or an OSC such as a hyperlink), or false for anything else.
-func skipEscape(s string, i int) (int, bool) {
-	if i+1 >= len(s) {
-		return 0, false
-	}
-	switch s[i+1] {
-	case '[': // CSI: parameters and intermediates, then a final byte
-		for j := i + 2; j < len(s); j++ {
-			if c := s[j]; c >= 0x40 && c <= 0x7e {
-				return j + 1, true
-			} else if c < 0x20 || c > 0x7e {
-				return 0, false
-			}
-		}
-	case ']': // OSC: up to BEL or ST
-		for j := i + 2; j < len(s); j++ {
-			switch s[j] {
-			case 0x07:
-				return j + 1, true
-			case 0x1b:
-				if j+1 < len(s) && s[j+1] == '\\' {
-					return j + 2, true
-				}
-				return 0, false
-			}
-		}
-	}
-	return 0, false
 }
 
 // widthAtMost says cellWidth(s) <= max; fitsBytes can often tell without

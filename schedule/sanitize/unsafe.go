@@ -113,6 +113,13 @@ func isNoncharacter(r rune) bool {
 	return (r >= 0xfdd0 && r <= 0xfdef) || r&0xfffe == 0xfffe
 }
 
+// skipEscape and skipIntroduced are the project's one hand-written
+// escape-sequence scanner (package tui measures text with x/ansi's parser,
+// the one lipgloss uses). The sanitiser does not use x/ansi: it reads a
+// UTF-8-encoded C1 introducer such as U+009B as one control and leaves the
+// parameters after it ("31m") as text, while a terminal that honours 8-bit
+// controls reads the whole sequence; the sanitiser removes all of it.
+//
 // skipEscape returns the index just past the escape sequence whose ESC
 // byte ends just before i. A lone ESC (at the end, or followed by
 // something that cannot continue a sequence) removes only itself.
