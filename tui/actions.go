@@ -17,7 +17,7 @@ type (
 	doneMsg struct {
 		ok   string
 		err  error
-		then func(m *Model) tea.Cmd
+		then func() tea.Cmd
 	}
 	// writtenMsg wraps the answer of a queued write, so Update knows the
 	// next write may go.
@@ -26,7 +26,7 @@ type (
 
 // write queues do. ok is the status message on success; then, if not nil,
 // runs in Update after a success.
-func (m *Model) write(ok string, do func(ctx context.Context) error, then func(m *Model) tea.Cmd) tea.Cmd {
+func (m *Model) write(ok string, do func(ctx context.Context) error, then func() tea.Cmd) tea.Cmd {
 	return m.enqueue(func(ctx context.Context) tea.Msg {
 		return doneMsg{ok: ok, err: do(ctx), then: then}
 	})
@@ -59,7 +59,7 @@ func (m *Model) onDone(msg doneMsg) tea.Cmd {
 	}
 	m.tell(msg.ok)
 	if msg.then != nil {
-		return msg.then(m)
+		return msg.then()
 	}
 	return nil
 }

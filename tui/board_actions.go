@@ -103,8 +103,8 @@ func (v *boardView) place(m *Model) tea.Cmd {
 	return m.write(fmt.Sprintf("“%s” placed in %s, slot %d", t.Title, m.roomName(tr), s.Index), func(ctx context.Context) error {
 		_, err := topics.PlaceTopic(ctx, actor, t.ID, tr.ID, s.ID())
 		return err
-	}, func(m *Model) tea.Cmd {
-		m.boardView.drop()
+	}, func() tea.Cmd {
+		v.drop()
 		return nil
 	})
 }

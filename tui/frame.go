@@ -38,7 +38,7 @@ func (m *Model) renderBody(w, h int) string {
 	case !m.data.Loaded[live.Talks]:
 		return m.st.faint.Render("loading…")
 	}
-	return m.view(m.current).render(m, w, h)
+	return m.view(m.current).render(&m.look, w, h)
 }
 
 // renderHeader is the tab row; the current view is bracketed (not only
@@ -146,7 +146,7 @@ func (m *Model) renderShortHelp(w int) string {
 	case m.showHelp:
 		keys = []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}
 	default:
-		keys = append(m.view(m.current).shortKeys(m), m.viewsHint(), m.keys.Help, m.keys.Quit)
+		keys = append(m.view(m.current).shortKeys(&m.look), m.viewsHint(), m.keys.Help, m.keys.Quit)
 	}
 	var key strings.Builder
 	fmt.Fprintf(&key, "%d %t", w, m.st.dark)
@@ -161,7 +161,7 @@ func (m *Model) renderShortHelp(w int) string {
 
 // renderFullHelp lists every key of the current view, then the global ones.
 func (m *Model) renderFullHelp(w int) string {
-	groups := m.view(m.current).fullKeys(m)
+	groups := m.view(m.current).fullKeys(&m.look)
 	groups = append(groups,
 		[]key.Binding{m.keys.Now, m.keys.Talks, m.keys.Board, m.keys.Notes, m.keys.People, m.keys.Announce},
 		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.Quit})

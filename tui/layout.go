@@ -75,13 +75,6 @@ func sideBySide(left string, leftWidth int, right string, gap int) string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, l, strings.Repeat(" ", gap), right)
 }
 
-// heading is a section title followed by a rule to the edge. Every session
-// draws the same headings, so they are drawn once and shared.
-func (m *Model) heading(title string, width int) string {
-	key := fmt.Sprintf("%s\x00%d %t", title, width, m.st.dark)
-	return headings.get(key, func() string { return m.st.heading(title, width) })
-}
-
 func (st *styles) heading(title string, width int) string {
 	t := st.section.Render(title)
 	rule := width - cellWidth(t) - 1

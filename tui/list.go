@@ -91,35 +91,6 @@ func window(total, cursor, rows int) (start, end int) {
 	return start, min(start+rows, total)
 }
 
-// renderList draws rows[start:end] for a list of total rows with the cursor
-// row marked by a "›" and the selection style; focused false draws the
-// marker only, so an unfocused pane still shows where its cursor is. row
-// renders one row to the given width.
-func (m *Model) renderList(total, cursor, rows, width int, focused bool, row func(i, width int) string) string {
-	start, end := window(total, cursor, rows)
-	var b strings.Builder
-	for i := start; i < end; i++ {
-		if i > start {
-			b.WriteByte('\n')
-		}
-		b.WriteString(m.marked(row(i, width-2), i == cursor, focused))
-	}
-	return b.String()
-}
-
-// marked prefixes a row or cell with the cursor marker "›" when the cursor
-// is on it (highlighted too when its pane has focus), else with two spaces,
-// so the cursor shows without colour and columns stay aligned.
-func (m *Model) marked(text string, cursor, focused bool) string {
-	switch {
-	case cursor && focused:
-		return m.st.cursor.Render("›") + " " + m.st.selected.Render(text)
-	case cursor:
-		return m.st.cursor.Render("›") + " " + text
-	}
-	return "  " + text
-}
-
 // columns lays out fixed-width cells of one row, truncating each so that at
 // least one space separates it from the next; the last cell takes what is
 // left.

@@ -25,28 +25,53 @@ const (
 	viewAnnounce
 )
 
-// view is one screen of the console. Views keep their own cursor and mode;
-// the data they show is the Model's shared snapshot.
+// view is one screen of the console, a component in the manner of crush's
+// components: it keeps its own cursor and mode and its key handling, reads
+// the session's look (the snapshot, the time, the keys, the styles) and
+// changes the camp only through writes. The root model only routes to it.
 type view interface {
 	title() string
 	// shortKeys are shown at the bottom; fullKeys on '?'.
+	shortKeys(l *look) []key.Binding
+	fullKeys(l *look) [][]key.Binding
+	// handleKey reports whether the view used the key.
+	handleKey(l *look, w writes, k tea.KeyPressMsg) (tea.Cmd, bool)
+	render(l *look, width, height int) string
+	// sync finds the view's selection again after the data changed.
+	sync(l *look) tea.Cmd
+}
+
+// modelView is a view still written against the whole model: Now, Talks,
+// Open space and Notes. Each is to become a component like People and
+// Announce; until then this adapter hands them the model.
+type modelView interface {
+	title() string
 	shortKeys(m *Model) []key.Binding
 	fullKeys(m *Model) [][]key.Binding
-	// handleKey reports whether the view used the key.
 	handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool)
 	render(m *Model, width, height int) string
-	// sync finds the view's selection again after the data changed.
 	sync(m *Model) tea.Cmd
+}
+
+type onModel struct {
+	m *Model
+	v modelView
+}
+
+func (a onModel) title() string                   { return a.v.title() }
+func (a onModel) shortKeys(*look) []key.Binding   { return a.v.shortKeys(a.m) }
+func (a onModel) fullKeys(*look) [][]key.Binding  { return a.v.fullKeys(a.m) }
+func (a onModel) render(_ *look, w, h int) string { return a.v.render(a.m, w, h) }
+func (a onModel) sync(*look) tea.Cmd              { return a.v.sync(a.m) }
+func (a onModel) handleKey(_ *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	return a.v.handleKey(a.m, k)
 }
 
 // Model is one session's console: the organiser's terminal or one attendee's
 // SSH session. Create it with New.
 type Model struct {
+	look    // what the views read: the snapshot, the time, the viewer, keys and styles
 	deps    Deps
-	actor   schedule.Actor
-	zone    *time.Location
-	keys    KeyMap
-	st      *styles
 	profile colorprofile.Profile
 	mdStyle string
 	ctx     context.Context
@@ -55,8 +80,6 @@ type Model struct {
 	md      *markdown
 
 	width, height int
-	now           time.Time
-	data          live.Snapshot
 	pacer         *live.Pacer // when to read what, and which read counts
 	ticking       bool
 	tickPhase     time.Duration // how long after each second this session ticks (see keepTicking)
@@ -106,11 +129,15 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		keys = *opts.Keys
 	}
 	m := &Model{
+		look: look{
+			ev:    d.Event,
+			actor: actor,
+			zone:  cmpOr(opts.Zone, d.Event.Zone, time.UTC),
+			keys:  keys.forRole(actor.Role),
+			st:    newStyles(opts.DarkBackground),
+			now:   d.Clock.Now(),
+		},
 		deps:    d,
-		actor:   actor,
-		zone:    cmpOr(opts.Zone, d.Event.Zone, time.UTC),
-		keys:    keys.forRole(actor.Role),
-		st:      newStyles(opts.DarkBackground),
 		profile: opts.Profile,
 		mdStyle: opts.MarkdownStyle,
 		ctx:     cmpOr(opts.Context, context.Background()),
@@ -120,12 +147,13 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		md:      newMarkdown(),
 		width:   positive(opts.Width, 80),
 		height:  positive(opts.Height, 24),
-		now:     d.Clock.Now(),
 
 		frameStale: true,
 		title:      "camp · " + line(d.Event.Name),
 		tickPhase:  rand.N(tickSpread + 1),
 	}
+	m.peopleView.people = d.People
+	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()
 	m.boardView.block = m.defaultOpenSpaceBlock()
 	m.draw()
@@ -281,7 +309,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		if id, ok := m.viewKey(k); ok {
 			return m.show(id)
 		}
-		cmd, used := m.view(m.current).handleKey(m, k)
+		cmd, used := m.view(m.current).handleKey(&m.look, m, k)
 		if !used && key.Matches(k, m.keys.Back) {
 			m.status = statusLine{}
 		}
@@ -321,30 +349,30 @@ func (m *Model) cycle(delta int) tea.Cmd {
 
 func (m *Model) show(id viewID) tea.Cmd {
 	m.current = id
-	return m.view(id).sync(m)
+	return m.view(id).sync(&m.look)
 }
 
 func (m *Model) view(id viewID) view {
 	switch id {
 	case viewTalks:
-		return &m.talksView
+		return onModel{m, &m.talksView}
 	case viewBoard:
-		return &m.boardView
+		return onModel{m, &m.boardView}
 	case viewNotes:
-		return &m.notes
+		return onModel{m, &m.notes}
 	case viewPeople:
 		return &m.peopleView
 	case viewAnnounce:
 		return &m.announceView
 	}
-	return &m.nowView
+	return onModel{m, &m.nowView}
 }
 
 // syncSelections lets every view find its cursor again after new data.
 func (m *Model) syncSelections() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, id := range []viewID{viewNow, viewTalks, viewBoard, viewNotes, viewPeople, viewAnnounce} {
-		cmds = append(cmds, m.view(id).sync(m))
+		cmds = append(cmds, m.view(id).sync(&m.look))
 	}
 	return tea.Batch(cmds...)
 }

@@ -29,4 +29,3 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 }
 
 // isOrganiser reports whether the session acts with the organiser role.
-func (m *Model) isOrganiser() bool { return m.actor.Role == schedule.RoleOrganiser }

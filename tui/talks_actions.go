@@ -56,7 +56,7 @@ func (v *talksView) onTalk(m *Model, k tea.KeyPressMsg, t schedule.Talk, rows []
 		}
 		return m.actOnTalk(t, act, nil), true
 	case key.Matches(k, m.keys.Reject):
-		return m.actOnTalk(t, schedule.ActReject, func(m *Model) tea.Cmd {
+		return m.actOnTalk(t, schedule.ActReject, func() tea.Cmd {
 			m.talksView.rejected = append(m.talksView.rejected, t.ID)
 			m.tell(fmt.Sprintf("rejected “%s” · %s undoes", t.Title, m.keys.Undo.Help().Key))
 			return nil
@@ -97,7 +97,7 @@ var talkDone = map[schedule.TalkAction]string{
 // round trip; the service checks again inside its transaction. An allowed
 // step shows at once, so that approve-then-start typed quickly works on
 // what the screen says; a refusal from the service re-reads the truth.
-func (m *Model) actOnTalk(t schedule.Talk, act schedule.TalkAction, then func(*Model) tea.Cmd) tea.Cmd {
+func (m *Model) actOnTalk(t schedule.Talk, act schedule.TalkAction, then func() tea.Cmd) tea.Cmd {
 	next, err := schedule.NextTalkStatus(t.Status, act)
 	if err != nil {
 		m.fail(err)
@@ -117,7 +117,7 @@ func (v *talksView) undoReject(m *Model) tea.Cmd {
 		id := v.rejected[len(v.rejected)-1]
 		v.rejected = v.rejected[:len(v.rejected)-1]
 		if t, ok := m.data.Talk(id); ok && t.Status == schedule.TalkRejected {
-			return m.actOnTalk(t, schedule.ActUnreject, func(m *Model) tea.Cmd {
+			return m.actOnTalk(t, schedule.ActUnreject, func() tea.Cmd {
 				m.talksView.list.await(talkIDs(m.talksView.rows(m)), id)
 				return nil
 			})
@@ -153,7 +153,7 @@ func (v *talksView) finish(m *Model) tea.Cmd {
 			return nil
 		}
 	}
-	return m.actOnTalk(t, schedule.ActFinish, func(m *Model) tea.Cmd {
+	return m.actOnTalk(t, schedule.ActFinish, func() tea.Cmd {
 		for next := range m.data.Queue(t.Block) {
 			if next.Status == schedule.TalkApproved {
 				m.talksView.list.await(talkIDs(m.talksView.rows(m)), next.ID)

@@ -15,7 +15,8 @@ import (
 // peopleView lists everyone who has connected, with their standing. Only
 // organisers see it.
 type peopleView struct {
-	list picker
+	list   picker
+	people People // the only service it writes to: mute and ban
 }
 
 func personIDs(ps []schedule.Person) []int64 {
@@ -28,25 +29,25 @@ func personIDs(ps []schedule.Person) []int64 {
 
 func (*peopleView) title() string { return "People" }
 
-func (v *peopleView) sync(m *Model) tea.Cmd {
-	v.list.sync(personIDs(m.data.People))
+func (v *peopleView) sync(l *look) tea.Cmd {
+	v.list.sync(personIDs(l.data.People))
 	return nil
 }
 
-func (v *peopleView) shortKeys(m *Model) []key.Binding {
-	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Mute, m.keys.Ban}
+func (v *peopleView) shortKeys(l *look) []key.Binding {
+	return []key.Binding{l.keys.Up, l.keys.Down, l.keys.Mute, l.keys.Ban}
 }
 
-func (v *peopleView) fullKeys(m *Model) [][]key.Binding {
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown}, {m.keys.Mute, m.keys.Ban}}
+func (v *peopleView) fullKeys(l *look) [][]key.Binding {
+	return [][]key.Binding{{l.keys.Up, l.keys.Down, l.keys.PageUp, l.keys.PageDown}, {l.keys.Mute, l.keys.Ban}}
 }
 
-func (v *peopleView) render(m *Model, w, h int) string {
-	ps := m.data.People
-	head := m.heading(fmt.Sprintf("People · %d known · %d online now", len(ps), len(m.data.Online)), w)
-	cols := m.st.faint.Render("  " + columns(w-2, []string{"Name", "Role", "Now", "Code of conduct", "Standing"}, personWidths(w-2)))
-	list := m.renderList(len(ps), v.list.index, h-2, w, true, func(i, width int) string {
-		return m.personRow(ps[i], width)
+func (v *peopleView) render(l *look, w, h int) string {
+	ps := l.data.People
+	head := l.heading(fmt.Sprintf("People · %d known · %d online now", len(ps), len(l.data.Online)), w)
+	cols := l.st.faint.Render("  " + columns(w-2, []string{"Name", "Role", "Now", "Code of conduct", "Standing"}, personWidths(w-2)))
+	list := l.renderList(len(ps), v.list.index, h-2, w, true, func(i, width int) string {
+		return personRow(l, ps[i], width)
 	})
 	return stack(head, cols, list)
 }
@@ -54,18 +55,18 @@ func (v *peopleView) render(m *Model, w, h int) string {
 func personWidths(w int) []int { return []int{min(max(w-50, 16), 40), 11, 9, 22, w} }
 
 // personRow tells every state in words: online, accepted, muted, banned.
-func (m *Model) personRow(p schedule.Person, w int) string {
+func personRow(l *look, p schedule.Person, w int) string {
 	name := cmpOr(p.Name, "(no name yet)")
-	if p.ID == m.actor.PersonID {
+	if p.ID == l.actor.PersonID {
 		name += " (you)"
 	}
 	now := "—"
-	if m.data.Online[p.ID] {
+	if l.data.Online[p.ID] {
 		now = "● online"
 	}
 	coc := "not accepted"
 	if !p.AcceptedCoC.IsZero() {
-		coc = "accepted " + p.AcceptedCoC.In(m.zone).Format("Jan 2 15:04")
+		coc = "accepted " + p.AcceptedCoC.In(l.zone).Format("Jan 2 15:04")
 	}
 	var standing []string
 	if p.Muted {
@@ -77,27 +78,27 @@ func (m *Model) personRow(p schedule.Person, w int) string {
 	return columns(w, []string{name, string(p.Role), now, coc, strings.Join(standing, " ")}, personWidths(w))
 }
 
-func (v *peopleView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
-	if v.list.navigate(m.keys, k, personIDs(m.data.People), 10) {
+func (v *peopleView) handleKey(l *look, w writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if v.list.navigate(l.keys, k, personIDs(l.data.People), 10) {
 		return nil, true
 	}
-	p, ok := m.data.Person(v.list.id)
+	p, ok := l.data.Person(v.list.id)
 	if !ok {
 		return nil, false
 	}
 	switch {
-	case key.Matches(k, m.keys.Mute):
+	case key.Matches(k, l.keys.Mute):
 		muted := !p.Muted
-		return m.moderate(p, schedule.Moderation{Muted: &muted}, map[bool]string{true: "muted", false: "unmuted"}[muted]), true
-	case key.Matches(k, m.keys.Ban):
-		return m.banForm(p), true
+		return v.moderate(l, w, p, schedule.Moderation{Muted: &muted}, map[bool]string{true: "muted", false: "unmuted"}[muted]), true
+	case key.Matches(k, l.keys.Ban):
+		return v.banForm(l, w, p), true
 	}
 	return nil, false
 }
 
-func (m *Model) moderate(p schedule.Person, mod schedule.Moderation, done string) tea.Cmd {
-	people, actor := m.deps.People, m.actor
-	return m.write(fmt.Sprintf("%s %s", p.Name, done), func(ctx context.Context) error {
+func (v *peopleView) moderate(l *look, w writes, p schedule.Person, mod schedule.Moderation, done string) tea.Cmd {
+	people, actor := v.people, l.actor
+	return w.write(fmt.Sprintf("%s %s", p.Name, done), func(ctx context.Context) error {
 		_, err := people.Moderate(ctx, actor, p.ID, mod)
 		return err
 	}, nil)
@@ -105,16 +106,16 @@ func (m *Model) moderate(p schedule.Person, mod schedule.Moderation, done string
 
 // banForm asks before a ban (or lifting one), because a ban ends what the
 // person can do at once.
-func (m *Model) banForm(p schedule.Person) tea.Cmd {
+func (v *peopleView) banForm(l *look, w writes, p schedule.Person) tea.Cmd {
 	ban, yes := !p.Banned, false
 	verb := map[bool]string{true: "Ban", false: "Lift the ban on"}[ban]
 	f := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(fmt.Sprintf("%s %s?", verb, cmpOr(p.Name, "this person"))).
 		Description("Banned people can still look but can no longer write anything.").
 		Affirmative(verb).Negative("Cancel").Value(&yes)))
-	return m.openForm(verb+" a person", "", f, func() tea.Cmd {
+	return w.openForm(verb+" a person", "", f, func() tea.Cmd {
 		if !yes {
 			return nil
 		}
-		return m.moderate(p, schedule.Moderation{Banned: &ban}, map[bool]string{true: "banned", false: "no longer banned"}[ban])
+		return v.moderate(l, w, p, schedule.Moderation{Banned: &ban}, map[bool]string{true: "banned", false: "no longer banned"}[ban])
 	})
 }
