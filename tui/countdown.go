@@ -86,11 +86,11 @@ func (s *styles) digitStyle(st stage) lipgloss.Style {
 // in a box as wide as width. scale enlarges the digits on big screens.
 // The panel is the same for every session showing the same timer at the
 // same second and width, so it is drawn once and shared (timerPanels).
-func (m *Model) timerPanel(heading string, t schedule.Timer, width, scale int) string {
-	st := stageOf(t, m.now)
-	left, label := countdown(t.Remaining(m.now)), timerLabel(t, m.now)
-	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d %d %d %t", heading, left, label, st, width, scale, m.st.dark)
-	return timerPanels.get(key, func() string { return m.st.drawTimerPanel(heading, left, label, st, width, scale) })
+func (l *look) timerPanel(heading string, t schedule.Timer, width, scale int) string {
+	st := stageOf(t, l.now)
+	left, label := countdown(t.Remaining(l.now)), timerLabel(t, l.now)
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d %d %d %t", heading, left, label, st, width, scale, l.st.dark)
+	return timerPanels.get(key, func() string { return l.st.drawTimerPanel(heading, left, label, st, width, scale) })
 }
 
 func (s *styles) drawTimerPanel(heading, left, label string, st stage, width, scale int) string {

@@ -41,8 +41,8 @@ type view interface {
 	sync(l *look) tea.Cmd
 }
 
-// modelView is a view still written against the whole model: Now, Talks,
-// Open space and Notes. Each is to become a component like People and
+// modelView is a view still written against the whole model: Talks, Open
+// space and Notes. Each is to become a component like Now, People and
 // Announce; until then this adapter hands them the model.
 type modelView interface {
 	title() string
@@ -93,7 +93,7 @@ type Model struct {
 	frames      int    // how many frames were drawn: tests count them
 	dataChanged bool   // a read brought something new in this update
 	title       string // the window title
-	drawn       struct{ status, help, banner, rooms lastDraw }
+	drawn       struct{ status, help, banner lastDraw }
 
 	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
 	writing bool
@@ -152,6 +152,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		title:      "camp · " + line(d.Event.Name),
 		tickPhase:  rand.N(tickSpread + 1),
 	}
+	m.nowView.talks = m
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()
@@ -365,7 +366,7 @@ func (m *Model) view(id viewID) view {
 	case viewAnnounce:
 		return &m.announceView
 	}
-	return onModel{m, &m.nowView}
+	return &m.nowView
 }
 
 // syncSelections lets every view find its cursor again after new data.

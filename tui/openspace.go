@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -14,13 +12,13 @@ import (
 
 // slotNow returns the open-space slot in progress at the model's time or,
 // between slots, the next one today; running says which.
-func (m *Model) slotNow() (b schedule.Block, s schedule.Slot, running, ok bool) {
-	for _, blk := range m.deps.Event.Blocks {
+func (l *look) slotNow() (b schedule.Block, s schedule.Slot, running, ok bool) {
+	for _, blk := range l.ev.Blocks {
 		for _, sl := range blk.Slots() {
-			if !m.now.Before(sl.Start) && m.now.Before(sl.End) {
+			if !l.now.Before(sl.Start) && l.now.Before(sl.End) {
 				return blk, sl, true, true
 			}
-			if sl.Start.After(m.now) && (!ok || sl.Start.Before(s.Start)) {
+			if sl.Start.After(l.now) && (!ok || sl.Start.Before(s.Start)) {
 				b, s, ok = blk, sl, true
 			}
 		}
@@ -28,42 +26,10 @@ func (m *Model) slotNow() (b schedule.Block, s schedule.Slot, running, ok bool) 
 	return b, s, false, ok
 }
 
-// openSpaceNow shows the slot in progress (or the next one) room by room,
-// so everyone sees which Zoom breakout room holds which topic. detailed
-// false gives a one-line summary for small screens; roomy gives each room
-// two lines so long titles are not cut.
-//
-// The rooms change when the topics, the slot or the viewer's votes do, not
-// every second: they are kept between frames (the board and the votes are
-// replaced, never changed in place, when they are read again).
-func (m *Model) openSpaceNow(w int, detailed, roomy bool) string {
-	b, s, running, ok := m.slotNow()
-	if !ok {
-		return m.heading("Open space", w) + "\n" + m.st.faint.Render("no more open-space slots today")
-	}
-	when := "in " + countdown(s.Start.Sub(m.now))
-	title := "Open space next"
-	if running {
-		when, title = "ends in "+countdown(s.End.Sub(m.now)), "Open space now"
-	}
-	head := truncate(m.heading(fmt.Sprintf("%s · %s slot %d · %s · %s", title, b.Title, s.Index, spanIn(s.Start, s.End, m.zone), when), w), w)
-	if !detailed {
-		return head + "\n" + m.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic · press 3 for the board", m.placedIn(s), len(m.deps.Event.Tracks)))
-	}
-	key := fmt.Sprintf("%s %d %t %t %p %p", s.ID(), w, roomy, m.st.dark, m.data.Cells, m.data.MyVotes)
-	return head + "\n" + m.drawn.rooms.get(key, func() string {
-		rows := make([]string, 0, len(m.deps.Event.Tracks))
-		for _, tr := range m.deps.Event.Tracks {
-			rows = append(rows, m.roomRow(tr, s, w, roomy))
-		}
-		return strings.Join(rows, "\n")
-	})
-}
-
-func (m *Model) placedIn(s schedule.Slot) int {
+func (l *look) placedIn(s schedule.Slot) int {
 	n := 0
-	for _, tr := range m.deps.Event.Tracks {
-		if _, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok {
+	for _, tr := range l.ev.Tracks {
+		if _, ok := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok {
 			n++
 		}
 	}
@@ -72,26 +38,26 @@ func (m *Model) placedIn(s schedule.Slot) int {
 
 // roomRow is one breakout room in a slot: its Zoom name, the reserved
 // marker, the topic and whether it is the viewer's.
-func (m *Model) roomRow(tr schedule.Track, s schedule.Slot, w int, roomy bool) string {
-	topic := m.st.faint.Render("(free)")
-	if t, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok {
-		topic = m.mineMarker(t) + t.Title + " — " + t.Leader
+func (l *look) roomRow(tr schedule.Track, s schedule.Slot, w int, roomy bool) string {
+	topic := l.st.faint.Render("(free)")
+	if t, ok := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok {
+		topic = l.mineMarker(t) + t.Title + " — " + t.Leader
 	}
 	marker := ""
 	if tr.ReservedFor != "" {
-		marker = m.st.reserved.Render("[reserved: " + tr.ReservedFor + "]")
+		marker = l.st.reserved.Render("[reserved: " + tr.ReservedFor + "]")
 	}
 	if roomy {
-		return truncate("  "+m.st.bold.Render(m.roomName(tr))+"  "+marker, w) + "\n" + truncate("      "+topic, w)
+		return truncate("  "+l.st.bold.Render(l.roomName(tr))+"  "+marker, w) + "\n" + truncate("      "+topic, w)
 	}
 	if marker != "" {
-		marker = m.st.reserved.Render("[reserved]")
+		marker = l.st.reserved.Render("[reserved]")
 	}
-	return "  " + columns(w-2, []string{m.roomName(tr), marker, topic}, []int{28, 11, w})
+	return "  " + columns(w-2, []string{l.roomName(tr), marker, topic}, []int{28, 11, w})
 }
 
-func (m *Model) roomName(tr schedule.Track) string {
-	if r, ok := m.deps.Event.Room(tr.Room); ok {
+func (l *look) roomName(tr schedule.Track) string {
+	if r, ok := l.ev.Room(tr.Room); ok {
 		return r.Name
 	}
 	return tr.Name
@@ -99,24 +65,24 @@ func (m *Model) roomName(tr schedule.Track) string {
 
 // mineMarker tells viewers, in words and first so it is never cut off,
 // which topics are theirs to join.
-func (m *Model) mineMarker(t schedule.Topic) string {
+func (l *look) mineMarker(t schedule.Topic) string {
 	switch {
-	case m.actor.PersonID != 0 && t.LeaderID == m.actor.PersonID:
-		return m.st.mine.Render("★ you lead: ")
-	case m.data.MyVotes[t.ID]:
-		return m.st.mine.Render("★ you voted: ")
+	case l.actor.PersonID != 0 && t.LeaderID == l.actor.PersonID:
+		return l.st.mine.Render("★ you lead: ")
+	case l.data.MyVotes[t.ID]:
+		return l.st.mine.Render("★ you voted: ")
 	}
 	return ""
 }
 
 // defaultOpenSpaceBlock is the open-space block under way, else the next.
-func (m *Model) defaultOpenSpaceBlock() string {
-	return currentOrNext(m.blocksOfKind(schedule.KindOpenSpace), m.now)
+func (l *look) defaultOpenSpaceBlock() string {
+	return currentOrNext(l.blocksOfKind(schedule.KindOpenSpace), l.now)
 }
 
 // defaultTalksBlock is the talks block under way, else the next.
-func (m *Model) defaultTalksBlock() string {
-	return currentOrNext(m.blocksOfKind(schedule.KindTalks), m.now)
+func (l *look) defaultTalksBlock() string {
+	return currentOrNext(l.blocksOfKind(schedule.KindTalks), l.now)
 }
 
 // currentOrNext picks from blocks sorted by start the first that has not
@@ -134,9 +100,9 @@ func currentOrNext(bs []schedule.Block, now time.Time) string {
 }
 
 // blocksOfKind lists the day's blocks of one kind.
-func (m *Model) blocksOfKind(kind schedule.BlockKind) []schedule.Block {
+func (l *look) blocksOfKind(kind schedule.BlockKind) []schedule.Block {
 	var bs []schedule.Block
-	for _, b := range m.deps.Event.Blocks {
+	for _, b := range l.ev.Blocks {
 		if b.Kind == kind {
 			bs = append(bs, b)
 		}
@@ -146,12 +112,12 @@ func (m *Model) blocksOfKind(kind schedule.BlockKind) []schedule.Block {
 
 // stepBlock moves from block id to the previous or next block of a kind,
 // as the key (PrevBlock or NextBlock) says, stopping at the ends of the day.
-func (m *Model) stepBlock(k tea.KeyPressMsg, kind schedule.BlockKind, id string) string {
+func (l *look) stepBlock(k tea.KeyPressMsg, kind schedule.BlockKind, id string) string {
 	delta := 1
-	if key.Matches(k, m.keys.PrevBlock) {
+	if key.Matches(k, l.keys.PrevBlock) {
 		delta = -1
 	}
-	bs := m.blocksOfKind(kind)
+	bs := l.blocksOfKind(kind)
 	for i, b := range bs {
 		if b.ID == id {
 			return bs[min(max(i+delta, 0), len(bs)-1)].ID

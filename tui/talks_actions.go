@@ -166,6 +166,12 @@ func (v *talksView) finish(m *Model) tea.Cmd {
 }
 
 // extendLiveTalk gives the live speaker another minute.
+// finishLiveTalk ends the live talk, as the Talks view's finish does.
+func (m *Model) finishLiveTalk() tea.Cmd { return m.talksView.finish(m) }
+
+// talksBlock is the talks block the Talks view shows.
+func (m *Model) talksBlock() string { return m.talksView.block }
+
 func (m *Model) extendLiveTalk() tea.Cmd {
 	talk, ok := m.data.LiveTalk()
 	if !ok {

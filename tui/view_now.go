@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -15,32 +14,45 @@ import (
 // nowView is the wall display: clocks, the current and next block, the live
 // talk's countdown, who is next, the open-space rooms and who is here. It
 // has no cursor.
-type nowView struct{}
+type nowView struct {
+	rooms lastDraw // the open-space rooms, kept between frames
+	talks talkDesk // the live talk's controls, and which block is shown
+}
 
-func (*nowView) title() string       { return "Now" }
-func (*nowView) sync(*Model) tea.Cmd { return nil }
+// talkDesk is what the Now view asks of the talks beyond the snapshot: the
+// writes its keys make (the organiser watching the countdown gives the
+// speaker another minute or ends the talk), and which talks block the Talks
+// view shows, for "up next" when no talk is live.
+type talkDesk interface {
+	extendLiveTalk() tea.Cmd
+	finishLiveTalk() tea.Cmd
+	talksBlock() string
+}
+
+func (*nowView) title() string      { return "Now" }
+func (*nowView) sync(*look) tea.Cmd { return nil }
 
 // The Now view is a display; the organiser watching the countdown can give
 // the speaker another minute or end the talk without leaving it.
-func (*nowView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
+func (v *nowView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
-	case key.Matches(k, m.keys.Extend):
-		return m.extendLiveTalk(), true
-	case key.Matches(k, m.keys.Finish):
-		return m.talksView.finish(m), true
+	case key.Matches(k, l.keys.Extend):
+		return v.talks.extendLiveTalk(), true
+	case key.Matches(k, l.keys.Finish):
+		return v.talks.finishLiveTalk(), true
 	}
 	return nil, false
 }
 
-func (*nowView) shortKeys(m *Model) []key.Binding { return []key.Binding{m.keys.Extend, m.keys.Finish} }
+func (*nowView) shortKeys(l *look) []key.Binding { return []key.Binding{l.keys.Extend, l.keys.Finish} }
 
-func (v *nowView) fullKeys(m *Model) [][]key.Binding { return [][]key.Binding{v.shortKeys(m)} }
+func (v *nowView) fullKeys(l *look) [][]key.Binding { return [][]key.Binding{v.shortKeys(l)} }
 
 // render stacks the sections on small screens and uses two columns on wide
 // ones. When the height runs out, the least essential sections go first.
-func (*nowView) render(m *Model, w, h int) string {
+func (v *nowView) render(l *look, w, h int) string {
 	if w >= 120 {
-		return m.nowWide(w, h)
+		return v.nowWide(l, w, h)
 	}
 	// The sections are joined once, at the end: this is the frame every
 	// attendee draws every second.
@@ -52,50 +64,50 @@ func (*nowView) render(m *Model, w, h int) string {
 			used += height(b)
 		}
 	}
-	for _, b := range []string{m.clocks(w), m.blocksNowNext(w), m.livePanel(w, 1), m.upNext(w, 2)} {
+	for _, b := range []string{v.clocks(l, w), v.blocksNowNext(l, w), v.livePanel(l, w, 1), v.upNext(l, w, 2)} {
 		add(b)
 	}
-	rooms := len(m.deps.Event.Tracks)
+	rooms := len(l.ev.Tracks)
 	room := h - used - 1 // keep a line for who is here
-	add(m.openSpaceNow(w, room >= rooms+1, false))
+	add(v.openSpaceNow(l, w, room >= rooms+1, false))
 	if used < h {
-		add(m.connected(w, false))
+		add(v.connected(l, w, false))
 	}
 	return strings.Join(parts, "\n")
 }
 
 // nowWide fills a large screen: the countdown doubles in size, and the rest
 // of the day, the rooms, the people here and the announcements get room.
-func (m *Model) nowWide(w, h int) string {
+func (v *nowView) nowWide(l *look, w, h int) string {
 	leftW := w * 11 / 20
 	rightW := w - leftW - 2
 	scale := 1
 	if h >= 36 {
 		scale = 2
 	}
-	left := paragraphs(m.clocks(leftW)+"\n"+m.blocksNowNext(leftW), m.livePanel(leftW, scale), m.upNext(leftW, 4))
-	left = paragraphs(left, m.dayAhead(leftW, h-height(left)-2))
-	right := paragraphs(m.openSpaceNow(rightW, true, true), m.connected(rightW, true))
-	right = paragraphs(right, m.recentAnnouncements(rightW, h-height(right)-1))
+	left := paragraphs(v.clocks(l, leftW)+"\n"+v.blocksNowNext(l, leftW), v.livePanel(l, leftW, scale), v.upNext(l, leftW, 4))
+	left = paragraphs(left, v.dayAhead(l, leftW, h-height(left)-2))
+	right := paragraphs(v.openSpaceNow(l, rightW, true, true), v.connected(l, rightW, true))
+	right = paragraphs(right, v.recentAnnouncements(l, rightW, h-height(right)-1))
 	return sideBySide(left, leftW, right, 2)
 }
 
 // dayAhead lists the blocks still to start today, each in every display
 // zone, so the three regions read their own times.
-func (m *Model) dayAhead(w, n int) string {
+func (v *nowView) dayAhead(l *look, w, n int) string {
 	if n < 2 {
 		return ""
 	}
-	rows := []string{m.heading("Later today", w)}
-	for _, b := range m.deps.Event.Blocks {
-		if !b.Start.After(m.now) {
+	rows := []string{l.heading("Later today", w)}
+	for _, b := range l.ev.Blocks {
+		if !b.Start.After(l.now) {
 			continue
 		}
 		if len(rows) >= n {
 			break
 		}
 		var times []string
-		for _, z := range m.deps.Event.DisplayZones {
+		for _, z := range l.ev.DisplayZones {
 			times = append(times, clockIn(b.Start, z))
 		}
 		rows = append(rows, truncate(strings.Join(times, " · ")+"  "+b.Title, w))
@@ -108,117 +120,93 @@ func (m *Model) dayAhead(w, n int) string {
 
 // clocks shows the time in every display zone, and the viewer's own zone
 // (marked "you") whether or not it is one of them.
-func (m *Model) clocks(w int) string {
+func (v *nowView) clocks(l *look, w int) string {
 	var parts []string
 	mine := false
-	for _, z := range m.deps.Event.DisplayZones {
-		s := zoneCity(z) + " " + clockIn(m.now, z)
-		if z.String() == m.zone.String() {
+	for _, z := range l.ev.DisplayZones {
+		s := zoneCity(z) + " " + clockIn(l.now, z)
+		if z.String() == l.zone.String() {
 			s, mine = s+" (you)", true
 		}
 		parts = append(parts, s)
 	}
 	if !mine {
-		parts = append(parts, "you: "+zoneCity(m.zone)+" "+clockIn(m.now, m.zone))
+		parts = append(parts, "you: "+zoneCity(l.zone)+" "+clockIn(l.now, l.zone))
 	}
-	return wrap(m.st.bold.Render(strings.Join(parts, " · ")), w)
+	return wrap(l.st.bold.Render(strings.Join(parts, " · ")), w)
 }
 
 // blocksNowNext names the block(s) under way and the next one with a
 // countdown to its start.
-func (m *Model) blocksNowNext(w int) string {
+func (v *nowView) blocksNowNext(l *look, w int) string {
 	var rows []string
-	for _, b := range m.deps.Event.Current(m.now) {
+	for _, b := range l.ev.Current(l.now) {
 		rows = append(rows, truncate(fmt.Sprintf("%s %s · %s%s · ends in %s",
-			m.st.section.Render("Now "), b.Title, spanIn(b.Start, b.End, m.zone), m.roomSuffix(b), countdown(b.End.Sub(m.now))), w))
+			l.st.section.Render("Now "), b.Title, spanIn(b.Start, b.End, l.zone), v.roomSuffix(l, b), countdown(b.End.Sub(l.now))), w))
 	}
 	if len(rows) == 0 {
-		rows = append(rows, m.st.section.Render("Now ")+" "+m.st.faint.Render("nothing scheduled"))
+		rows = append(rows, l.st.section.Render("Now ")+" "+l.st.faint.Render("nothing scheduled"))
 	}
-	if b, ok := m.deps.Event.Next(m.now); ok {
+	if b, ok := l.ev.Next(l.now); ok {
 		rows = append(rows, truncate(fmt.Sprintf("%s %s · %s%s · in %s",
-			m.st.section.Render("Next"), b.Title, clockIn(b.Start, m.zone), m.roomSuffix(b), countdown(b.Start.Sub(m.now))), w))
+			l.st.section.Render("Next"), b.Title, clockIn(b.Start, l.zone), v.roomSuffix(l, b), countdown(b.Start.Sub(l.now))), w))
 	} else {
-		rows = append(rows, m.st.section.Render("Next")+" "+m.st.faint.Render("the camp is over for today"))
+		rows = append(rows, l.st.section.Render("Next")+" "+l.st.faint.Render("the camp is over for today"))
 	}
 	return strings.Join(rows, "\n")
 }
 
-func (m *Model) roomSuffix(b schedule.Block) string {
-	if r, ok := m.deps.Event.Room(b.Room); ok {
+func (v *nowView) roomSuffix(l *look, b schedule.Block) string {
+	if r, ok := l.ev.Room(b.Room); ok {
 		return " · " + r.Name
 	}
 	return ""
 }
 
-// mainTimer is the countdown the whole camp watches: the live talk's, or
-// else the newest running timer (a slot or a break).
-func (m *Model) mainTimer() (schedule.Timer, string, bool) {
-	if t, ok := m.data.LiveTalk(); ok {
-		if tm, ok := m.data.TimerFor(live.TalkRef(t.ID)); ok {
-			return tm, "LIVE", true
-		}
-	}
-	for _, t := range m.data.Timers {
-		if t.StoppedAt.IsZero() {
-			return t, cmpOr(line(t.Label), string(t.Kind)), true
-		}
-	}
-	return schedule.Timer{}, "", false
-}
-
 // livePanel is the speaker and title over the big countdown.
-func (m *Model) livePanel(w, scale int) string {
-	talk, live := m.data.LiveTalk()
-	t, label, ok := m.mainTimer()
+func (v *nowView) livePanel(l *look, w, scale int) string {
+	talk, live := l.data.LiveTalk()
+	t, label, ok := l.mainTimer()
 	switch {
 	case live && ok:
-		return m.timerPanel("▶ LIVE  "+talk.Speaker+" — "+talk.Title, t, w, scale)
+		return l.timerPanel("▶ LIVE  "+talk.Speaker+" — "+talk.Title, t, w, scale)
 	case live:
-		return m.st.live.Render("▶ LIVE  ") + truncate(talk.Speaker+" — "+talk.Title, w-8)
+		return l.st.live.Render("▶ LIVE  ") + truncate(talk.Speaker+" — "+talk.Title, w-8)
 	case ok:
-		return m.timerPanel("⏱ "+label, t, w, scale)
+		return l.timerPanel("⏱ "+label, t, w, scale)
 	}
-	return m.st.faint.Render("No talk is live.")
+	return l.st.faint.Render("No talk is live.")
 }
 
 // upNext lists the next n approved talks with when they should start.
-func (m *Model) upNext(w, n int) string {
-	blockID := m.talksView.block
-	if talk, ok := m.data.LiveTalk(); ok {
+func (v *nowView) upNext(l *look, w, n int) string {
+	blockID := v.talks.talksBlock()
+	if talk, ok := l.data.LiveTalk(); ok {
 		blockID = talk.Block
 	}
-	starts := m.expectedStarts(blockID)
-	rows := []string{m.heading("Up next", w)}
-	for t := range m.data.Queue(blockID) {
+	starts := l.expectedStarts(blockID)
+	rows := []string{l.heading("Up next", w)}
+	for t := range l.data.Queue(blockID) {
 		if t.Status != schedule.TalkApproved {
 			continue
 		}
 		if len(rows) > n {
 			break
 		}
-		rows = append(rows, truncate(fmt.Sprintf("~%s  %s — %s (%d min)", starts[t.ID].In(m.zone).Format("15:04"), t.Speaker, t.Title, m.talkMinutes(t.Minutes)), w))
+		rows = append(rows, truncate(fmt.Sprintf("~%s  %s — %s (%d min)", starts[t.ID].In(l.zone).Format("15:04"), t.Speaker, t.Title, l.talkMinutes(t.Minutes)), w))
 	}
 	if len(rows) == 1 {
-		rows = append(rows, m.st.faint.Render("no approved talks waiting"))
+		rows = append(rows, l.st.faint.Render("no approved talks waiting"))
 	}
 	return strings.Join(rows, "\n")
 }
 
-// talkMinutes is a talk's length: its own, or the event's default.
-func (m *Model) talkMinutes(minutes int) int {
-	if minutes > 0 {
-		return minutes
-	}
-	return int(m.deps.Event.Talks.Length / time.Minute)
-}
-
 // connected says how many people are here now and, on large screens, who.
-func (m *Model) connected(w int, names bool) string {
+func (v *nowView) connected(l *look, w int, names bool) string {
 	attendees, organisers := 0, 0
 	var who []string
-	for _, p := range m.data.People {
-		if !m.data.Online[p.ID] {
+	for _, p := range l.data.People {
+		if !l.data.Online[p.ID] {
 			continue
 		}
 		if p.Role == schedule.RoleOrganiser {
@@ -230,7 +218,7 @@ func (m *Model) connected(w int, names bool) string {
 			who = append(who, cmpOr(p.Name, "(no name yet)"))
 		}
 	}
-	head := fmt.Sprintf("%s %s and %s connected", m.st.section.Render("Here"), plural(attendees, "attendee"), plural(organisers, "organiser"))
+	head := fmt.Sprintf("%s %s and %s connected", l.st.section.Render("Here"), plural(attendees, "attendee"), plural(organisers, "organiser"))
 	if !names || len(who) == 0 {
 		return truncate(head, w)
 	}
@@ -238,17 +226,49 @@ func (m *Model) connected(w int, names bool) string {
 }
 
 // recentAnnouncements lists the latest announcements in full, newest first.
-func (m *Model) recentAnnouncements(w, h int) string {
-	rows := []string{m.heading("Announcements", w)}
-	for _, a := range m.data.Announcements {
-		entry := m.st.faint.Render(a.CreatedAt.In(m.zone).Format("15:04")+" "+a.Author+":") + " " + a.Text
+func (v *nowView) recentAnnouncements(l *look, w, h int) string {
+	rows := []string{l.heading("Announcements", w)}
+	for _, a := range l.data.Announcements {
+		entry := l.st.faint.Render(a.CreatedAt.In(l.zone).Format("15:04")+" "+a.Author+":") + " " + a.Text
 		rows = append(rows, wrap(entry, w))
 		if height(strings.Join(rows, "\n")) >= h {
 			break
 		}
 	}
 	if len(rows) == 1 {
-		rows = append(rows, m.st.faint.Render("none yet"))
+		rows = append(rows, l.st.faint.Render("none yet"))
 	}
 	return strings.Join(rows, "\n")
+}
+
+// openSpaceNow shows the slot in progress (or the next one) room by room,
+// so everyone sees which Zoom breakout room holds which topic. detailed
+// false gives a one-line summary for small screens; roomy gives each room
+// two lines so long titles are not cut.
+//
+// The rooms change when the topics, the slot or the viewer's votes do, not
+// every second: they are kept between frames (the board and the votes are
+// replaced, never changed in place, and carry versions).
+func (v *nowView) openSpaceNow(l *look, w int, detailed, roomy bool) string {
+	b, s, running, ok := l.slotNow()
+	if !ok {
+		return l.heading("Open space", w) + "\n" + l.st.faint.Render("no more open-space slots today")
+	}
+	when := "in " + countdown(s.Start.Sub(l.now))
+	title := "Open space next"
+	if running {
+		when, title = "ends in "+countdown(s.End.Sub(l.now)), "Open space now"
+	}
+	head := truncate(l.heading(fmt.Sprintf("%s · %s slot %d · %s · %s", title, b.Title, s.Index, spanIn(s.Start, s.End, l.zone), when), w), w)
+	if !detailed {
+		return head + "\n" + l.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic · press 3 for the board", l.placedIn(s), len(l.ev.Tracks)))
+	}
+	key := fmt.Sprintf("%s %d %t %t %d %d", s.ID(), w, roomy, l.st.dark, l.data.Version(live.Topics), l.data.VotesVersion())
+	return head + "\n" + v.rooms.get(key, func() string {
+		rows := make([]string, 0, len(l.ev.Tracks))
+		for _, tr := range l.ev.Tracks {
+			rows = append(rows, l.roomRow(tr, s, w, roomy))
+		}
+		return strings.Join(rows, "\n")
+	})
 }

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/lightningcamp/camp/schedule"
-	"github.com/lightningcamp/camp/tui/live"
 )
 
 // talksView is the queue of one talks block with a detail pane.
@@ -283,35 +282,6 @@ func (m *Model) queuePlace(t schedule.Talk) string {
 		return fmt.Sprintf(" · #%d in the queue", n)
 	}
 	return fmt.Sprintf(" · #%d in the queue · ~%s", n, at.In(m.zone).Format("15:04"))
-}
-
-// expectedStarts estimates when each approved talk of a block starts: one
-// after the other from the end of the live talk (or the block's start), with
-// the changeover between them.
-func (m *Model) expectedStarts(blockID string) map[int64]time.Time {
-	b, ok := m.deps.Event.Block(blockID)
-	if !ok {
-		return nil
-	}
-	at := b.Start
-	if m.now.After(at) {
-		at = m.now
-	}
-	if talk, ok := m.data.LiveTalk(); ok && talk.Block == blockID {
-		if t, ok := m.data.TimerFor(live.TalkRef(talk.ID)); ok {
-			at = m.now.Add(max(t.Remaining(m.now), 0))
-		}
-	}
-	starts := map[int64]time.Time{}
-	for t := range m.data.Queue(blockID) {
-		if t.Status != schedule.TalkApproved {
-			continue
-		}
-		at = at.Add(m.deps.Event.Talks.Changeover)
-		starts[t.ID] = at
-		at = at.Add(time.Duration(m.talkMinutes(t.Minutes)) * time.Minute)
-	}
-	return starts
 }
 
 func (m *Model) blockTitles(ids []string) string {

@@ -123,3 +123,6 @@ func (s *Snapshot) Apply(l Load) bool {
 
 // Version is the version of what the snapshot holds of part.
 func (s *Snapshot) Version(p Part) uint64 { return s.versions[p] }
+
+// VotesVersion is the version of the viewer's own votes (MyVotes).
+func (s *Snapshot) VotesVersion() uint64 { return s.votesVersion }
