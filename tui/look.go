@@ -25,6 +25,8 @@ type look struct {
 	now   time.Time
 	keys  KeyMap
 	st    *styles
+
+	width, height int // the terminal's
 }
 
 // writes is what a view may change beyond its own state: the camp, through

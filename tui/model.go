@@ -41,9 +41,9 @@ type view interface {
 	sync(l *look) tea.Cmd
 }
 
-// modelView is a view still written against the whole model: Talks, Open
-// space and Notes. Each is to become a component like Now, People and
-// Announce; until then this adapter hands them the model.
+// modelView is a view still written against the whole model: Talks and
+// Open space. Each is to become a component like Now, Notes,
+// People and Announce; until then this adapter hands them the model.
 type modelView interface {
 	title() string
 	shortKeys(m *Model) []key.Binding
@@ -79,11 +79,10 @@ type Model struct {
 	reader  live.Reader
 	md      *markdown
 
-	width, height int
-	pacer         *live.Pacer // when to read what, and which read counts
-	ticking       bool
-	tickPhase     time.Duration // how long after each second this session ticks (see keepTicking)
-	redrawOnLoad  bool          // the next frame waits for the read under way
+	pacer        *live.Pacer // when to read what, and which read counts
+	ticking      bool
+	tickPhase    time.Duration // how long after each second this session ticks (see keepTicking)
+	redrawOnLoad bool          // the next frame waits for the read under way
 
 	// frame is the last frame drawn; frameStale says something it shows may
 	// have changed since. Bubble Tea asks for a frame after every message,
@@ -136,6 +135,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 			keys:  keys.forRole(actor.Role),
 			st:    newStyles(opts.DarkBackground),
 			now:   d.Clock.Now(),
+			width: positive(opts.Width, 80), height: positive(opts.Height, 24),
 		},
 		deps:    d,
 		profile: opts.Profile,
@@ -145,14 +145,13 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		reader:  live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID},
 		pacer:   &live.Pacer{},
 		md:      newMarkdown(),
-		width:   positive(opts.Width, 80),
-		height:  positive(opts.Height, 24),
 
 		frameStale: true,
 		title:      "camp · " + line(d.Event.Name),
 		tickPhase:  rand.N(tickSpread + 1),
 	}
 	m.nowView.talks = m
+	m.notes.svc, m.notes.desk = d.Notes, m
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()
@@ -264,7 +263,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case doneMsg:
 		return m.onDone(msg)
 	case staleMsg:
-		return m.notes.openConflict(m, msg)
+		return m.notes.openConflict(&m.look, msg)
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
 	case tea.WindowSizeMsg:
@@ -360,7 +359,7 @@ func (m *Model) view(id viewID) view {
 	case viewBoard:
 		return onModel{m, &m.boardView}
 	case viewNotes:
-		return onModel{m, &m.notes}
+		return &m.notes
 	case viewPeople:
 		return &m.peopleView
 	case viewAnnounce:

@@ -21,72 +21,72 @@ type staleMsg struct {
 	mine  string
 }
 
-func (v *notesView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
+func (v *notesView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
-	case key.Matches(k, m.keys.Left):
+	case key.Matches(k, l.keys.Left):
 		v.onEntries = false
-	case key.Matches(k, m.keys.Right):
+	case key.Matches(k, l.keys.Right):
 		v.onEntries = true
-	case !v.onEntries && v.targets.navigate(m.keys, k, targetIDs(v.targetRows(m)), 10):
-		return v.sync(m), true
-	case v.onEntries && v.entries.navigate(m.keys, k, v.entryIDs(m), 5):
-	case key.Matches(k, m.keys.New):
-		return m.addNoteForm(v.target(m)), true
-	case key.Matches(k, m.keys.Report):
-		return m.addReportForm(v.target(m)), true
-	case key.Matches(k, m.keys.Edit):
-		return v.edit(m), true
-	case key.Matches(k, m.keys.Hide):
-		return v.toggleHidden(m), true
+	case !v.onEntries && v.targets.navigate(l.keys, k, targetIDs(v.targetRows(l)), 10):
+		return v.sync(l), true
+	case v.onEntries && v.entries.navigate(l.keys, k, v.entryIDs(l), 5):
+	case key.Matches(k, l.keys.New):
+		return v.addNoteForm(l, v.target()), true
+	case key.Matches(k, l.keys.Report):
+		return v.addReportForm(l, v.target()), true
+	case key.Matches(k, l.keys.Edit):
+		return v.edit(l), true
+	case key.Matches(k, l.keys.Hide):
+		return v.toggleHidden(l), true
 	default:
 		return nil, false
 	}
 	return nil, true
 }
 
-func (v *notesView) edit(m *Model) tea.Cmd {
-	e, ok := v.noteByID(m, v.entries.id)
+func (v *notesView) edit(l *look) tea.Cmd {
+	e, ok := v.noteByID(l, v.entries.id)
 	if !v.onEntries || !ok {
-		m.fail(schedule.Errorf(schedule.ENOTFOUND, "pick a note first: → moves to the notes"))
+		v.desk.fail(schedule.Errorf(schedule.ENOTFOUND, "pick a note first: → moves to the notes"))
 		return nil
 	}
-	if !m.isOrganiser() && e.AuthorID != m.actor.PersonID {
-		m.fail(schedule.Errorf(schedule.EFORBIDDEN, "you can only change your own items"))
+	if !l.isOrganiser() && e.AuthorID != l.actor.PersonID {
+		v.desk.fail(schedule.Errorf(schedule.EFORBIDDEN, "you can only change your own items"))
 		return nil
 	}
-	return m.editNoteForm(e.ID, e.Revision, e.Text, "")
+	return v.editNoteForm(l, e.ID, e.Revision, e.Text, "")
 }
 
-func (v *notesView) toggleHidden(m *Model) tea.Cmd {
-	e, ok := v.noteByID(m, v.entries.id)
+func (v *notesView) toggleHidden(l *look) tea.Cmd {
+	e, ok := v.noteByID(l, v.entries.id)
 	if !v.onEntries || !ok {
 		return nil
 	}
-	notes, actor, hide := m.deps.Notes, m.actor, !e.Hidden
+	notes, actor, hide := v.svc, l.actor, !e.Hidden
 	msg := "note hidden"
 	if !hide {
 		msg = "note shown again"
 	}
-	return m.write(msg, func(ctx context.Context) error {
+	return v.desk.write(msg, func(ctx context.Context) error {
 		_, err := notes.HideNote(ctx, actor, e.ID, hide)
 		return err
 	}, nil)
 }
 
-func (m *Model) noteField(text *string, title string) *huh.Text {
-	lim := m.deps.Event.Limits.NoteMax
+func (v *notesView) noteField(l *look, text *string, title string) *huh.Text {
+	lim := l.ev.Limits.NoteMax
 	return huh.NewText().Title(title).Lines(8).Value(text).ExternalEditor(false).Validate(required("the note", lim))
 }
 
-func (m *Model) addNoteForm(t schedule.Target) tea.Cmd {
+func (v *notesView) addNoteForm(l *look, t schedule.Target) tea.Cmd {
 	if t.ID == 0 {
 		return nil
 	}
 	var text string
-	notes, actor := m.deps.Notes, m.actor
-	f := huh.NewForm(huh.NewGroup(m.noteField(&text, "Your note (alt+enter: new line, enter: save)")))
-	return m.openForm("Add a note to "+t.String(), "", f, func() tea.Cmd {
-		return m.write("note added", func(ctx context.Context) error {
+	notes, actor := v.svc, l.actor
+	f := huh.NewForm(huh.NewGroup(v.noteField(l, &text, "Your note (alt+enter: new line, enter: save)")))
+	return v.desk.openForm("Add a note to "+t.String(), "", f, func() tea.Cmd {
+		return v.desk.write("note added", func(ctx context.Context) error {
 			_, err := notes.AddNote(ctx, actor, t, text)
 			return err
 		}, nil)
@@ -95,18 +95,18 @@ func (m *Model) addNoteForm(t schedule.Target) tea.Cmd {
 
 // editNoteForm edits a note from revision base. preface, when not empty,
 // explains a conflict above the field.
-func (m *Model) editNoteForm(id int64, base int, text, preface string) tea.Cmd {
-	f := huh.NewForm(huh.NewGroup(m.noteField(&text, fmt.Sprintf("Your text (saves over revision %d)", base))))
-	return m.openForm("Edit note "+strconv.FormatInt(id, 10), preface, f, func() tea.Cmd {
-		return m.saveNote(id, base, text)
+func (v *notesView) editNoteForm(l *look, id int64, base int, text, preface string) tea.Cmd {
+	f := huh.NewForm(huh.NewGroup(v.noteField(l, &text, fmt.Sprintf("Your text (saves over revision %d)", base))))
+	return v.desk.openForm("Edit note "+strconv.FormatInt(id, 10), preface, f, func() tea.Cmd {
+		return v.saveNote(l, id, base, text)
 	})
 }
 
 // saveNote writes an edit. A stale edit does not end as an error message
 // only: it comes back as a staleMsg and reopens the editor with both texts.
-func (m *Model) saveNote(id int64, base int, text string) tea.Cmd {
-	notes, actor := m.deps.Notes, m.actor
-	return m.enqueue(func(ctx context.Context) tea.Msg {
+func (v *notesView) saveNote(l *look, id int64, base int, text string) tea.Cmd {
+	notes, actor := v.svc, l.actor
+	return v.desk.enqueue(func(ctx context.Context) tea.Msg {
 		_, err := notes.EditNote(ctx, actor, id, base, text)
 		var stale *schedule.StaleEdit
 		if errors.As(err, &stale) {
@@ -119,26 +119,26 @@ func (m *Model) saveNote(id int64, base int, text string) tea.Cmd {
 // openConflict shows the other person's current text and reopens the editor
 // on the new revision with what this person typed, to merge by hand.
 // Nothing is overwritten without the person having seen the other text.
-func (v *notesView) openConflict(m *Model, msg staleMsg) tea.Cmd {
-	m.fail(msg.stale)
+func (v *notesView) openConflict(l *look, msg staleMsg) tea.Cmd {
+	v.desk.fail(msg.stale)
 	cur := msg.stale.Current
-	w := min(m.width, 100) - 4
-	theirs := m.st.pane.Width(w + 4).Render(wrap(block(cur.Text), w))
+	w := min(l.width, 100) - 4
+	theirs := l.st.pane.Width(w + 4).Render(wrap(block(cur.Text), w))
 	preface := stack(
-		m.st.warn.Render(truncate("Conflict: someone saved this note while you were editing.", w)),
-		fmt.Sprintf("Their text, revision %d by %s at %s:", cur.Revision, line(cur.Author), cur.UpdatedAt.In(m.zone).Format("15:04")),
+		l.st.warn.Render(truncate("Conflict: someone saved this note while you were editing.", w)),
+		fmt.Sprintf("Their text, revision %d by %s at %s:", cur.Revision, line(cur.Author), cur.UpdatedAt.In(l.zone).Format("15:04")),
 		theirs,
 		"Your text is below, unsaved. Merge their change into it, then enter saves revision "+strconv.Itoa(cur.Revision+1)+".",
 	)
-	return m.editNoteForm(cur.ID, cur.Revision, msg.mine, preface)
+	return v.editNoteForm(l, cur.ID, cur.Revision, msg.mine, preface)
 }
 
-func (m *Model) addReportForm(t schedule.Target) tea.Cmd {
+func (v *notesView) addReportForm(l *look, t schedule.Target) tea.Cmd {
 	if t.ID == 0 {
 		return nil
 	}
 	var r struct{ project, url, tool, version, outcome, speedup, learnt string }
-	ev := m.deps.Event
+	ev := l.ev
 	tools := make([]huh.Option[string], len(ev.Talks.Tools))
 	for i, x := range ev.Talks.Tools {
 		tools[i] = huh.NewOption(x, x)
@@ -158,12 +158,12 @@ func (m *Model) addReportForm(t schedule.Target) tea.Cmd {
 			huh.NewText().Title("What did you learn?").Lines(4).Value(&r.learnt).ExternalEditor(false).Validate(required("what you learnt", lim.NoteMax)),
 		),
 	)
-	notes, actor := m.deps.Notes, m.actor
-	return m.openForm("Experience report on "+t.String(), "", f, func() tea.Cmd {
+	notes, actor := v.svc, l.actor
+	return v.desk.openForm("Experience report on "+t.String(), "", f, func() tea.Cmd {
 		speedup, _ := strconv.ParseFloat(strings.TrimSpace(r.speedup), 64)
 		in := schedule.ReportInput{Project: r.project, ProjectURL: strings.TrimSpace(r.url), Tool: r.tool, ToolVersion: r.version,
 			Outcome: schedule.Outcome(r.outcome), Speedup: speedup, Learnt: r.learnt}
-		return m.write("experience report added", func(ctx context.Context) error {
+		return v.desk.write("experience report added", func(ctx context.Context) error {
 			_, err := notes.AddReport(ctx, actor, t, in)
 			return err
 		}, nil)

@@ -66,7 +66,7 @@ func (m *Model) reloadSince(since time.Time, parts ...live.Part) tea.Cmd {
 	for i, p := range parts {
 		notBefore[i] = m.pacer.NotBefore(p, since)
 	}
-	ctx, pacer, reader, target := m.ctx, m.pacer, m.reader, m.notes.target(m)
+	ctx, pacer, reader, target := m.ctx, m.pacer, m.reader, m.notes.target()
 	return func() tea.Msg {
 		loads := make(loadedMsg, len(parts))
 		for i, p := range parts {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -21,6 +22,18 @@ type notesView struct {
 	entries   picker
 	onEntries bool
 	shown     schedule.Target // the target whose notes were last asked for
+	svc       Notes           // the service it writes notes and reports to
+	desk      notesDesk
+}
+
+// notesDesk is what the Notes view may do beyond its own state: the writes
+// every view makes, a write whose answer is a message of its own (an edit
+// refused as stale comes back as a staleMsg), and a read of the notes of
+// the target it selects.
+type notesDesk interface {
+	writes
+	enqueue(run func(ctx context.Context) tea.Msg) tea.Cmd
+	reload(parts ...live.Part) tea.Cmd
 }
 
 type noteTarget struct {
@@ -47,14 +60,14 @@ func targetOf(id int64) schedule.Target {
 
 // targetRows lists what notes can be written on: talks that are or were on
 // the programme, then topics.
-func (v *notesView) targetRows(m *Model) []noteTarget {
+func (v *notesView) targetRows(l *look) []noteTarget {
 	var rows []noteTarget
-	for _, t := range m.data.Talks {
-		if inQueue(m, t) {
+	for _, t := range l.data.Talks {
+		if inQueue(l, t) {
 			rows = append(rows, noteTarget{schedule.Target{Kind: "talk", ID: t.ID}, t.Speaker + " — " + t.Title})
 		}
 	}
-	for _, t := range m.data.Topics {
+	for _, t := range l.data.Topics {
 		if t.Status != schedule.TopicWithdrawn {
 			rows = append(rows, noteTarget{schedule.Target{Kind: "topic", ID: t.ID}, t.Title + " — " + t.Leader})
 		}
@@ -71,30 +84,30 @@ func targetIDs(rows []noteTarget) []int64 {
 }
 
 // label names the selected target for the notes pane's heading.
-func (v *notesView) label(m *Model) string {
-	t := v.target(m)
+func (v *notesView) label(l *look) string {
+	t := v.target()
 	if t.Kind == "talk" {
-		if talk, ok := m.data.Talk(t.ID); ok {
+		if talk, ok := l.data.Talk(t.ID); ok {
 			return "Notes on the talk “" + talk.Title + "”"
 		}
-	} else if topic, ok := m.data.Topic(t.ID); ok {
+	} else if topic, ok := l.data.Topic(t.ID); ok {
 		return "Notes on the topic “" + topic.Title + "”"
 	}
 	return "Notes on " + t.String()
 }
 
 // target is the selected talk or topic.
-func (v *notesView) target(*Model) schedule.Target { return targetOf(v.targets.id) }
+func (v *notesView) target() schedule.Target { return targetOf(v.targets.id) }
 
 // entryIDs lists the right pane's rows: notes, then reports.
-func (v *notesView) entryIDs(m *Model) []int64 {
+func (v *notesView) entryIDs(l *look) []int64 {
 	var ids []int64
-	for _, e := range m.data.Notes.Entries {
-		if !e.Hidden || m.isOrganiser() { // organisers moderate, so they see hidden notes, marked
+	for _, e := range l.data.Notes.Entries {
+		if !e.Hidden || l.isOrganiser() { // organisers moderate, so they see hidden notes, marked
 			ids = append(ids, e.ID)
 		}
 	}
-	for _, r := range m.data.Notes.Reports {
+	for _, r := range l.data.Notes.Reports {
 		ids = append(ids, -r.ID)
 	}
 	return ids
@@ -102,50 +115,50 @@ func (v *notesView) entryIDs(m *Model) []int64 {
 
 // sync keeps the selection and asks for the notes of a newly selected
 // target. With nothing selected yet it starts at the live talk.
-func (v *notesView) sync(m *Model) tea.Cmd {
-	rows := v.targetRows(m)
+func (v *notesView) sync(l *look) tea.Cmd {
+	rows := v.targetRows(l)
 	if v.targets.id == 0 {
-		if t, ok := m.data.LiveTalk(); ok {
+		if t, ok := l.data.LiveTalk(); ok {
 			v.targets.id = t.ID
 		}
 	}
 	v.targets.sync(targetIDs(rows))
-	if m.data.Notes.Target == v.target(m) {
-		v.entries.sync(v.entryIDs(m))
+	if l.data.Notes.Target == v.target() {
+		v.entries.sync(v.entryIDs(l))
 	}
-	if t := v.target(m); t != v.shown {
+	if t := v.target(); t != v.shown {
 		v.shown = t
 		v.entries = picker{}
-		return m.reload(live.Notes)
+		return v.desk.reload(live.Notes)
 	}
 	return nil
 }
 
 func (*notesView) title() string { return "Notes" }
 
-func (v *notesView) shortKeys(m *Model) []key.Binding {
-	k := m.keys
+func (v *notesView) shortKeys(l *look) []key.Binding {
+	k := l.keys
 	return []key.Binding{k.Left, k.Right, k.New, k.Edit, k.Report, k.Hide}
 }
 
-func (v *notesView) fullKeys(m *Model) [][]key.Binding {
-	k := m.keys
+func (v *notesView) fullKeys(l *look) [][]key.Binding {
+	k := l.keys
 	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.New, k.Edit, k.Report, k.Hide}}
 }
 
-func (v *notesView) render(m *Model, w, h int) string {
-	rows := v.targetRows(m)
+func (v *notesView) render(l *look, w, h int) string {
+	rows := v.targetRows(l)
 	if w >= 120 {
 		listW := w * 2 / 5
-		return sideBySide(v.targetList(m, rows, listW, h), listW, v.entryPane(m, w-listW-2, h), 2)
+		return sideBySide(v.targetList(l, rows, listW, h), listW, v.entryPane(l, w-listW-2, h), 2)
 	}
 	listH := min(len(rows)+1, max(h/3, 4))
-	return stack(v.targetList(m, rows, w, listH), v.entryPane(m, w, h-listH))
+	return stack(v.targetList(l, rows, w, listH), v.entryPane(l, w, h-listH))
 }
 
-func (v *notesView) targetList(m *Model, rows []noteTarget, w, h int) string {
-	head := m.heading(fmt.Sprintf("Talks and topics · %d", len(rows)), w)
-	list := m.renderList(len(rows), v.targets.index, h-1, w, !v.onEntries, func(i, width int) string {
+func (v *notesView) targetList(l *look, rows []noteTarget, w, h int) string {
+	head := l.heading(fmt.Sprintf("Talks and topics · %d", len(rows)), w)
+	list := l.renderList(len(rows), v.targets.index, h-1, w, !v.onEntries, func(i, width int) string {
 		return columns(width, []string{rows[i].target.Kind, rows[i].label}, []int{6, width})
 	})
 	return stack(head, list)
@@ -153,26 +166,26 @@ func (v *notesView) targetList(m *Model, rows []noteTarget, w, h int) string {
 
 // entryPane shows the notes and reports of the selected target, scrolled so
 // that the selected entry is in view.
-func (v *notesView) entryPane(m *Model, w, h int) string {
-	t := v.target(m)
+func (v *notesView) entryPane(l *look, w, h int) string {
+	t := v.target()
 	if t.ID == 0 || h < 2 {
 		return ""
 	}
-	n := m.data.Notes
+	n := l.data.Notes
 	if n.Target != t {
-		return m.heading("Notes", w) + "\n" + m.st.faint.Render("loading…")
+		return l.heading("Notes", w) + "\n" + l.st.faint.Render("loading…")
 	}
-	head := m.heading(fmt.Sprintf("%s · %s · %s", v.label(m), plural(len(n.Entries), "note"), plural(len(n.Reports), "report")), w)
+	head := l.heading(fmt.Sprintf("%s · %s · %s", v.label(l), plural(len(n.Entries), "note"), plural(len(n.Reports), "report")), w)
 	var blocks []string
 	selected := -1
-	for i, id := range v.entryIDs(m) {
+	for i, id := range v.entryIDs(l) {
 		if id == v.entries.id {
 			selected = i
 		}
-		blocks = append(blocks, v.entryBlock(m, id, id == v.entries.id, w))
+		blocks = append(blocks, v.entryBlock(l, id, id == v.entries.id, w))
 	}
 	if len(blocks) == 0 {
-		return stack(head, m.st.faint.Render("no notes yet: n adds one, r adds an experience report"))
+		return stack(head, l.st.faint.Render("no notes yet: n adds one, r adds an experience report"))
 	}
 	return stack(head, scrollTo(blocks, selected, h-1))
 }
@@ -194,20 +207,20 @@ func scrollTo(blocks []string, selected, h int) string {
 
 // entryBlock is one note or report: a title line with the cursor marker,
 // then the text indented under it.
-func (v *notesView) entryBlock(m *Model, id int64, selected bool, w int) string {
+func (v *notesView) entryBlock(l *look, id int64, selected bool, w int) string {
 	var title, body string
 	if id > 0 {
-		e, _ := v.noteByID(m, id)
-		title = fmt.Sprintf("%s · revision %d · %s", e.Author, e.Revision, e.UpdatedAt.In(m.zone).Format("15:04"))
+		e, _ := v.noteByID(l, id)
+		title = fmt.Sprintf("%s · revision %d · %s", e.Author, e.Revision, e.UpdatedAt.In(l.zone).Format("15:04"))
 		if e.Hidden {
 			title += " · [hidden]"
 		}
 		body = e.Text
 	} else {
-		r, _ := v.reportByID(m, -id)
+		r, _ := v.reportByID(l, -id)
 		title, body = reportTitle(r), r.Learnt
 	}
-	return m.marked(truncate(title, w-2), selected, v.onEntries) + "\n" + indent(wrap(body, w-4), "    ")
+	return l.marked(truncate(title, w-2), selected, v.onEntries) + "\n" + indent(wrap(body, w-4), "    ")
 }
 
 func reportTitle(r schedule.Report) string {
@@ -226,8 +239,8 @@ func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }
 
-func (v *notesView) noteByID(m *Model, id int64) (schedule.NoteEntry, bool) {
-	for _, e := range m.data.Notes.Entries {
+func (v *notesView) noteByID(l *look, id int64) (schedule.NoteEntry, bool) {
+	for _, e := range l.data.Notes.Entries {
 		if e.ID == id {
 			return e, true
 		}
@@ -235,8 +248,8 @@ func (v *notesView) noteByID(m *Model, id int64) (schedule.NoteEntry, bool) {
 	return schedule.NoteEntry{}, false
 }
 
-func (v *notesView) reportByID(m *Model, id int64) (schedule.Report, bool) {
-	for _, r := range m.data.Notes.Reports {
+func (v *notesView) reportByID(l *look, id int64) (schedule.Report, bool) {
+	for _, r := range l.data.Notes.Reports {
 		if r.ID == id {
 			return r, true
 		}

@@ -37,11 +37,11 @@ type talkRows struct {
 // talkFilter is one of the list's filters, cycled with '/'.
 type talkFilter struct {
 	name string
-	keep func(m *Model, t schedule.Talk) bool
+	keep func(l *look, t schedule.Talk) bool
 }
 
-func statusIn(ss ...schedule.TalkStatus) func(*Model, schedule.Talk) bool {
-	return func(_ *Model, t schedule.Talk) bool {
+func statusIn(ss ...schedule.TalkStatus) func(*look, schedule.Talk) bool {
+	return func(_ *look, t schedule.Talk) bool {
 		for _, s := range ss {
 			if t.Status == s {
 				return true
@@ -51,8 +51,8 @@ func statusIn(ss ...schedule.TalkStatus) func(*Model, schedule.Talk) bool {
 	}
 }
 
-func (m *Model) mine(t schedule.Talk) bool {
-	return m.actor.PersonID != 0 && t.SpeakerID == m.actor.PersonID
+func (l *look) mine(t schedule.Talk) bool {
+	return l.actor.PersonID != 0 && t.SpeakerID == l.actor.PersonID
 }
 
 var (
@@ -64,13 +64,13 @@ var (
 		{"proposed", statusIn(schedule.TalkProposed)},
 		{"approved", statusIn(schedule.TalkApproved, schedule.TalkLive)},
 		{"done", statusIn(schedule.TalkDone, schedule.TalkSkipped)},
-		{"all", func(*Model, schedule.Talk) bool { return true }},
+		{"all", func(*look, schedule.Talk) bool { return true }},
 	}
 	// Attendees see the public queue and their own proposals, whatever
 	// became of them.
 	attendeeFilters = []talkFilter{
-		{"queue", func(m *Model, t schedule.Talk) bool { return public(m, t) || m.mine(t) }},
-		{"mine", func(m *Model, t schedule.Talk) bool { return m.mine(t) }},
+		{"queue", func(l *look, t schedule.Talk) bool { return public(l, t) || l.mine(t) }},
+		{"mine", func(l *look, t schedule.Talk) bool { return l.mine(t) }},
 	}
 )
 
@@ -95,7 +95,7 @@ func (v *talksView) rows(m *Model) []schedule.Talk {
 	f := v.filters(m)[v.filter%len(v.filters(m))]
 	var out []schedule.Talk
 	for _, t := range m.data.Talks {
-		if t.Block == v.block && f.keep(m, t) {
+		if t.Block == v.block && f.keep(&m.look, t) {
 			out = append(out, t)
 		}
 	}
