@@ -12,34 +12,34 @@ import (
 	"github.com/lightningcamp/camp/schedule"
 )
 
-func (v *boardView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
+func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	if v.preview != nil {
-		return v.previewKey(m, k), true
+		return v.previewKey(l, k), true
 	}
-	if v.moveCursor(m, k) {
+	if v.moveCursor(l, k) {
 		return nil, true
 	}
 	switch {
-	case key.Matches(k, m.keys.Back) && v.holding != 0:
+	case key.Matches(k, l.keys.Back) && v.holding != 0:
 		v.drop()
-		m.tell("placing cancelled")
-	case key.Matches(k, m.keys.Focus):
+		v.desk.tell("placing cancelled")
+	case key.Matches(k, l.keys.Focus):
 		v.onGrid = !v.onGrid
-	case key.Matches(k, m.keys.PrevBlock, m.keys.NextBlock):
-		v.block = m.stepBlock(k, schedule.KindOpenSpace, v.block)
-		return v.sync(m), true
-	case key.Matches(k, m.keys.Place), key.Matches(k, m.keys.Select) && m.isOrganiser():
-		return v.placeOrPickUp(m), true
-	case key.Matches(k, m.keys.Unplace):
-		return v.unplace(m), true
-	case key.Matches(k, m.keys.Suggest):
-		v.suggest(m)
-	case key.Matches(k, m.keys.StartSlot):
-		return v.startSlotTimer(m), true
-	case key.Matches(k, m.keys.Vote):
-		return v.toggleVote(m), true
-	case key.Matches(k, m.keys.New):
-		return m.proposeTopicForm(), true
+	case key.Matches(k, l.keys.PrevBlock, l.keys.NextBlock):
+		v.block = l.stepBlock(k, schedule.KindOpenSpace, v.block)
+		return v.sync(l), true
+	case key.Matches(k, l.keys.Place), key.Matches(k, l.keys.Select) && l.isOrganiser():
+		return v.placeOrPickUp(l), true
+	case key.Matches(k, l.keys.Unplace):
+		return v.unplace(l), true
+	case key.Matches(k, l.keys.Suggest):
+		v.suggest(l)
+	case key.Matches(k, l.keys.StartSlot):
+		return v.startSlotTimer(l), true
+	case key.Matches(k, l.keys.Vote):
+		return v.toggleVote(l), true
+	case key.Matches(k, l.keys.New):
+		return v.proposeTopicForm(l), true
 	default:
 		return nil, false
 	}
@@ -47,19 +47,19 @@ func (v *boardView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // moveCursor moves within the focused pane; placing always moves on the grid.
-func (v *boardView) moveCursor(m *Model, k tea.KeyPressMsg) bool {
+func (v *boardView) moveCursor(l *look, k tea.KeyPressMsg) bool {
 	if !v.onGrid && v.holding == 0 {
-		return v.unplaced.navigate(m.keys, k, topicIDs(m.data.Unplaced), 10)
+		return v.unplaced.navigate(l.keys, k, topicIDs(l.data.Unplaced), 10)
 	}
-	rows, cols := len(v.slots(m)), len(m.deps.Event.Tracks)
+	rows, cols := len(v.slots(l)), len(l.ev.Tracks)
 	switch {
-	case key.Matches(k, m.keys.Up):
+	case key.Matches(k, l.keys.Up):
 		v.row = max(v.row-1, 0)
-	case key.Matches(k, m.keys.Down):
+	case key.Matches(k, l.keys.Down):
 		v.row = min(v.row+1, max(rows-1, 0))
-	case key.Matches(k, m.keys.Left):
+	case key.Matches(k, l.keys.Left):
 		v.col = max(v.col-1, 0)
-	case key.Matches(k, m.keys.Right):
+	case key.Matches(k, l.keys.Right):
 		v.col = min(v.col+1, max(cols-1, 0))
 	default:
 		return false
@@ -69,13 +69,13 @@ func (v *boardView) moveCursor(m *Model, k tea.KeyPressMsg) bool {
 
 // placeOrPickUp puts the held topic into the cell under the cursor, or picks
 // up the selected topic (from the list, or from the grid to move it).
-func (v *boardView) placeOrPickUp(m *Model) tea.Cmd {
+func (v *boardView) placeOrPickUp(l *look) tea.Cmd {
 	if v.holding != 0 {
-		return v.place(m)
+		return v.place(l)
 	}
-	t, ok := v.selectedTopic(m)
+	t, ok := v.selectedTopic(l)
 	if !ok {
-		m.fail(schedule.Errorf(schedule.ENOTFOUND, "no topic here to place"))
+		v.desk.fail(schedule.Errorf(schedule.ENOTFOUND, "no topic here to place"))
 		return nil
 	}
 	v.holding, v.heldFromGrid, v.onGrid = t.ID, v.onGrid, true
@@ -88,19 +88,19 @@ func (v *boardView) drop() {
 	v.holding, v.onGrid = 0, v.heldFromGrid
 }
 
-func (v *boardView) place(m *Model) tea.Cmd {
-	t, ok := m.data.Topic(v.holding)
+func (v *boardView) place(l *look) tea.Cmd {
+	t, ok := l.data.Topic(v.holding)
 	if !ok {
 		v.drop()
 		return nil
 	}
-	if err := v.checkCell(m, t); err != nil {
-		m.fail(err) // stay in placing mode: pick another cell
+	if err := v.checkCell(l, t); err != nil {
+		v.desk.fail(err) // stay in placing mode: pick another cell
 		return nil
 	}
-	tr, s, _ := v.cell(m)
-	topics, actor := m.deps.Topics, m.actor
-	return m.write(fmt.Sprintf("“%s” placed in %s, slot %d", t.Title, m.roomName(tr), s.Index), func(ctx context.Context) error {
+	tr, s, _ := v.cell(l)
+	topics, actor := v.topics, l.actor
+	return v.desk.write(fmt.Sprintf("“%s” placed in %s, slot %d", t.Title, l.roomName(tr), s.Index), func(ctx context.Context) error {
 		_, err := topics.PlaceTopic(ctx, actor, t.ID, tr.ID, s.ID())
 		return err
 	}, func() tea.Cmd {
@@ -109,14 +109,14 @@ func (v *boardView) place(m *Model) tea.Cmd {
 	})
 }
 
-func (v *boardView) unplace(m *Model) tea.Cmd {
-	t, ok := v.selectedTopic(m)
+func (v *boardView) unplace(l *look) tea.Cmd {
+	t, ok := v.selectedTopic(l)
 	if !ok || t.Status != schedule.TopicPlaced {
-		m.fail(schedule.Errorf(schedule.ENOTFOUND, "no placed topic under the cursor"))
+		v.desk.fail(schedule.Errorf(schedule.ENOTFOUND, "no placed topic under the cursor"))
 		return nil
 	}
-	topics, actor := m.deps.Topics, m.actor
-	return m.write(fmt.Sprintf("“%s” taken off the board", t.Title), func(ctx context.Context) error {
+	topics, actor := v.topics, l.actor
+	return v.desk.write(fmt.Sprintf("“%s” taken off the board", t.Title), func(ctx context.Context) error {
 		_, err := topics.UnplaceTopic(ctx, actor, t.ID)
 		return err
 	}, nil)
@@ -124,33 +124,33 @@ func (v *boardView) unplace(m *Model) tea.Cmd {
 
 // suggest shows the domain's suggested board as a preview; nothing is
 // written until the organiser says yes.
-func (v *boardView) suggest(m *Model) {
-	plan := m.deps.Event.SuggestBoard(v.block, m.data.Topics)
+func (v *boardView) suggest(l *look) {
+	plan := l.ev.SuggestBoard(v.block, l.data.Topics)
 	if len(plan) == 0 {
-		m.tell("nothing to suggest: no unplaced topic fits a free cell")
+		v.desk.tell("nothing to suggest: no unplaced topic fits a free cell")
 		return
 	}
 	v.preview, v.holding = plan, 0
 }
 
-func (v *boardView) previewKey(m *Model, k tea.KeyPressMsg) tea.Cmd {
+func (v *boardView) previewKey(l *look, k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, m.keys.Select):
+	case key.Matches(k, l.keys.Select):
 		plan := v.preview
 		v.preview = nil
-		return v.applyPlan(m, plan)
-	case key.Matches(k, m.keys.Back):
+		return v.applyPlan(l, plan)
+	case key.Matches(k, l.keys.Back):
 		v.preview = nil
-		m.tell("suggestion dropped; the board is unchanged")
+		v.desk.tell("suggestion dropped; the board is unchanged")
 	}
 	return nil
 }
 
 // applyPlan places the suggested topics one by one, stopping at the first
 // refusal (someone may have changed the board meanwhile).
-func (v *boardView) applyPlan(m *Model, plan []schedule.Placement) tea.Cmd {
-	topics, actor := m.deps.Topics, m.actor
-	return m.write(fmt.Sprintf("placed %d suggested topics", len(plan)), func(ctx context.Context) error {
+func (v *boardView) applyPlan(l *look, plan []schedule.Placement) tea.Cmd {
+	topics, actor := v.topics, l.actor
+	return v.desk.write(fmt.Sprintf("placed %d suggested topics", len(plan)), func(ctx context.Context) error {
 		for i, p := range plan {
 			if _, err := topics.PlaceTopic(ctx, actor, p.TopicID, p.Track, p.Slot); err != nil {
 				return fmt.Errorf("placed %d of %d, then: %s", i, len(plan), schedule.ErrorMessage(err))
@@ -162,46 +162,46 @@ func (v *boardView) applyPlan(m *Model, plan []schedule.Placement) tea.Cmd {
 
 // startSlotTimer times the slot under the cursor: to its end if it is under
 // way, else a full slot.
-func (v *boardView) startSlotTimer(m *Model) tea.Cmd {
-	_, s, ok := v.cell(m)
+func (v *boardView) startSlotTimer(l *look) tea.Cmd {
+	_, s, ok := v.cell(l)
 	if !ok {
 		return nil
 	}
-	b, _ := m.deps.Event.Block(v.block)
+	b, _ := l.ev.Block(v.block)
 	d := s.End.Sub(s.Start)
-	if !m.now.Before(s.Start) && m.now.Before(s.End) {
-		d = s.End.Sub(m.now)
+	if !l.now.Before(s.Start) && l.now.Before(s.End) {
+		d = s.End.Sub(l.now)
 	}
 	spec := schedule.TimerSpec{Kind: schedule.TimerSlot, Label: fmt.Sprintf("%s slot %d", b.Title, s.Index), Ref: s.ID(), Duration: d}
-	timers, actor := m.deps.Timers, m.actor
-	return m.write(fmt.Sprintf("timer started: %s, %s", spec.Label, countdown(d)), func(ctx context.Context) error {
+	timers, actor := v.timers, l.actor
+	return v.desk.write(fmt.Sprintf("timer started: %s, %s", spec.Label, countdown(d)), func(ctx context.Context) error {
 		_, err := timers.StartTimer(ctx, actor, spec)
 		return err
 	}, nil)
 }
 
-func (v *boardView) toggleVote(m *Model) tea.Cmd {
-	t, ok := v.selectedTopic(m)
+func (v *boardView) toggleVote(l *look) tea.Cmd {
+	t, ok := v.selectedTopic(l)
 	if !ok {
 		return nil
 	}
-	on := !m.data.MyVotes[t.ID]
+	on := !l.data.MyVotes[t.ID]
 	msg := fmt.Sprintf("voted for “%s”", t.Title)
 	if !on {
 		msg = fmt.Sprintf("vote taken back from “%s”", t.Title)
 	}
-	topics, actor := m.deps.Topics, m.actor
-	return m.write(msg, func(ctx context.Context) error {
+	topics, actor := v.topics, l.actor
+	return v.desk.write(msg, func(ctx context.Context) error {
 		_, err := topics.Vote(ctx, actor, t.ID, on)
 		return err
 	}, nil)
 }
 
-func (m *Model) proposeTopicForm() tea.Cmd {
+func (v *boardView) proposeTopicForm(l *look) tea.Cmd {
 	var title, desc, tags string
-	lim := m.deps.Event.Limits
+	lim := l.ev.Limits
 	var reserved []string
-	for _, tr := range m.deps.Event.Tracks {
+	for _, tr := range l.ev.Tracks {
 		if tr.ReservedFor != "" {
 			reserved = append(reserved, tr.ReservedFor)
 		}
@@ -216,10 +216,10 @@ func (m *Model) proposeTopicForm() tea.Cmd {
 			Validate(atMost("the description", lim.AbstractMax)),
 		huh.NewInput().Title("Tags").Description(tagHelp).Value(&tags),
 	))
-	topics, actor := m.deps.Topics, m.actor
-	return m.openForm("Propose an open-space topic", "", f, func() tea.Cmd {
+	topics, actor := v.topics, l.actor
+	return v.desk.openForm("Propose an open-space topic", "", f, func() tea.Cmd {
 		p := schedule.TopicProposal{Title: title, Description: desc, Tags: splitList(tags)}
-		return m.write(fmt.Sprintf("proposed “%s”", title), func(ctx context.Context) error {
+		return v.desk.write(fmt.Sprintf("proposed “%s”", title), func(ctx context.Context) error {
 			_, err := topics.ProposeTopic(ctx, actor, p)
 			return err
 		}, nil)

@@ -41,9 +41,8 @@ type view interface {
 	sync(l *look) tea.Cmd
 }
 
-// modelView is a view still written against the whole model: Talks and
-// Open space. Each is to become a component like Now, Notes,
-// People and Announce; until then this adapter hands them the model.
+// modelView is a view still written against the whole model: Talks. It is to become a component like the others; until
+// then this adapter hands it the model.
 type modelView interface {
 	title() string
 	shortKeys(m *Model) []key.Binding
@@ -152,6 +151,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	}
 	m.nowView.talks = m
 	m.notes.svc, m.notes.desk = d.Notes, m
+	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()
@@ -357,7 +357,7 @@ func (m *Model) view(id viewID) view {
 	case viewTalks:
 		return onModel{m, &m.talksView}
 	case viewBoard:
-		return onModel{m, &m.boardView}
+		return &m.boardView
 	case viewNotes:
 		return &m.notes
 	case viewPeople:

@@ -23,6 +23,10 @@ type boardView struct {
 	// move it), not from the unplaced list.
 	heldFromGrid bool
 	preview      []schedule.Placement // a suggested board awaiting a yes
+
+	topics Topics // the services it writes to: the board, votes and
+	timers Timers // proposals, and the slots' timers
+	desk   writes
 }
 
 func (*boardView) title() string { return "Open space" }
@@ -35,14 +39,14 @@ func topicIDs(ts []schedule.Topic) []int64 {
 	return ids
 }
 
-func (v *boardView) slots(m *Model) []schedule.Slot {
-	b, _ := m.deps.Event.Block(v.block)
+func (v *boardView) slots(l *look) []schedule.Slot {
+	b, _ := l.ev.Block(v.block)
 	return b.Slots()
 }
 
 // cell is the grid cell under the cursor.
-func (v *boardView) cell(m *Model) (schedule.Track, schedule.Slot, bool) {
-	slots, tracks := v.slots(m), m.deps.Event.Tracks
+func (v *boardView) cell(l *look) (schedule.Track, schedule.Slot, bool) {
+	slots, tracks := v.slots(l), l.ev.Tracks
 	if len(slots) == 0 || len(tracks) == 0 {
 		return schedule.Track{}, schedule.Slot{}, false
 	}
@@ -50,33 +54,33 @@ func (v *boardView) cell(m *Model) (schedule.Track, schedule.Slot, bool) {
 }
 
 // selectedTopic is the topic under the cursor in whichever pane has focus.
-func (v *boardView) selectedTopic(m *Model) (schedule.Topic, bool) {
+func (v *boardView) selectedTopic(l *look) (schedule.Topic, bool) {
 	if !v.onGrid {
-		return m.data.Topic(v.unplaced.id)
+		return l.data.Topic(v.unplaced.id)
 	}
-	tr, s, ok := v.cell(m)
+	tr, s, ok := v.cell(l)
 	if !ok {
 		return schedule.Topic{}, false
 	}
-	t, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]
+	t, ok := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	return t, ok
 }
 
-func (v *boardView) sync(m *Model) tea.Cmd {
-	v.unplaced.sync(topicIDs(m.data.Unplaced))
-	v.row = min(max(v.row, 0), max(len(v.slots(m))-1, 0))
-	v.col = min(max(v.col, 0), max(len(m.deps.Event.Tracks)-1, 0))
-	if t, ok := m.data.Topic(v.holding); !ok || t.Status == schedule.TopicWithdrawn {
+func (v *boardView) sync(l *look) tea.Cmd {
+	v.unplaced.sync(topicIDs(l.data.Unplaced))
+	v.row = min(max(v.row, 0), max(len(v.slots(l))-1, 0))
+	v.col = min(max(v.col, 0), max(len(l.ev.Tracks)-1, 0))
+	if t, ok := l.data.Topic(v.holding); !ok || t.Status == schedule.TopicWithdrawn {
 		v.drop()
 	}
 	if v.preview != nil { // keep the preview true to the board as it now is
-		v.preview = m.deps.Event.SuggestBoard(v.block, m.data.Topics)
+		v.preview = l.ev.SuggestBoard(v.block, l.data.Topics)
 	}
 	return nil
 }
 
-func (v *boardView) shortKeys(m *Model) []key.Binding {
-	k := m.keys
+func (v *boardView) shortKeys(l *look) []key.Binding {
+	k := l.keys
 	switch {
 	case v.holding != 0:
 		return []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Select, k.Back}
@@ -86,8 +90,8 @@ func (v *boardView) shortKeys(m *Model) []key.Binding {
 	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock}
 }
 
-func (v *boardView) fullKeys(m *Model) [][]key.Binding {
-	k := m.keys
+func (v *boardView) fullKeys(l *look) [][]key.Binding {
+	k := l.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
 		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Back},
@@ -95,66 +99,66 @@ func (v *boardView) fullKeys(m *Model) [][]key.Binding {
 	}
 }
 
-func (v *boardView) render(m *Model, w, h int) string {
-	b, ok := m.deps.Event.Block(v.block)
+func (v *boardView) render(l *look, w, h int) string {
+	b, ok := l.ev.Block(v.block)
 	if !ok {
-		return m.st.faint.Render("this camp has no open-space blocks")
+		return l.st.faint.Render("this camp has no open-space blocks")
 	}
-	head := stack(m.heading(fmt.Sprintf("%s · %s · %d slots × %d rooms", b.Title, spanIn(b.Start, b.End, m.zone), len(b.Slots()), len(m.deps.Event.Tracks)), w),
-		v.yourRooms(m, w), v.modeLine(m, w))
+	head := stack(l.heading(fmt.Sprintf("%s · %s · %d slots × %d rooms", b.Title, spanIn(b.Start, b.End, l.zone), len(b.Slots()), len(l.ev.Tracks)), w),
+		v.yourRooms(l, w), v.modeLine(l, w))
 	lines := 2
 	if h >= 30 {
 		lines = 3 // tall screens wrap titles instead of cutting them
 	}
-	grid := v.grid(m, w, lines)
-	return stack(head, grid, v.sidePane(m, w, h-height(head)-height(grid)))
+	grid := v.grid(l, w, lines)
+	return stack(head, grid, v.sidePane(l, w, h-height(head)-height(grid)))
 }
 
 // yourRooms tells an attendee, in one line, which breakout room to join in
 // each slot of this block: the topic they lead, else the one they voted for.
-func (v *boardView) yourRooms(m *Model, w int) string {
-	if m.actor.PersonID == 0 || m.isOrganiser() {
+func (v *boardView) yourRooms(l *look, w int) string {
+	if l.actor.PersonID == 0 || l.isOrganiser() {
 		return ""
 	}
 	var parts []string
-	for _, s := range v.slots(m) {
-		for _, tr := range m.deps.Event.Tracks {
-			if t, ok := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok && (t.LeaderID == m.actor.PersonID || m.data.MyVotes[t.ID]) {
-				parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, m.roomName(tr), t.Title))
+	for _, s := range v.slots(l) {
+		for _, tr := range l.ev.Tracks {
+			if t, ok := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok && (t.LeaderID == l.actor.PersonID || l.data.MyVotes[t.ID]) {
+				parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, l.roomName(tr), t.Title))
 				break
 			}
 		}
 	}
 	if len(parts) == 0 {
-		return m.st.faint.Render(truncate("Vote for topics (v) and the board shows which room to join.", w))
+		return l.st.faint.Render(truncate("Vote for topics (v) and the board shows which room to join.", w))
 	}
-	return m.st.mine.Render(truncate("Join: "+strings.Join(parts, " · "), w))
+	return l.st.mine.Render(truncate("Join: "+strings.Join(parts, " · "), w))
 }
 
 // modeLine explains the placing or preview mode, and whether the cell under
 // the cursor would take the held topic.
-func (v *boardView) modeLine(m *Model, w int) string {
+func (v *boardView) modeLine(l *look, w int) string {
 	switch {
 	case v.preview != nil:
-		return m.st.warn.Render(truncate(fmt.Sprintf("Suggested board: %d placements, shown with +. enter applies, esc keeps the board as it is.", len(v.preview)), w))
+		return l.st.warn.Render(truncate(fmt.Sprintf("Suggested board: %d placements, shown with +. enter applies, esc keeps the board as it is.", len(v.preview)), w))
 	case v.holding != 0:
-		t, _ := m.data.Topic(v.holding)
-		verdict := m.st.statusOK.Render("✓ this cell is free")
-		if err := v.checkCell(m, t); err != nil {
-			verdict = m.st.statusErr.Render("✗ " + schedule.ErrorMessage(err))
+		t, _ := l.data.Topic(v.holding)
+		verdict := l.st.statusOK.Render("✓ this cell is free")
+		if err := v.checkCell(l, t); err != nil {
+			verdict = l.st.statusErr.Render("✗ " + schedule.ErrorMessage(err))
 		}
-		return m.st.warn.Render(truncate(fmt.Sprintf("Placing “%s”: arrows pick a cell, enter places, esc cancels.", t.Title), w)) +
+		return l.st.warn.Render(truncate(fmt.Sprintf("Placing “%s”: arrows pick a cell, enter places, esc cancels.", t.Title), w)) +
 			"\n" + truncate(verdict, w)
 	}
 	return ""
 }
 
-func (v *boardView) checkCell(m *Model, t schedule.Topic) error {
-	tr, s, ok := v.cell(m)
+func (v *boardView) checkCell(l *look, t schedule.Topic) error {
+	tr, s, ok := v.cell(l)
 	if !ok {
 		return schedule.Errorf(schedule.ENOTFOUND, "this block has no cells")
 	}
-	return m.deps.Event.CheckPlacement(t, tr.ID, s.ID(), m.data.Topics)
+	return l.ev.CheckPlacement(t, tr.ID, s.ID(), l.data.Topics)
 }
 
 const slotLabelWidth = 10
@@ -162,31 +166,31 @@ const slotLabelWidth = 10
 // grid draws the board: a header of rooms (reserved tracks marked in
 // words), then lines rows per slot; each cell is the topic's title and, on
 // its last line, who leads it and its votes.
-func (v *boardView) grid(m *Model, w, lines int) string {
-	tracks, slots := m.deps.Event.Tracks, v.slots(m)
+func (v *boardView) grid(l *look, w, lines int) string {
+	tracks, slots := l.ev.Tracks, v.slots(l)
 	cellW := max((w-slotLabelWidth)/max(len(tracks), 1), 8)
 	widths := []int{slotLabelWidth}
 	names, notes := []string{"Room"}, []string{""}
 	for _, tr := range tracks {
 		widths = append(widths, cellW)
-		names = append(names, m.st.bold.Render(m.roomName(tr)))
-		note := m.st.faint.Render(line(tr.Name))
+		names = append(names, l.st.bold.Render(l.roomName(tr)))
+		note := l.st.faint.Render(line(tr.Name))
 		if tr.ReservedFor != "" {
-			note = m.st.reserved.Render("[reserved: " + tr.ReservedFor + "]")
+			note = l.st.reserved.Render("[reserved: " + tr.ReservedFor + "]")
 		}
 		notes = append(notes, note)
 	}
-	rows := []string{columns(w, names, widths), columns(w, notes, widths), m.st.faint.Render(strings.Repeat("─", w))}
-	suggested := v.suggestedCells(m)
+	rows := []string{columns(w, names, widths), columns(w, notes, widths), l.st.faint.Render(strings.Repeat("─", w))}
+	suggested := v.suggestedCells(l)
 	for r, s := range slots {
 		cells := make([][]string, lines)
-		cells[0] = []string{fmt.Sprintf("#%d %s", s.Index, s.Start.In(m.zone).Format("15:04"))}
+		cells[0] = []string{fmt.Sprintf("#%d %s", s.Index, s.Start.In(l.zone).Format("15:04"))}
 		for i := 1; i < lines; i++ {
 			cells[i] = []string{""}
 		}
 		for c, tr := range tracks {
-			text := v.cellText(m, tr, s, suggested, cellW-3, lines)
-			cells[0] = append(cells[0], m.marked(text[0], r == v.row && c == v.col, v.onGrid))
+			text := v.cellText(l, tr, s, suggested, cellW-3, lines)
+			cells[0] = append(cells[0], l.marked(text[0], r == v.row && c == v.col, v.onGrid))
 			for i := 1; i < lines; i++ {
 				cells[i] = append(cells[i], "  "+text[i])
 			}
@@ -200,19 +204,19 @@ func (v *boardView) grid(m *Model, w, lines int) string {
 
 // cellText is the lines of one cell: the title, wrapped over all lines but
 // the last, then who leads it and the votes.
-func (v *boardView) cellText(m *Model, tr schedule.Track, s schedule.Slot, suggested map[live.Cell]schedule.Topic, w, lines int) []string {
+func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, suggested map[live.Cell]schedule.Topic, w, lines int) []string {
 	out := make([]string, lines)
-	t, placed := m.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]
+	t, placed := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	st, ok := suggested[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	switch {
 	case placed:
 		copy(out, titleLines(t.Title, w, lines-1))
-		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s", t.Leader, plural(t.Votes, "vote"), m.voteMark(t)), w)
+		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s", t.Leader, plural(t.Votes, "vote"), v.voteMark(l, t)), w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
-		out[lines-1] = m.st.faint.Render(truncate("suggested · "+plural(st.Votes, "vote"), w))
+		out[lines-1] = l.st.faint.Render(truncate("suggested · "+plural(st.Votes, "vote"), w))
 	default:
-		out[0] = m.st.faint.Render("(free)")
+		out[0] = l.st.faint.Render("(free)")
 	}
 	return out
 }
@@ -227,10 +231,10 @@ func titleLines(title string, w, n int) []string {
 	return rows
 }
 
-func (v *boardView) suggestedCells(m *Model) map[live.Cell]schedule.Topic {
+func (v *boardView) suggestedCells(l *look) map[live.Cell]schedule.Topic {
 	cells := map[live.Cell]schedule.Topic{}
 	for _, p := range v.preview {
-		if t, ok := m.data.Topic(p.TopicID); ok {
+		if t, ok := l.data.Topic(p.TopicID); ok {
 			cells[live.Cell{Track: p.Track, Slot: p.Slot}] = t
 		}
 	}
@@ -238,23 +242,23 @@ func (v *boardView) suggestedCells(m *Model) map[live.Cell]schedule.Topic {
 }
 
 // sidePane is the unplaced topics, most votes first.
-func (v *boardView) sidePane(m *Model, w, h int) string {
+func (v *boardView) sidePane(l *look, w, h int) string {
 	if h <= 1 {
 		return ""
 	}
-	ts := m.data.Unplaced
-	head := m.heading(fmt.Sprintf("Unplaced topics, by votes · %d", len(ts)), w)
+	ts := l.data.Unplaced
+	head := l.heading(fmt.Sprintf("Unplaced topics, by votes · %d", len(ts)), w)
 	if len(ts) == 0 {
-		return stack(head, m.st.faint.Render("none: n proposes a topic"))
+		return stack(head, l.st.faint.Render("none: n proposes a topic"))
 	}
-	list := m.renderList(len(ts), v.unplaced.index, h-1, w, !v.onGrid, func(i, width int) string {
+	list := l.renderList(len(ts), v.unplaced.index, h-1, w, !v.onGrid, func(i, width int) string {
 		t := ts[i]
 		tags := ""
 		if len(t.Tags) > 0 {
 			tags = "#" + strings.Join(t.Tags, " #")
 		}
 		mark := ""
-		if m.data.MyVotes[t.ID] {
+		if l.data.MyVotes[t.ID] {
 			mark = "✓ voted"
 		}
 		return columns(width, []string{plural(t.Votes, "vote"), mark, t.Title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
@@ -262,8 +266,8 @@ func (v *boardView) sidePane(m *Model, w, h int) string {
 	return stack(head, list)
 }
 
-func (m *Model) voteMark(t schedule.Topic) string {
-	if m.data.MyVotes[t.ID] {
+func (v *boardView) voteMark(l *look, t schedule.Topic) string {
+	if l.data.MyVotes[t.ID] {
 		return " ✓ your vote"
 	}
 	return ""
