@@ -34,6 +34,12 @@
 //	_, err := tea.NewProgram(m, tea.WithContext(ctx)).Run()
 //	m.Close() // or cancel ctx
 //
+// Each view is a component: it keeps its own state and key handling, reads
+// the session's look (the snapshot, the time, the viewer, keys, styles) and
+// changes the camp only through a small interface of writes; the root model
+// routes messages, owns the frame and the form, and draws at the end of
+// Update, so View changes nothing.
+//
 // One model serves one session. Everything that differs between sessions is
 // an argument: the actor (whose role hides what they may not do, both the
 // keys and their help), the viewer's zone, the colour profile and

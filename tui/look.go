@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/live"
 )
@@ -27,6 +29,8 @@ type look struct {
 	st    *styles
 
 	width, height int // the terminal's
+	profile       colorprofile.Profile
+	mdStyle       string // the glamour style Options force, if any
 }
 
 // writes is what a view may change beyond its own state: the camp, through

@@ -33,44 +33,45 @@ func (md *markdown) reset() {
 
 // markdownStyle is the glamour style for this session: forced by Options, or
 // plain on colourless terminals, or dark/light by the background.
-func (m *Model) markdownStyle() string {
+func (l *look) markdownStyle() string {
 	switch {
-	case m.mdStyle != "":
-		return m.mdStyle
-	case m.profile == colorprofile.NoTTY || m.profile == colorprofile.ASCII:
+	case l.mdStyle != "":
+		return l.mdStyle
+	case l.profile == colorprofile.NoTTY || l.profile == colorprofile.ASCII:
 		return glamourstyles.NoTTYStyle
-	case m.st.dark:
+	case l.st.dark:
 		return glamourstyles.DarkStyle
 	}
 	return glamourstyles.LightStyle
 }
 
-// renderMarkdown renders already sanitised Markdown text to width cells.
-func (m *Model) renderMarkdown(text string, width int) string {
-	style := m.markdownStyle()
+// render renders already sanitised Markdown text to width cells, in the
+// session's style.
+func (md *markdown) render(l *look, text string, width int) string {
+	style := l.markdownStyle()
 	rkey := style + "|" + strconv.Itoa(width)
 	key := rkey + "|" + text
-	if out, ok := m.md.rendered[key]; ok {
+	if out, ok := md.rendered[key]; ok {
 		return out
 	}
-	r, ok := m.md.renderers[rkey]
+	r, ok := md.renderers[rkey]
 	if !ok {
 		var err error
 		r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
 		if err != nil {
 			return wrap(text, width)
 		}
-		m.md.renderers[rkey] = r
+		md.renderers[rkey] = r
 	}
 	out, err := r.Render(text)
 	if err != nil {
 		out = wrap(text, width)
 	}
 	out = trimLineEnds(strings.Trim(out, "\n"))
-	if len(m.md.rendered) >= markdownCacheSize {
-		clear(m.md.rendered)
+	if len(md.rendered) >= markdownCacheSize {
+		clear(md.rendered)
 	}
-	m.md.rendered[key] = out
+	md.rendered[key] = out
 	return out
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/live"
@@ -41,42 +40,15 @@ type view interface {
 	sync(l *look) tea.Cmd
 }
 
-// modelView is a view still written against the whole model: Talks. It is to become a component like the others; until
-// then this adapter hands it the model.
-type modelView interface {
-	title() string
-	shortKeys(m *Model) []key.Binding
-	fullKeys(m *Model) [][]key.Binding
-	handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool)
-	render(m *Model, width, height int) string
-	sync(m *Model) tea.Cmd
-}
-
-type onModel struct {
-	m *Model
-	v modelView
-}
-
-func (a onModel) title() string                   { return a.v.title() }
-func (a onModel) shortKeys(*look) []key.Binding   { return a.v.shortKeys(a.m) }
-func (a onModel) fullKeys(*look) [][]key.Binding  { return a.v.fullKeys(a.m) }
-func (a onModel) render(_ *look, w, h int) string { return a.v.render(a.m, w, h) }
-func (a onModel) sync(*look) tea.Cmd              { return a.v.sync(a.m) }
-func (a onModel) handleKey(_ *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
-	return a.v.handleKey(a.m, k)
-}
-
 // Model is one session's console: the organiser's terminal or one attendee's
 // SSH session. Create it with New.
 type Model struct {
-	look    // what the views read: the snapshot, the time, the viewer, keys and styles
-	deps    Deps
-	profile colorprofile.Profile
-	mdStyle string
-	ctx     context.Context
-	link    *live.Link
-	reader  live.Reader
-	md      *markdown
+	look   // what the views read: the snapshot, the time, the viewer, keys and styles
+	deps   Deps
+	ctx    context.Context
+	link   *live.Link
+	reader live.Reader
+	md     *markdown
 
 	pacer        *live.Pacer // when to read what, and which read counts
 	ticking      bool
@@ -135,21 +107,21 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 			st:    newStyles(opts.DarkBackground),
 			now:   d.Clock.Now(),
 			width: positive(opts.Width, 80), height: positive(opts.Height, 24),
+			profile: opts.Profile, mdStyle: opts.MarkdownStyle,
 		},
-		deps:    d,
-		profile: opts.Profile,
-		mdStyle: opts.MarkdownStyle,
-		ctx:     cmpOr(opts.Context, context.Background()),
-		link:    live.NewLink(),
-		reader:  live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID},
-		pacer:   &live.Pacer{},
-		md:      newMarkdown(),
+		deps:   d,
+		ctx:    cmpOr(opts.Context, context.Background()),
+		link:   live.NewLink(),
+		reader: live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID},
+		pacer:  &live.Pacer{},
+		md:     newMarkdown(),
 
 		frameStale: true,
 		title:      "camp · " + line(d.Event.Name),
 		tickPhase:  rand.N(tickSpread + 1),
 	}
-	m.nowView.talks = m
+	m.nowView.talks = &m.talksView
+	m.talksView.talks, m.talksView.timers, m.talksView.desk, m.talksView.md = d.Talks, d.Timers, m, newMarkdown()
 	m.notes.svc, m.notes.desk = d.Notes, m
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
 	m.peopleView.people = d.People
@@ -272,10 +244,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())
-		m.md.reset()
+		m.talksView.md.reset()
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
-		m.md.reset()
+		m.talksView.md.reset()
 	}
 	if m.form != nil {
 		return m.updateForm(msg) // the form's own messages: cursor blink, field moves
@@ -355,7 +327,7 @@ func (m *Model) show(id viewID) tea.Cmd {
 func (m *Model) view(id viewID) view {
 	switch id {
 	case viewTalks:
-		return onModel{m, &m.talksView}
+		return &m.talksView
 	case viewBoard:
 		return &m.boardView
 	case viewNotes:
@@ -366,6 +338,14 @@ func (m *Model) view(id viewID) view {
 		return &m.announceView
 	}
 	return &m.nowView
+}
+
+// showAhead changes the snapshot ahead of the write that will make the
+// change (the read after the write confirms or undoes it), and lets every
+// view find its cursor again. The snapshot is the model's, so views ask.
+func (m *Model) showAhead(change func(*live.Snapshot)) tea.Cmd {
+	change(&m.data)
+	return m.syncSelections()
 }
 
 // syncSelections lets every view find its cursor again after new data.

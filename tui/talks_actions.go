@@ -12,71 +12,71 @@ import (
 	"github.com/lightningcamp/camp/tui/live"
 )
 
-func (v *talksView) handleKey(m *Model, k tea.KeyPressMsg) (tea.Cmd, bool) {
-	rows := v.rows(m)
-	if v.list.navigate(m.keys, k, talkIDs(rows), 10) {
+func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	rows := v.rows(l)
+	if v.list.navigate(l.keys, k, talkIDs(rows), 10) {
 		return nil, true
 	}
 	switch {
-	case key.Matches(k, m.keys.Select):
+	case key.Matches(k, l.keys.Select):
 		v.zoom = !v.zoom
-	case key.Matches(k, m.keys.Back) && v.zoom:
+	case key.Matches(k, l.keys.Back) && v.zoom:
 		v.zoom = false
-	case key.Matches(k, m.keys.Filter):
-		v.filter = (v.filter + 1) % len(v.filters(m))
-		return v.sync(m), true
-	case key.Matches(k, m.keys.PrevBlock, m.keys.NextBlock):
-		v.block = m.stepBlock(k, schedule.KindTalks, v.block)
-		return v.sync(m), true
-	case key.Matches(k, m.keys.Undo):
-		return v.undoReject(m), true
-	case key.Matches(k, m.keys.Extend):
-		return m.extendLiveTalk(), true
-	case key.Matches(k, m.keys.Finish):
-		return v.finish(m), true
-	case key.Matches(k, m.keys.New):
-		return m.proposeTalkForm(), true
+	case key.Matches(k, l.keys.Filter):
+		v.filter = (v.filter + 1) % len(v.filters(l))
+		return v.sync(l), true
+	case key.Matches(k, l.keys.PrevBlock, l.keys.NextBlock):
+		v.block = l.stepBlock(k, schedule.KindTalks, v.block)
+		return v.sync(l), true
+	case key.Matches(k, l.keys.Undo):
+		return v.undoReject(l), true
+	case key.Matches(k, l.keys.Extend):
+		return v.extendLiveTalk(l), true
+	case key.Matches(k, l.keys.Finish):
+		return v.finish(l), true
+	case key.Matches(k, l.keys.New):
+		return v.proposeTalkForm(l), true
 	default:
-		t, ok := v.selected(m)
+		t, ok := v.selected(l)
 		if !ok {
 			return nil, false
 		}
-		return v.onTalk(m, k, t, rows)
+		return v.onTalk(l, k, t, rows)
 	}
 	return nil, true
 }
 
 // onTalk handles the keys that act on the selected talk.
-func (v *talksView) onTalk(m *Model, k tea.KeyPressMsg, t schedule.Talk, rows []schedule.Talk) (tea.Cmd, bool) {
+func (v *talksView) onTalk(l *look, k tea.KeyPressMsg, t schedule.Talk, rows []schedule.Talk) (tea.Cmd, bool) {
 	switch {
-	case key.Matches(k, m.keys.Approve):
+	case key.Matches(k, l.keys.Approve):
 		act := schedule.ActApprove
 		if t.Status == schedule.TalkSkipped {
 			act = schedule.ActRequeue // a skipped talk goes back into the queue
 		}
-		return m.actOnTalk(t, act, nil), true
-	case key.Matches(k, m.keys.Reject):
-		return m.actOnTalk(t, schedule.ActReject, func() tea.Cmd {
-			m.talksView.rejected = append(m.talksView.rejected, t.ID)
-			m.tell(fmt.Sprintf("rejected “%s” · %s undoes", t.Title, m.keys.Undo.Help().Key))
+		return v.actOnTalk(l, t, act, nil), true
+	case key.Matches(k, l.keys.Reject):
+		return v.actOnTalk(l, t, schedule.ActReject, func() tea.Cmd {
+			v.rejected = append(v.rejected, t.ID)
+			v.desk.tell(fmt.Sprintf("rejected “%s” · %s undoes", t.Title, l.keys.Undo.Help().Key))
 			return nil
 		}), true
-	case key.Matches(k, m.keys.Start):
-		return m.actOnTalk(t, schedule.ActStart, nil), true
-	case key.Matches(k, m.keys.Skip):
-		return m.actOnTalk(t, schedule.ActSkip, nil), true
-	case key.Matches(k, m.keys.MoveUp):
-		return v.move(m, t, rows, -1), true
-	case key.Matches(k, m.keys.MoveDown):
-		return v.move(m, t, rows, 1), true
-	case key.Matches(k, m.keys.Later):
-		return m.laterBlockForm(t), true
-	case key.Matches(k, m.keys.NextCamp):
-		return m.nextCampForm(t), true
-	case key.Matches(k, m.keys.Edit):
-		return m.editTalkForm(t), true
-	case key.Matches(k, m.keys.Withdraw):
-		return m.withdrawTalkForm(t), true
+	case key.Matches(k, l.keys.Start):
+		return v.actOnTalk(l, t, schedule.ActStart, nil), true
+	case key.Matches(k, l.keys.Skip):
+		return v.actOnTalk(l, t, schedule.ActSkip, nil), true
+	case key.Matches(k, l.keys.MoveUp):
+		return v.move(l, t, rows, -1), true
+	case key.Matches(k, l.keys.MoveDown):
+		return v.move(l, t, rows, 1), true
+	case key.Matches(k, l.keys.Later):
+		return v.laterBlockForm(l, t), true
+	case key.Matches(k, l.keys.NextCamp):
+		return v.nextCampForm(l, t), true
+	case key.Matches(k, l.keys.Edit):
+		return v.editTalkForm(l, t), true
+	case key.Matches(k, l.keys.Withdraw):
+		return v.withdrawTalkForm(l, t), true
 	}
 	return nil, false
 }
@@ -97,67 +97,66 @@ var talkDone = map[schedule.TalkAction]string{
 // round trip; the service checks again inside its transaction. An allowed
 // step shows at once, so that approve-then-start typed quickly works on
 // what the screen says; a refusal from the service re-reads the truth.
-func (m *Model) actOnTalk(t schedule.Talk, act schedule.TalkAction, then func() tea.Cmd) tea.Cmd {
+func (v *talksView) actOnTalk(l *look, t schedule.Talk, act schedule.TalkAction, then func() tea.Cmd) tea.Cmd {
 	next, err := schedule.NextTalkStatus(t.Status, act)
 	if err != nil {
-		m.fail(err)
+		v.desk.fail(err)
 		return nil
 	}
-	m.data.SetTalkStatus(t.ID, next)
-	talks, actor, id := m.deps.Talks, m.actor, t.ID
-	return tea.Batch(m.syncSelections(), m.write(fmt.Sprintf("“%s” %s", t.Title, talkDone[act]), func(ctx context.Context) error {
+
+	talks, actor, id := v.talks, l.actor, t.ID
+	return tea.Batch(v.desk.showAhead(func(s *live.Snapshot) { s.SetTalkStatus(t.ID, next) }), v.desk.write(fmt.Sprintf("“%s” %s", t.Title, talkDone[act]), func(ctx context.Context) error {
 		_, err := talks.ActOnTalk(ctx, actor, id, act)
 		return err
 	}, then))
 }
 
 // undoReject puts this session's last rejected talk back to proposed.
-func (v *talksView) undoReject(m *Model) tea.Cmd {
+func (v *talksView) undoReject(l *look) tea.Cmd {
 	for len(v.rejected) > 0 {
 		id := v.rejected[len(v.rejected)-1]
 		v.rejected = v.rejected[:len(v.rejected)-1]
-		if t, ok := m.data.Talk(id); ok && t.Status == schedule.TalkRejected {
-			return m.actOnTalk(t, schedule.ActUnreject, func() tea.Cmd {
-				m.talksView.list.await(talkIDs(m.talksView.rows(m)), id)
+		if t, ok := l.data.Talk(id); ok && t.Status == schedule.TalkRejected {
+			return v.actOnTalk(l, t, schedule.ActUnreject, func() tea.Cmd {
+				v.list.await(talkIDs(v.rows(l)), id)
 				return nil
 			})
 		}
 	}
-	m.tell("nothing to undo")
+	v.desk.tell("nothing to undo")
 	return nil
 }
 
 // move swaps the talk's place with its neighbour in the list as shown. The
 // swap shows at once (the reload that follows confirms it), so that pressing
 // the key three times quickly moves the talk three places.
-func (v *talksView) move(m *Model, t schedule.Talk, rows []schedule.Talk, delta int) tea.Cmd {
+func (v *talksView) move(l *look, t schedule.Talk, rows []schedule.Talk, delta int) tea.Cmd {
 	j := v.list.index + delta
 	if j < 0 || j >= len(rows) {
 		return nil
 	}
-	talks, actor, pos := m.deps.Talks, m.actor, rows[j].Position
-	m.data.SwapPositions(m.deps.Event, t.ID, rows[j].ID)
-	v.sync(m)
-	return m.write(fmt.Sprintf("“%s” moved to #%d", t.Title, pos), func(ctx context.Context) error {
+	talks, actor, pos := v.talks, l.actor, rows[j].Position
+	shown := v.desk.showAhead(func(s *live.Snapshot) { s.SwapPositions(l.ev, t.ID, rows[j].ID) })
+	return tea.Batch(shown, v.desk.write(fmt.Sprintf("“%s” moved to #%d", t.Title, pos), func(ctx context.Context) error {
 		_, err := talks.MoveTalk(ctx, actor, t.ID, pos)
 		return err
-	}, nil)
+	}, nil))
 }
 
 // finish ends the live talk and puts the cursor on the next one, ready to start.
-func (v *talksView) finish(m *Model) tea.Cmd {
-	t, ok := v.selected(m)
+func (v *talksView) finish(l *look) tea.Cmd {
+	t, ok := v.selected(l)
 	if !ok || t.Status != schedule.TalkLive {
-		if t, ok = m.data.LiveTalk(); !ok {
-			m.fail(schedule.Errorf(schedule.ECONFLICT, "no talk is live"))
+		if t, ok = l.data.LiveTalk(); !ok {
+			v.desk.fail(schedule.Errorf(schedule.ECONFLICT, "no talk is live"))
 			return nil
 		}
 	}
-	return m.actOnTalk(t, schedule.ActFinish, func() tea.Cmd {
-		for next := range m.data.Queue(t.Block) {
+	return v.actOnTalk(l, t, schedule.ActFinish, func() tea.Cmd {
+		for next := range l.data.Queue(t.Block) {
 			if next.Status == schedule.TalkApproved {
-				m.talksView.list.await(talkIDs(m.talksView.rows(m)), next.ID)
-				m.tell(fmt.Sprintf("“%s” finished · next: %s, “%s” (%s starts)", t.Title, next.Speaker, next.Title, m.keys.Start.Help().Key))
+				v.list.await(talkIDs(v.rows(l)), next.ID)
+				v.desk.tell(fmt.Sprintf("“%s” finished · next: %s, “%s” (%s starts)", t.Title, next.Speaker, next.Title, l.keys.Start.Help().Key))
 				break
 			}
 		}
@@ -166,25 +165,19 @@ func (v *talksView) finish(m *Model) tea.Cmd {
 }
 
 // extendLiveTalk gives the live speaker another minute.
-// finishLiveTalk ends the live talk, as the Talks view's finish does.
-func (m *Model) finishLiveTalk() tea.Cmd { return m.talksView.finish(m) }
-
-// talksBlock is the talks block the Talks view shows.
-func (m *Model) talksBlock() string { return m.talksView.block }
-
-func (m *Model) extendLiveTalk() tea.Cmd {
-	talk, ok := m.data.LiveTalk()
+func (v *talksView) extendLiveTalk(l *look) tea.Cmd {
+	talk, ok := l.data.LiveTalk()
 	if !ok {
-		m.fail(schedule.Errorf(schedule.ECONFLICT, "no talk is live"))
+		v.desk.fail(schedule.Errorf(schedule.ECONFLICT, "no talk is live"))
 		return nil
 	}
-	t, ok := m.data.TimerFor(live.TalkRef(talk.ID))
+	t, ok := l.data.TimerFor(live.TalkRef(talk.ID))
 	if !ok {
-		m.fail(schedule.Errorf(schedule.ENOTFOUND, "the live talk has no running timer"))
+		v.desk.fail(schedule.Errorf(schedule.ENOTFOUND, "the live talk has no running timer"))
 		return nil
 	}
-	timers, actor := m.deps.Timers, m.actor
-	return m.write(fmt.Sprintf("“%s” gets another minute", talk.Title), func(ctx context.Context) error {
+	timers, actor := v.timers, l.actor
+	return v.desk.write(fmt.Sprintf("“%s” gets another minute", talk.Title), func(ctx context.Context) error {
 		_, err := timers.ExtendTimer(ctx, actor, t.ID, time.Minute)
 		return err
 	}, nil)

@@ -37,16 +37,16 @@ func (d *talkDraft) proposal() schedule.TalkProposal {
 
 // talkForm is the proposal form in three short pages, so that each fits on
 // an 80x24 screen.
-func (m *Model) talkForm(d *talkDraft) *huh.Form {
-	ev := m.deps.Event
+func (v *talksView) talkForm(l *look, d *talkDraft) *huh.Form {
+	ev := l.ev
 	lim := ev.Limits
 	tools := make([]huh.Option[string], len(ev.Talks.Tools))
 	for i, t := range ev.Talks.Tools {
 		tools[i] = huh.NewOption(t, t)
 	}
 	var blocks []huh.Option[string]
-	for _, b := range m.blocksOfKind(schedule.KindTalks) {
-		blocks = append(blocks, huh.NewOption(b.Title+" · "+spanIn(b.Start, b.End, m.zone), b.ID))
+	for _, b := range l.blocksOfKind(schedule.KindTalks) {
+		blocks = append(blocks, huh.NewOption(b.Title+" · "+spanIn(b.Start, b.End, l.zone), b.ID))
 	}
 	maxMin := int(ev.Talks.MaxLength.Minutes())
 	return huh.NewForm(
@@ -72,69 +72,69 @@ func (m *Model) talkForm(d *talkDraft) *huh.Form {
 	)
 }
 
-func (m *Model) proposeTalkForm() tea.Cmd {
+func (v *talksView) proposeTalkForm(l *look) tea.Cmd {
 	d := &talkDraft{}
-	talks, actor := m.deps.Talks, m.actor
-	return m.openForm("Propose a lightning talk", "", m.talkForm(d), func() tea.Cmd {
+	talks, actor := v.talks, l.actor
+	return v.desk.openForm("Propose a lightning talk", "", v.talkForm(l, d), func() tea.Cmd {
 		p := d.proposal()
-		return m.write(fmt.Sprintf("proposed “%s”", p.Title), func(ctx context.Context) error {
+		return v.desk.write(fmt.Sprintf("proposed “%s”", p.Title), func(ctx context.Context) error {
 			_, err := talks.ProposeTalk(ctx, actor, p)
 			return err
 		}, nil)
 	})
 }
 
-func (m *Model) editTalkForm(t schedule.Talk) tea.Cmd {
-	if !m.isOrganiser() && !m.mine(t) {
-		m.fail(schedule.Errorf(schedule.EFORBIDDEN, "you can only change your own items"))
+func (v *talksView) editTalkForm(l *look, t schedule.Talk) tea.Cmd {
+	if !l.isOrganiser() && !l.mine(t) {
+		v.desk.fail(schedule.Errorf(schedule.EFORBIDDEN, "you can only change your own items"))
 		return nil
 	}
 	d := draftOf(t)
-	talks, actor := m.deps.Talks, m.actor
-	return m.openForm("Edit “"+t.Title+"”", "", m.talkForm(&d), func() tea.Cmd {
+	talks, actor := v.talks, l.actor
+	return v.desk.openForm("Edit “"+t.Title+"”", "", v.talkForm(l, &d), func() tea.Cmd {
 		p := d.proposal()
-		return m.write(fmt.Sprintf("saved “%s”", p.Title), func(ctx context.Context) error {
+		return v.desk.write(fmt.Sprintf("saved “%s”", p.Title), func(ctx context.Context) error {
 			_, err := talks.EditTalk(ctx, actor, t.ID, p)
 			return err
 		}, nil)
 	})
 }
 
-func (m *Model) withdrawTalkForm(t schedule.Talk) tea.Cmd {
+func (v *talksView) withdrawTalkForm(l *look, t schedule.Talk) tea.Cmd {
 	if _, err := schedule.NextTalkStatus(t.Status, schedule.ActWithdraw); err != nil {
-		m.fail(err)
+		v.desk.fail(err)
 		return nil
 	}
 	yes := false
 	f := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(fmt.Sprintf("Withdraw “%s”?", t.Title)).
 		Description("It leaves the queue; the organisers see it was withdrawn.").
 		Affirmative("Withdraw").Negative("Keep it").Value(&yes)))
-	return m.openForm("Withdraw a talk", "", f, func() tea.Cmd {
+	return v.desk.openForm("Withdraw a talk", "", f, func() tea.Cmd {
 		if !yes {
 			return nil
 		}
-		return m.actOnTalk(t, schedule.ActWithdraw, nil)
+		return v.actOnTalk(l, t, schedule.ActWithdraw, nil)
 	})
 }
 
 // laterBlockForm moves a talk to the end of a later talks block's queue.
-func (m *Model) laterBlockForm(t schedule.Talk) tea.Cmd {
-	cur, _ := m.deps.Event.Block(t.Block)
+func (v *talksView) laterBlockForm(l *look, t schedule.Talk) tea.Cmd {
+	cur, _ := l.ev.Block(t.Block)
 	var opts []huh.Option[string]
-	for _, b := range m.blocksOfKind(schedule.KindTalks) {
+	for _, b := range l.blocksOfKind(schedule.KindTalks) {
 		if b.Start.After(cur.Start) {
-			opts = append(opts, huh.NewOption(b.Title+" · "+spanIn(b.Start, b.End, m.zone), b.ID))
+			opts = append(opts, huh.NewOption(b.Title+" · "+spanIn(b.Start, b.End, l.zone), b.ID))
 		}
 	}
 	if len(opts) == 0 {
-		m.fail(schedule.Errorf(schedule.ECONFLICT, "no later talks block today: %s moves it to the next camp", m.keys.NextCamp.Help().Key))
+		v.desk.fail(schedule.Errorf(schedule.ECONFLICT, "no later talks block today: %s moves it to the next camp", l.keys.NextCamp.Help().Key))
 		return nil
 	}
 	target := opts[0].Value
 	f := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title(fmt.Sprintf("Move “%s” to", t.Title)).Options(opts...).Value(&target)))
-	talks, actor := m.deps.Talks, m.actor
-	return m.openForm("Move to a later block", "", f, func() tea.Cmd {
-		return m.write(fmt.Sprintf("“%s” moved to a later block", t.Title), func(ctx context.Context) error {
+	talks, actor := v.talks, l.actor
+	return v.desk.openForm("Move to a later block", "", f, func() tea.Cmd {
+		return v.desk.write(fmt.Sprintf("“%s” moved to a later block", t.Title), func(ctx context.Context) error {
 			_, err := talks.RescheduleTalk(ctx, actor, t.ID, target)
 			return err
 		}, nil)
@@ -142,14 +142,14 @@ func (m *Model) laterBlockForm(t schedule.Talk) tea.Cmd {
 }
 
 // nextCampForm hands a talk on to another camp of the series.
-func (m *Model) nextCampForm(t schedule.Talk) tea.Cmd {
-	slug := nextQuarter(m.deps.Event.Slug)
+func (v *talksView) nextCampForm(l *look, t schedule.Talk) tea.Cmd {
+	slug := nextQuarter(l.ev.Slug)
 	f := huh.NewForm(huh.NewGroup(huh.NewInput().Title(fmt.Sprintf("Move “%s” to the camp", t.Title)).
-		Description("the slug of the next camp of " + line(m.deps.Event.Series)).Value(&slug).Validate(validSlug)))
-	talks, actor := m.deps.Talks, m.actor
-	return m.openForm("Move to the next camp", "", f, func() tea.Cmd {
+		Description("the slug of the next camp of " + line(l.ev.Series)).Value(&slug).Validate(validSlug)))
+	talks, actor := v.talks, l.actor
+	return v.desk.openForm("Move to the next camp", "", f, func() tea.Cmd {
 		s := strings.TrimSpace(slug)
-		return m.write(fmt.Sprintf("“%s” moved to camp %s", t.Title, s), func(ctx context.Context) error {
+		return v.desk.write(fmt.Sprintf("“%s” moved to camp %s", t.Title, s), func(ctx context.Context) error {
 			_, err := talks.MoveTalkToEvent(ctx, actor, t.ID, s)
 			return err
 		}, nil)

@@ -24,9 +24,9 @@ type nowView struct {
 // speaker another minute or ends the talk), and which talks block the Talks
 // view shows, for "up next" when no talk is live.
 type talkDesk interface {
-	extendLiveTalk() tea.Cmd
-	finishLiveTalk() tea.Cmd
-	talksBlock() string
+	extendLiveTalk(l *look) tea.Cmd
+	finish(l *look) tea.Cmd
+	shownBlock() string
 }
 
 func (*nowView) title() string      { return "Now" }
@@ -37,9 +37,9 @@ func (*nowView) sync(*look) tea.Cmd { return nil }
 func (v *nowView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, l.keys.Extend):
-		return v.talks.extendLiveTalk(), true
+		return v.talks.extendLiveTalk(l), true
 	case key.Matches(k, l.keys.Finish):
-		return v.talks.finishLiveTalk(), true
+		return v.talks.finish(l), true
 	}
 	return nil, false
 }
@@ -180,7 +180,7 @@ func (v *nowView) livePanel(l *look, w, scale int) string {
 
 // upNext lists the next n approved talks with when they should start.
 func (v *nowView) upNext(l *look, w, n int) string {
-	blockID := v.talks.talksBlock()
+	blockID := v.talks.shownBlock()
 	if talk, ok := l.data.LiveTalk(); ok {
 		blockID = talk.Block
 	}

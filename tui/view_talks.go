@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // talksView is the queue of one talks block with a detail pane.
@@ -19,19 +20,31 @@ type talksView struct {
 	zoom     bool    // the detail pane fills the view
 	rejected []int64 // this session's rejects, newest last, for undo
 	shown    talkRows
+
+	talks  Talks  // the services it writes to: the queue and proposals,
+	timers Timers // and the live talk's timer
+	desk   talksDesk
+	md     *markdown // renders the abstracts
+}
+
+// talksDesk is what the Talks view may do beyond its own state: the writes
+// every view makes, and showing a change ahead of the write that makes it
+// (a new status, a swap in the queue), so that three quick presses move a
+// talk three places.
+type talksDesk interface {
+	writes
+	showAhead(change func(*live.Snapshot)) tea.Cmd
 }
 
 // talkRows keeps the rows last worked out, with what they were worked out
-// from: the talks (a list is replaced, never changed, so its first element
-// and length name it), the block and the filter. A frame asks for the rows
-// several times, and copying hundreds of talks each time was most of the
-// cost of drawing the view.
+// from: the talks (by the snapshot's version of them), the block and the
+// filter. A frame asks for the rows several times, and copying hundreds of
+// talks each time was most of the cost of drawing the view.
 type talkRows struct {
-	first  *schedule.Talk
-	n      int
-	block  string
-	filter int
-	rows   []schedule.Talk
+	version uint64
+	block   string
+	filter  int
+	rows    []schedule.Talk
 }
 
 // talkFilter is one of the list's filters, cycled with '/'.
@@ -74,8 +87,8 @@ var (
 	}
 )
 
-func (v *talksView) filters(m *Model) []talkFilter {
-	if m.isOrganiser() {
+func (v *talksView) filters(l *look) []talkFilter {
+	if l.isOrganiser() {
 		return organiserFilters
 	}
 	return attendeeFilters
@@ -83,25 +96,25 @@ func (v *talksView) filters(m *Model) []talkFilter {
 
 // rows are the talks of the selected block that pass the filter. The list
 // is shared: callers read it and never change it.
-func (v *talksView) rows(m *Model) []schedule.Talk {
-	var first *schedule.Talk
-	if len(m.data.Talks) > 0 {
-		first = &m.data.Talks[0]
-	}
+func (v *talksView) rows(l *look) []schedule.Talk {
+	version := l.data.Version(live.Talks)
 	c := &v.shown
-	if c.first == first && c.n == len(m.data.Talks) && c.block == v.block && c.filter == v.filter && first != nil {
+	if c.version == version && c.block == v.block && c.filter == v.filter && version != 0 {
 		return c.rows
 	}
-	f := v.filters(m)[v.filter%len(v.filters(m))]
+	f := v.filters(l)[v.filter%len(v.filters(l))]
 	var out []schedule.Talk
-	for _, t := range m.data.Talks {
-		if t.Block == v.block && f.keep(&m.look, t) {
+	for _, t := range l.data.Talks {
+		if t.Block == v.block && f.keep(l, t) {
 			out = append(out, t)
 		}
 	}
-	*c = talkRows{first: first, n: len(m.data.Talks), block: v.block, filter: v.filter, rows: out}
+	*c = talkRows{version: version, block: v.block, filter: v.filter, rows: out}
 	return out
 }
+
+// shownBlock is the talks block the view shows.
+func (v *talksView) shownBlock() string { return v.block }
 
 func talkIDs(ts []schedule.Talk) []int64 {
 	ids := make([]int64, len(ts))
@@ -111,16 +124,16 @@ func talkIDs(ts []schedule.Talk) []int64 {
 	return ids
 }
 
-func (v *talksView) selected(m *Model) (schedule.Talk, bool) {
-	return m.data.Talk(v.list.id)
+func (v *talksView) selected(l *look) (schedule.Talk, bool) {
+	return l.data.Talk(v.list.id)
 }
 
 func (*talksView) title() string { return "Talks" }
 
 // sync keeps the cursor on its talk. Before the first choice it starts on
 // the live talk, else the first approved one: what the organiser acts on next.
-func (v *talksView) sync(m *Model) tea.Cmd {
-	rows := v.rows(m)
+func (v *talksView) sync(l *look) tea.Cmd {
+	rows := v.rows(l)
 	if v.list.id == 0 {
 		v.list.id = firstWith(rows, schedule.TalkLive, schedule.TalkApproved)
 	}
@@ -140,13 +153,13 @@ func firstWith(rows []schedule.Talk, statuses ...schedule.TalkStatus) int64 {
 	return 0
 }
 
-func (v *talksView) shortKeys(m *Model) []key.Binding {
-	k := m.keys
+func (v *talksView) shortKeys(l *look) []key.Binding {
+	k := l.keys
 	return []key.Binding{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown, k.Start, k.Finish, k.Extend, k.New, k.Edit, k.Filter, k.NextBlock}
 }
 
-func (v *talksView) fullKeys(m *Model) [][]key.Binding {
-	k := m.keys
+func (v *talksView) fullKeys(l *look) [][]key.Binding {
+	k := l.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Select, k.Filter, k.PrevBlock, k.NextBlock},
 		{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown},
@@ -155,58 +168,58 @@ func (v *talksView) fullKeys(m *Model) [][]key.Binding {
 	}
 }
 
-func (v *talksView) render(m *Model, w, h int) string {
-	rows := v.rows(m)
-	head := v.header(m, rows, w)
+func (v *talksView) render(l *look, w, h int) string {
+	rows := v.rows(l)
+	head := v.header(l, rows, w)
 	bodyH := h - height(head)
 	if v.zoom {
-		return stack(head, v.detail(m, w, bodyH))
+		return stack(head, v.detail(l, w, bodyH))
 	}
 	if w >= 120 {
 		listW := w / 2
-		return stack(head, sideBySide(v.listPane(m, rows, listW, bodyH), listW, v.detail(m, w-listW-2, bodyH), 2))
+		return stack(head, sideBySide(v.listPane(l, rows, listW, bodyH), listW, v.detail(l, w-listW-2, bodyH), 2))
 	}
 	listH := min(max(len(rows), 1), max(bodyH/2, 3))
-	return stack(head, v.listPane(m, rows, w, listH), v.detail(m, w, bodyH-listH))
+	return stack(head, v.listPane(l, rows, w, listH), v.detail(l, w, bodyH-listH))
 }
 
 // header names the block and filter, and for organisers how full the block is.
-func (v *talksView) header(m *Model, rows []schedule.Talk, w int) string {
-	b, _ := m.deps.Event.Block(v.block)
-	f := v.filters(m)[v.filter%len(v.filters(m))]
-	head := m.heading(fmt.Sprintf("%s · %s · filter: %s · %d talks", b.Title, spanIn(b.Start, b.End, m.zone), f.name, len(rows)), w)
-	if !m.isOrganiser() {
+func (v *talksView) header(l *look, rows []schedule.Talk, w int) string {
+	b, _ := l.ev.Block(v.block)
+	f := v.filters(l)[v.filter%len(v.filters(l))]
+	head := l.heading(fmt.Sprintf("%s · %s · filter: %s · %d talks", b.Title, spanIn(b.Start, b.End, l.zone), f.name, len(rows)), w)
+	if !l.isOrganiser() {
 		return head
 	}
 	n, planned := 0, time.Duration(0)
-	for t := range m.data.Queue(v.block) {
+	for t := range l.data.Queue(v.block) {
 		if t.Status == schedule.TalkApproved || t.Status == schedule.TalkLive || t.Status == schedule.TalkDone {
 			n++
-			planned += time.Duration(m.talkMinutes(t.Minutes))*time.Minute + m.deps.Event.Talks.Changeover
+			planned += time.Duration(l.talkMinutes(t.Minutes))*time.Minute + l.ev.Talks.Changeover
 		}
 	}
 	fill := fmt.Sprintf("%d talks planned: %s of %s", n, minutes(planned), minutes(b.Duration()))
 	if planned > b.Duration() {
 		fill += " · OVER by " + minutes(planned-b.Duration())
 	}
-	return head + "\n" + m.st.faint.Render(truncate(fill, w))
+	return head + "\n" + l.st.faint.Render(truncate(fill, w))
 }
 
-func (v *talksView) listPane(m *Model, rows []schedule.Talk, w, h int) string {
+func (v *talksView) listPane(l *look, rows []schedule.Talk, w, h int) string {
 	if len(rows) == 0 {
-		return m.st.faint.Render("no talks here; / changes the filter, [ ] the block")
+		return l.st.faint.Render("no talks here; / changes the filter, [ ] the block")
 	}
-	return m.renderList(len(rows), v.list.index, h, w, true, func(i, width int) string {
-		return m.talkRow(rows[i], width)
+	return l.renderList(len(rows), v.list.index, h, w, true, func(i, width int) string {
+		return v.talkRow(l, rows[i], width)
 	})
 }
 
-func (m *Model) talkRow(t schedule.Talk, w int) string {
+func (v *talksView) talkRow(l *look, t schedule.Talk, w int) string {
 	who := t.Speaker
-	if m.mine(t) {
+	if l.mine(t) {
 		who += " (you)"
 	}
-	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", m.talkMinutes(t.Minutes)), who, t.Title},
+	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", l.talkMinutes(t.Minutes)), who, t.Title},
 		[]int{4, 11, 4, 18, w})
 }
 
@@ -236,17 +249,17 @@ func statusWord(s schedule.TalkStatus) string {
 }
 
 // detail shows everything about the selected talk, the abstract as Markdown.
-func (v *talksView) detail(m *Model, w, h int) string {
-	t, ok := v.selected(m)
+func (v *talksView) detail(l *look, w, h int) string {
+	t, ok := v.selected(l)
 	if !ok || h <= 0 {
 		return ""
 	}
 	facts := []string{
-		m.heading(t.Title, w),
-		fmt.Sprintf("%s · %d min · %s%s", t.Speaker, m.talkMinutes(t.Minutes), statusWord(t.Status), m.queuePlace(t)),
+		l.heading(t.Title, w),
+		fmt.Sprintf("%s · %d min · %s%s", t.Speaker, l.talkMinutes(t.Minutes), statusWord(t.Status), v.queuePlace(l, t)),
 	}
 	if len(t.CanMake) > 0 {
-		facts = append(facts, "Can make: "+m.blockTitles(t.CanMake))
+		facts = append(facts, "Can make: "+v.blockTitles(l, t.CanMake))
 	}
 	for _, f := range []struct {
 		label string
@@ -259,17 +272,17 @@ func (v *talksView) detail(m *Model, w, h int) string {
 	for i, f := range facts {
 		facts[i] = truncate(f, w)
 	}
-	text := stack(strings.Join(facts, "\n"), m.renderMarkdown(t.Abstract, w))
+	text := stack(strings.Join(facts, "\n"), v.md.render(l, t.Abstract, w))
 	return crop(text, h)
 }
 
 // queuePlace says where an approved talk stands and when it should start.
-func (m *Model) queuePlace(t schedule.Talk) string {
+func (v *talksView) queuePlace(l *look, t schedule.Talk) string {
 	if t.Status != schedule.TalkApproved {
 		return ""
 	}
 	n := 0
-	for q := range m.data.Queue(t.Block) {
+	for q := range l.data.Queue(t.Block) {
 		if q.Status == schedule.TalkApproved {
 			n++
 		}
@@ -277,17 +290,17 @@ func (m *Model) queuePlace(t schedule.Talk) string {
 			break
 		}
 	}
-	at, ok := m.expectedStarts(t.Block)[t.ID]
+	at, ok := l.expectedStarts(t.Block)[t.ID]
 	if !ok {
 		return fmt.Sprintf(" · #%d in the queue", n)
 	}
-	return fmt.Sprintf(" · #%d in the queue · ~%s", n, at.In(m.zone).Format("15:04"))
+	return fmt.Sprintf(" · #%d in the queue · ~%s", n, at.In(l.zone).Format("15:04"))
 }
 
-func (m *Model) blockTitles(ids []string) string {
+func (v *talksView) blockTitles(l *look, ids []string) string {
 	titles := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if b, ok := m.deps.Event.Block(id); ok {
+		if b, ok := l.ev.Block(id); ok {
 			titles = append(titles, b.Title)
 		}
 	}
