@@ -9,9 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/lightningcamp/camp/schedule"
 )
 
@@ -130,8 +127,11 @@ func (v *campView) uniqueEmailRows(roomOf map[int64]string) [][]string {
 	return rows
 }
 
-// emailOf is a person's email: the one linked to their account, else the
-// email of the one registration whose name matches their display name.
+// emailOf is a person's email: only the one linked to their key, through
+// `link EMAIL` and an organiser's `link confirm CODE`. Display names are
+// never matched to registrations: anyone can choose any name, so a name
+// match would hand a registrant's email (and room) to whoever joined under
+// their name first.
 func (v *campView) emailOf(id int64) string {
 	p, ok := v.people[id]
 	if !ok {
@@ -140,23 +140,7 @@ func (v *campView) emailOf(id int64) string {
 	if email := strings.TrimSpace(p.Email); validEmail(email) {
 		return email
 	}
-	var match string
-	for _, r := range v.camp.Registrations {
-		if sameName(r.Name, p.Name) && validEmail(strings.TrimSpace(r.Email)) {
-			if match != "" && !strings.EqualFold(match, strings.TrimSpace(r.Email)) {
-				return "" // two registrations with this name: do not guess
-			}
-			match = strings.TrimSpace(r.Email)
-		}
-	}
-	return match
-}
-
-// sameName compares names after NFKC and case folding, as display names
-// are compared for uniqueness.
-func sameName(a, b string) bool {
-	fold := func(s string) string { return cases.Fold().String(norm.NFKC.String(oneLine(s))) }
-	return a != "" && fold(a) == fold(b)
+	return ""
 }
 
 // validEmail accepts a bare address (no display name, no angle brackets).

@@ -26,7 +26,7 @@ func Execute(ctx context.Context, env *Env, args []string, stdin io.Reader, stdo
 		return ExitFailure
 	}
 	t := &tree{env: func(*cobra.Command) (*Env, error) { return env, nil }, role: env.Actor.Role, prefix: sshCommand(env)}
-	if env.Actor.PersonID == 0 {
+	if env.Actor.IsGuest() {
 		t.role = schedule.RoleGuest
 	}
 	root := t.sshRoot()
@@ -74,14 +74,14 @@ func (t *tree) sshCommands() []*cobra.Command {
 		t.scheduleCommand(), t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(),
 		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
 		t.exportCommand(),
-		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.statsCommand(),
+		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.peopleCommand(), t.statsCommand(),
 	}
 }
 
 // Commands returns the data commands for the local CLI (the organiser at
 // the console) to mount under its own root: now, talks, topics, notes
-// (with notes add/edit), report, queue, timer, announce, assign, unassign
-// and link (only `link confirm CODE`). The CLI has its own schedule and
+// (with notes add/edit), report, queue, timer, announce, assign, unassign,
+// link (only `link confirm CODE`) and people. The CLI has its own schedule and
 // export; join, whoami, name, vote, propose, edit, withdraw and stats need
 // an SSH key or a server and are left out. env is called when a command
 // runs, so the database is opened only for commands that need it. Errors
@@ -92,7 +92,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 	cmds := []*cobra.Command{
 		t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(), t.reportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
-		t.linkCommand(false),
+		t.linkCommand(false), t.peopleCommand(),
 	}
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)

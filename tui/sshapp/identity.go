@@ -50,6 +50,6 @@ func (s *Server) identify(ctx context.Context, sess ssh.Session) (identity, erro
 		return id, schedule.Errorf(schedule.EFORBIDDEN, "you have been removed from this camp by the organisers")
 	}
 	id.person = p
-	id.actor = schedule.Actor{PersonID: p.ID, Role: p.Role}
+	id.actor = p.Actor()
 	return id, nil
 }

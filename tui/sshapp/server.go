@@ -51,8 +51,7 @@ type Server struct {
 	cfg      Config
 	ssh      *ssh.Server
 	registry *registry
-	limiter  *writeLimiter
-	backend  commands.Backend // rate-limited for attendees
+	backend  commands.Backend // the camp: it rate-limits every write itself
 	started  time.Time
 	mu       sync.Mutex
 	ln       net.Listener
@@ -77,8 +76,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.StallTimeout = 30 * time.Second
 	}
 	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now()}
-	s.limiter = newWriteLimiter(cfg.Limits.WriteBurst, cfg.Limits.WriteEvery)
-	s.backend = &limitedBackend{Backend: cfg.Backend, limiter: s.limiter}
+	s.backend = cfg.Backend
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
