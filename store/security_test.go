@@ -6,11 +6,8 @@ package store_test
 import (
 	"database/sql"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
@@ -370,31 +367,6 @@ func TestLinkAnswersTheSameForAnyEmail(t *testing.T) {
 	if _, err := camp.RequestLink(ctx, ada, "not an address"); schedule.ErrorCode(err) != schedule.EINVALID {
 		t.Errorf("a request without an address: %v", err)
 	}
-}
-
-// Issue 12, item 13: `camp backup` wrote the database's copy 0644 while
-// the database itself is 0600.
-func TestBackupIsPrivate(t *testing.T) {
-	old := syscall.Umask(0o022)
-	defer syscall.Umask(old)
-	camp := storetest.MustOpenCamp(t, nil, nil)
-	storetest.MustJoin(t, camp, "Ada", false)
-	path := filepath.Join(t.TempDir(), "backup.db")
-	if err := camp.DB().Backup(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if mode := info.Mode().Perm(); mode != 0o600 {
-		t.Errorf("backup mode %o, want 600", mode)
-	}
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatalf("the backup does not open: %v", err)
-	}
-	db.Close()
 }
 
 // Issue 12, item 14: twenty fresh keys joined and voted in under a second,
