@@ -62,6 +62,19 @@ func (r *registry) release(n uint64) {
 	}
 }
 
+// joined gives the sessions of a key that has just joined (and so has only
+// now been stored as a person) that person's id, so they count as online.
+func (r *registry) joined(fingerprint string, personID int64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for n, e := range r.sessions {
+		if e.fingerprint == fingerprint && fingerprint != "" && e.personID == 0 {
+			e.personID = personID
+			r.sessions[n] = e
+		}
+	}
+}
+
 // Online lists the people with at least one session, by id.
 func (r *registry) Online() []int64 {
 	r.mu.Lock()

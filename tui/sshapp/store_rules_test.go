@@ -6,9 +6,12 @@ package sshapp_test
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -47,6 +50,27 @@ func TestUnknownKeysWriteNothingOverSSH(t *testing.T) {
 	ts.join(t, "Ada")
 	if p := ts.count(t, "people"); p != people+1 {
 		t.Errorf("joining stored %d people, want 1", p-people)
+	}
+}
+
+// A key that joins in the welcome screen is stored only then; its session
+// then counts as that person's, online.
+func TestJoiningInTheWelcomeShowsOnline(t *testing.T) {
+	ts := startServer(t)
+	key := newKey(t)
+	s := openScreen(t, ts.client(t, key), 90, 28)
+	s.waitFor(t, 5*time.Second, "Do you accept the code of conduct?")
+	for _, keys := range []string{"y", "Nina Newcomer\r", "\r"} {
+		time.Sleep(300 * time.Millisecond)
+		s.in.Write([]byte(keys))
+	}
+	s.waitFor(t, 5*time.Second, "[1 Now]")
+	p, err := ts.camp.PersonByFingerprint(ctx, gossh.FingerprintSHA256(key.PublicKey()))
+	if err != nil || p.Name != "Nina Newcomer" {
+		t.Fatalf("the person joined in the welcome: %+v %v", p, err)
+	}
+	if online := ts.srv.Presence().Online(); !slices.Contains(online, p.ID) {
+		t.Errorf("online %v, want %d among them", online, p.ID)
 	}
 }
 

@@ -166,6 +166,10 @@ func (s *Server) zoneFor(p schedule.Person, env []string) *time.Location {
 // not joined yet.
 func (s *Server) sessionModel(ctx context.Context, id identity, look sessionLook) tea.Model {
 	main := func(p schedule.Person, zone *time.Location) tea.Model {
+		if id.person.ID == 0 && p.ID != 0 { // a new key has just joined in the welcome
+			s.registry.joined(id.fingerprint, p.ID)
+			s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{p.ID}})
+		}
 		look.zone = zone
 		return tui.New(s.tuiDeps(), schedule.Actor{PersonID: p.ID, Role: p.Role}, tui.Options{
 			Zone: look.zone, Width: look.width, Height: look.height, DarkBackground: true, Profile: look.profile, Context: ctx,
