@@ -411,6 +411,7 @@ func TestVoteOnlyKeysAreMarked(t *testing.T) {
 func TestVotesCanRequireARegistration(t *testing.T) {
 	ev := storetest.Example(t)
 	ev.OpenSpace.VotesRequireRegistration = true
+	ev.Limits.WriteBurst = 10 // this test is about the vote rule, not the write limiter
 	camp := storetest.MustOpenCamp(t, ev, nil)
 	org := storetest.MustJoin(t, camp, "Olive", true)
 	camp.ImportRegistrations(ctx, org, []schedule.Registration{{TicketID: "1", Name: "Ada Lovelace", Email: "ada@example.org", Status: "Attending"}})
@@ -429,5 +430,11 @@ func TestVotesCanRequireARegistration(t *testing.T) {
 	}
 	if _, err := camp.Vote(ctx, org, tp.ID, true); err != nil {
 		t.Errorf("an organiser votes: %v", err)
+	}
+	// A refund, re-imported, takes the vote right away again.
+	camp.ImportRegistrations(ctx, org, []schedule.Registration{{TicketID: "1", Name: "Ada Lovelace", Email: "ada@example.org", Status: schedule.RegRefunded}})
+	camp.Vote(ctx, ada, tp.ID, false)
+	if _, err := camp.Vote(ctx, ada, tp.ID, true); schedule.ErrorCode(err) != schedule.EFORBIDDEN {
+		t.Errorf("a refunded registration votes: %v, want EFORBIDDEN", err)
 	}
 }

@@ -218,8 +218,8 @@ func (t *tx) mayVote() error {
 		return nil
 	}
 	var n int
-	err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = lower(?) AND ? != ''`,
-		t.camp.eventID, t.me.Email, t.me.Email).Scan(&n)
+	err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = lower(?) AND ? != ''
+		AND status IN ('`+schedule.RegAttending+`', '`+schedule.RegCheckedIn+`')`, t.camp.eventID, t.me.Email, t.me.Email).Scan(&n)
 	if err != nil {
 		return err
 	}

@@ -182,7 +182,8 @@ func (c *call) previewLink(code string) error {
 	fmt.Fprintf(&b, "Code %s was asked for by %s (person %d, key %s)\nfor the email %s.\n",
 		line(lr.Code), line(cmpOr(p.Name, "(no name yet)")), p.ID, line(p.Fingerprint), line(lr.Email))
 	if lr.Registration == nil {
-		fmt.Fprintf(&b, "No registration has that email: nothing can be linked. Ask them to check the address they registered with.\n")
+		fmt.Fprintf(&b, "No registration holding a ticket (Attending or Checked In) has that email: nothing can be linked.\n"+
+			"Ask them to check the address they registered with.\n")
 		return c.print(b.String())
 	}
 	r := lr.Registration

@@ -67,10 +67,10 @@ func TestLinkAnswersAlikeAndConfirmShowsWho(t *testing.T) {
 		t.Fatal("link confirm without --yes linked the email")
 	}
 	eveCode := linkCode.FindString(unregistered.stdout)
-	if r := mustRun(t, org, "link", "confirm", eveCode); !strings.Contains(r.stdout, "No registration has that email") {
+	if r := mustRun(t, org, "link", "confirm", eveCode); !strings.Contains(r.stdout, "No registration holding a ticket") {
 		t.Errorf("the preview of an unregistered email:\n%s", r)
 	}
-	wantFailure(t, run(t, org, "link", "confirm", eveCode, "--yes"), 1, "no registration has the email nobody@example.org")
+	wantFailure(t, run(t, org, "link", "confirm", eveCode, "--yes"), 1, "no registration holding a ticket has the email nobody@example.org")
 	if r := mustRun(t, org, "link", "confirm", code, "--yes"); !strings.Contains(r.stdout, "Linked Ada") {
 		t.Errorf("confirm --yes:\n%s", r)
 	}
