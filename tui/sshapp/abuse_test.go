@@ -426,3 +426,26 @@ func TestHiddenCompletionIsUnreachable(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLongCommandLine is the round trip of one command over an open
+// guest connection, from the new channel to the exit status: a 250 KB
+// command line (refused unread) beside a short command that runs.
+func BenchmarkLongCommandLine(b *testing.B) {
+	ts := startServer(b)
+	c := ts.guest(b)
+	for _, bc := range []struct {
+		name, line string
+		code       int
+	}{
+		{"250KB_refused", "notes add talk:1 '" + strings.Repeat("a", 250_000) + "'", commands.ExitUsage},
+		{"whoami", "whoami", 0},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if r, err := tryLine(c, bc.line); err != nil || r.code != bc.code {
+					b.Fatalf("exit %d, %v: %s", r.code, err, r.stderr)
+				}
+			}
+		})
+	}
+}
