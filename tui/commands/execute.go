@@ -121,12 +121,14 @@ func sshCommand(env *Env) string {
 	return defaultSSHCommand
 }
 
-// unknownCommand catches a first word that is no command, before anything
-// runs. The root takes any arguments (so that `ssh HOST` alone shows help),
-// so cobra would not object itself; and checking first also keeps people
-// away from cobra's hidden internal commands (__complete), which are only
-// added once cobra runs.
+// unknownCommand catches a first word that is no command, and any way to
+// cobra's hidden internal commands (__complete), before anything runs. The
+// root takes any arguments (so that `ssh HOST` alone shows help), so cobra
+// would not object itself.
 func unknownCommand(root *cobra.Command, args []string) error {
+	if reachesCompletion(root, args) {
+		return usagef("unknown command %q", cobra.ShellCompRequestCmd)
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return nil
 	}
@@ -138,6 +140,26 @@ func unknownCommand(root *cobra.Command, args []string) error {
 		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
 	}
 	return usagef("%s", msg)
+}
+
+// reachesCompletion says whether cobra would run its hidden __complete
+// command for args. Cobra adds that command when the arguments resolve to
+// it, skipping flags wherever they stand (`--help=false __complete ...`),
+// so the only exact test is cobra's own: resolve args with a stand-in of
+// the same names in place, as cobra's initCompleteCmd does, then take it
+// away again.
+func reachesCompletion(root *cobra.Command, args []string) bool {
+	standIn := &cobra.Command{
+		Use:                cobra.ShellCompRequestCmd,
+		Aliases:            []string{cobra.ShellCompNoDescRequestCmd},
+		Hidden:             true,
+		DisableFlagParsing: true,
+		Run:                func(*cobra.Command, []string) {},
+	}
+	root.AddCommand(standIn)
+	defer root.RemoveCommand(standIn)
+	cmd, _, err := root.Find(args)
+	return err == nil && cmd == standIn
 }
 
 // printError prints err as one line; a usage mistake also says where help is.

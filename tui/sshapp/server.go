@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"charm.land/ssh"
@@ -26,6 +27,9 @@ type Config struct {
 	Addr        string // host:port; 127.0.0.1:2222 by default
 	HostKeyPath string // created (mode 0600) if missing
 	Limits      schedule.Limits
+	// Conn bounds what one connection may ask of the server at the SSH
+	// level (channels, environment, command line, resizes, guests).
+	Conn ConnLimits
 	// Organisers are the SHA256 fingerprints of the organisers' keys.
 	Organisers map[string]bool
 	Backend    commands.Backend
@@ -55,7 +59,8 @@ type Server struct {
 	started  time.Time
 	mu       sync.Mutex
 	ln       net.Listener
-	tuis     tuiSessions // what the terminal sessions share (tui.go)
+	tuis     tuiSessions  // what the terminal sessions share (tui.go)
+	resizes  atomic.Int64 // terminal resizes applied, by all sessions
 }
 
 // New builds the server; Serve or ListenAndServe starts it.
@@ -75,6 +80,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.StallTimeout <= 0 {
 		cfg.StallTimeout = 30 * time.Second
 	}
+	cfg.Conn = cfg.Conn.withDefaults()
 	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now()}
 	s.backend = cfg.Backend
 	srv, err := wish.NewServer(
@@ -90,6 +96,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("ssh server: %w", err)
 	}
 	srv.HandshakeTimeout = cfg.Limits.HandshakeTimeout
+	srv.ConnCallback = trackConn
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel} // and no other kind
 	srv.Handler = s.handle
 	s.ssh = srv
 	return s, nil

@@ -49,7 +49,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		s.cfg.Logger.Warn("dropped a stalled client", "key", id.fingerprint, "user", id.user)
 		sess.Close()
 	})
-	go forwardWindowSizes(p, windows, done)
+	go s.forwardWindowSizes(p, windows, done)
 	stopDrawing, drawing := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(drawing)
@@ -115,7 +115,7 @@ func isSuspend(msg tea.Msg) bool {
 	return ok
 }
 
-func forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan struct{}) {
+func (s *Server) forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan struct{}) {
 	for {
 		select {
 		case <-done:
@@ -125,6 +125,7 @@ func forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan s
 				return
 			}
 			width, height := terminalSize(w.Width, w.Height)
+			s.resizes.Add(1)
 			p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 		}
 	}
