@@ -13,6 +13,9 @@ const (
 	PermEditOwn
 	// PermOrganise: approve, reorder, start, place, time, announce, moderate.
 	PermOrganise
+	// PermName: choose or change one's display name. Joining needs no
+	// earlier name, but a muted person keeps the name they have.
+	PermName
 )
 
 // Authorize says whether p, acting with role, may do perm to something owned
@@ -20,16 +23,24 @@ const (
 // transaction, so a mute takes effect on the very next write.
 func Authorize(p Person, role Role, perm Permission, ownerID int64) error {
 	switch {
-	case role == RoleGuest || p.ID == 0:
+	case role == RoleGuest:
 		return Errorf(EFORBIDDEN, "guests can only look: connect with an SSH key to take part")
+	case p.ID == 0 && p.Fingerprint == "":
+		return Errorf(EFORBIDDEN, "guests can only look: connect with an SSH key to take part")
+	case p.ID == 0:
+		return errJoinFirst
 	case p.Banned:
 		return Errorf(EFORBIDDEN, "you have been removed from this camp by the organisers")
 	case role == RoleOrganiser:
 		return nil // organisers may do everything, and are never muted by themselves
 	case perm == PermOrganise:
 		return Errorf(EFORBIDDEN, "only organisers can do that")
+	case p.Muted && perm == PermName:
+		return Errorf(EFORBIDDEN, "you are muted by the organisers and cannot change your name for now")
+	case perm == PermName:
+		return nil // joining is how a person gets their first name
 	case !p.Joined():
-		return Errorf(EFORBIDDEN, "join first: choose a name and accept the code of conduct (join --name NAME --accept-code-of-conduct)")
+		return errJoinFirst
 	case p.Muted:
 		return Errorf(EFORBIDDEN, "you are muted by the organisers and cannot write for now")
 	case perm == PermEditOwn && ownerID != p.ID:
@@ -37,6 +48,8 @@ func Authorize(p Person, role Role, perm Permission, ownerID int64) error {
 	}
 	return nil
 }
+
+var errJoinFirst = Errorf(EFORBIDDEN, "join first: choose a name and accept the code of conduct (join --name NAME --accept-code-of-conduct)")
 
 // StaleEdit refuses an edit made from an old revision: someone else changed
 // the text meanwhile. Current is the text as it now stands, so the editor can

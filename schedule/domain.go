@@ -28,7 +28,19 @@ type Person struct {
 	Banned      bool      `json:"banned,omitempty"`
 	Email       string    `json:"email,omitempty"` // linked from the Eventbrite registration
 	CreatedAt   time.Time `json:"created_at"`
+	// OnlyVoted marks a key that joined recently (within NewKeyWindow) and
+	// has done nothing but dot-vote: what vote stuffing with generated keys
+	// looks like. Organisers see it in the People view and `people`.
+	OnlyVoted bool `json:"only_voted,omitempty"`
 }
+
+// NewKeyWindow is how recently a key must have joined for a vote-only key
+// to be pointed out to organisers.
+const NewKeyWindow = 2 * time.Hour
+
+// Actor is the person acting with their key's role: the way every layer
+// turns a login into the actor of its writes.
+func (p Person) Actor() Actor { return Actor{PersonID: p.ID, Role: p.Role, Fingerprint: p.Fingerprint} }
 
 // Joined reports whether the person has chosen a name and accepted the code
 // of conduct, which every write requires.
@@ -67,6 +79,41 @@ type Talk struct {
 	FinishedAt time.Time  `json:"finished_at,omitzero"`
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
+	// EditedAfterApproval is set when the speaker changed the talk after an
+	// organiser approved it: the talk went back to review, and this keeps
+	// what was approved so organisers see what changed.
+	EditedAfterApproval *ApprovedVersion `json:"edited_after_approval,omitempty"`
+}
+
+// ApprovedVersion is a talk as an organiser approved it, and which of its
+// reviewed fields the speaker has changed since.
+type ApprovedVersion struct {
+	Title    string    `json:"title"`
+	Minutes  int       `json:"minutes"`
+	Abstract string    `json:"abstract"`
+	Links    []string  `json:"links"`
+	Changed  []string  `json:"changed"` // of "title", "minutes", "abstract", "links"
+	EditedAt time.Time `json:"edited_at"`
+}
+
+// ReviewedChanges lists the fields an organiser reviews that differ
+// between an approved talk and its edit. Any of them sends the talk back
+// to review when a speaker changes it.
+func ReviewedChanges(approved, edited Talk) []string {
+	var changed []string
+	if approved.Title != edited.Title {
+		changed = append(changed, "title")
+	}
+	if approved.Minutes != edited.Minutes {
+		changed = append(changed, "minutes")
+	}
+	if approved.Abstract != edited.Abstract {
+		changed = append(changed, "abstract")
+	}
+	if strings.Join(approved.Links, "\n") != strings.Join(edited.Links, "\n") {
+		changed = append(changed, "links")
+	}
+	return changed
 }
 
 // TalkAction is something done to a talk.
@@ -238,3 +285,13 @@ type Registration struct {
 }
 
 func (r Registration) String() string { return fmt.Sprintf("%s <%s>", r.Name, r.Email) }
+
+// LinkRequest is an attendee's request to link their key to the
+// registration with Email, waiting for an organiser to confirm its Code.
+type LinkRequest struct {
+	Code   string `json:"code"`
+	Email  string `json:"email"`
+	Person Person `json:"person"`
+	// Registration is the one with that email; nil when none has it.
+	Registration *Registration `json:"registration,omitempty"`
+}

@@ -133,6 +133,10 @@ type TalkRules struct {
 type OpenSpaceRules struct {
 	SlotLength    time.Duration
 	DotsPerPerson int
+	// VotesRequireRegistration lets only people whose key is linked to a
+	// registration (link EMAIL, confirmed by an organiser) dot-vote, so
+	// generating keys buys no votes.
+	VotesRequireRegistration bool
 }
 
 // Limits protect the camp from floods and oversized text.

@@ -67,8 +67,9 @@ type fileTalks struct {
 }
 
 type fileOpenSpace struct {
-	SlotMinutes   int `toml:"slot_minutes"`
-	DotsPerPerson int `toml:"dots_per_person"`
+	SlotMinutes              int  `toml:"slot_minutes"`
+	DotsPerPerson            int  `toml:"dots_per_person"`
+	VotesRequireRegistration bool `toml:"votes_require_registration"`
 }
 
 type fileLimits struct {

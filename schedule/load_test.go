@@ -151,6 +151,10 @@ func TestValidationErrors(t *testing.T) {
 		{"not TOML", replace(`[event]`, `[event`), `base.toml:2:7: expected '.' or ']' to end table name`},
 		{"bad organiser key", appendText("\n[[organisers]]\nkey = \"ssh-ed25519 nonsense\"\n"), `organisers[0].key: the ssh-ed25519 public key is damaged`},
 		{"duration written as a number", appendText("\n[limits]\nhandshake_timeout = 10\n"), `limits.handshake_timeout: 10ns is too short`},
+		{"votes need registration without a registration page", appendText("\n[openspace]\nvotes_require_registration = true\n"),
+			`openspace.votes_require_registration: votes_require_registration needs the registration page in [event.links] registration`},
+		{"votes_require_registration not a boolean", appendText("\n[openspace]\nvotes_require_registration = \"yes\"\n"),
+			`openspace.votes_require_registration: wrong type`},
 		{"bad link", replace(`zone = "Europe/London"`, "zone = \"Europe/London\"\n[event.links]\nzoom = \"zoom.us/j/1\""), `event.links.zoom: "zoom.us/j/1" is not a web address`},
 		{"gap in London (spring forward, 29 March 2026)", onDate("2026-03-29", "01:30", "02:30"), `blocks[0].start: 01:30 does not exist in Europe/London on 2026-03-29`},
 		{"repeat in London (fall back, 25 October 2026)", onDate("2026-10-25", "01:30", "02:30"), `blocks[0].start: 01:30 happens twice in Europe/London on 2026-10-25`},
@@ -179,6 +183,22 @@ func TestValidationErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// [openspace] votes_require_registration is read, and off unless set.
+func TestVotesRequireRegistrationOption(t *testing.T) {
+	ev, err := schedule.Parse("base.toml", []byte(base))
+	if err != nil || ev.OpenSpace.VotesRequireRegistration {
+		t.Fatalf("default: %v %v", ev.OpenSpace.VotesRequireRegistration, err)
+	}
+	on := strings.Replace(base, `zone = "Europe/London"`, "zone = \"Europe/London\"\n[event.links]\nregistration = \"https://www.eventbrite.co.uk/e/x\"", 1) +
+		"\n[openspace]\nvotes_require_registration = true\n"
+	if ev, err = schedule.Parse("base.toml", []byte(on)); err != nil || !ev.OpenSpace.VotesRequireRegistration {
+		t.Fatalf("set: %v %v", ev, err)
+	}
+	if ex := mustParseExample(t); ex.OpenSpace.VotesRequireRegistration {
+		t.Error("the example should leave votes open to every key")
 	}
 }
 

@@ -7,10 +7,19 @@ import (
 )
 
 // Actor is who is doing something: the person behind an authenticated key,
-// with the role that key gives. Guests have no person (ID 0).
+// with the role that key gives. Guests have no person (ID 0). A key the camp
+// has not met yet has no person either, until it joins: it carries its
+// Fingerprint, so that joining can create the person (nothing is written
+// for a key before it joins).
 type Actor struct {
-	PersonID int64
-	Role     Role
+	PersonID    int64
+	Role        Role
+	Fingerprint string // the authenticated key; needed only before joining
+}
+
+// IsGuest reports whether the actor has no key: they may only look.
+func (a Actor) IsGuest() bool {
+	return a.Role == RoleGuest || (a.PersonID == 0 && a.Fingerprint == "")
 }
 
 // Guest is the read-only actor of a session without a key.
@@ -31,8 +40,10 @@ type Moderation struct {
 
 // PersonService knows the people of the camp. Identity is the SSH key.
 type PersonService interface {
-	// Login finds or creates the person with this key fingerprint. The role
-	// is recomputed every time from whether the key is an organiser's.
+	// Login finds the person with this key fingerprint. The role is
+	// recomputed every time from whether the key is an organiser's. A key
+	// the camp has not met is not stored until it joins: Login returns a
+	// person without an ID (organisers' keys are stored at once).
 	Login(ctx context.Context, fingerprint string, organiser bool) (Person, error)
 	Join(ctx context.Context, a Actor, j JoinRequest) (Person, error)
 	Rename(ctx context.Context, a Actor, name string) (Person, error)

@@ -69,7 +69,7 @@ func (v *validator) event(f *fileSchedule) *Event {
 	ev.Rooms = v.rooms(f.Rooms)
 	ev.Tracks = v.tracks(f.Tracks, ev.Rooms)
 	ev.Talks = v.talkRules(f.Talks)
-	ev.OpenSpace = v.openSpaceRules(f.OpenSpace)
+	ev.OpenSpace = v.openSpaceRules(f.OpenSpace, ev.Links)
 	ev.Blocks = v.blocks(f.Blocks, ev, err == nil)
 	ev.Limits = v.limits(f.Limits)
 	ev.Organisers = v.organisers(f.Organisers)
@@ -223,14 +223,19 @@ func (v *validator) talkRules(t fileTalks) TalkRules {
 	}
 }
 
-func (v *validator) openSpaceRules(o fileOpenSpace) OpenSpaceRules {
+func (v *validator) openSpaceRules(o fileOpenSpace, links Links) OpenSpaceRules {
 	if o.SlotMinutes < 5 {
 		v.addf("openspace.slot_minutes", "an open-space slot must last at least 5 minutes (got %d)", o.SlotMinutes)
 	}
 	if o.DotsPerPerson < 0 {
 		v.addf("openspace.dots_per_person", "dots_per_person cannot be negative (got %d)", o.DotsPerPerson)
 	}
-	return OpenSpaceRules{SlotLength: time.Duration(o.SlotMinutes) * time.Minute, DotsPerPerson: o.DotsPerPerson}
+	if o.VotesRequireRegistration && links.Registration == "" {
+		v.addf("openspace.votes_require_registration", "votes_require_registration needs the registration page in [event.links] registration: "+
+			"attendees must be able to register before they can vote")
+	}
+	return OpenSpaceRules{SlotLength: time.Duration(o.SlotMinutes) * time.Minute, DotsPerPerson: o.DotsPerPerson,
+		VotesRequireRegistration: o.VotesRequireRegistration}
 }
 
 func (v *validator) limits(l fileLimits) Limits {

@@ -11,7 +11,9 @@ import (
 // TestAuthorisation checks every rule of who may do what, through the
 // services as the TUI, SSH commands and CLI all call them.
 func TestAuthorisation(t *testing.T) {
-	camp := storetest.MustOpenCamp(t, nil, nil)
+	ev := storetest.Example(t)
+	ev.Limits.WriteBurst = 100 // this test is about roles, not the write limiter
+	camp := storetest.MustOpenCamp(t, ev, nil)
 	org := storetest.MustJoin(t, camp, "Olive", true)
 	ada := storetest.MustJoin(t, camp, "Ada", false)
 	bob := storetest.MustJoin(t, camp, "Bob", false)
@@ -28,7 +30,7 @@ func TestAuthorisation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh := schedule.Actor{PersonID: newcomer.ID, Role: schedule.RoleAttendee}
+	fresh := newcomer.Actor()
 
 	adaTalk := storetest.MustProposeTalk(t, camp, ada, "Ada's talk")
 	adaTopic, err := camp.ProposeTopic(ctx, ada, schedule.TopicProposal{Title: "Ada's topic"})
@@ -137,6 +139,7 @@ func TestQuotasAndDots(t *testing.T) {
 	ev := storetest.Example(t)
 	ev.Limits.TalksPerPerson = 2
 	ev.OpenSpace.DotsPerPerson = 2
+	ev.Limits.WriteBurst = 100 // this test is about quotas, not the write limiter
 	camp := storetest.MustOpenCamp(t, ev, nil)
 	org := storetest.MustJoin(t, camp, "Olive", true)
 	ada := storetest.MustJoin(t, camp, "Ada", false)

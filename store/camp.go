@@ -19,6 +19,7 @@ type Camp struct {
 	eventID int64
 	talks   readCache[schedule.Talk]
 	topics  readCache[schedule.Topic]
+	limiter *writeLimiter
 }
 
 // Camp opens the camp described by ev, registering it on first use.
@@ -29,7 +30,7 @@ func (db *DB) Camp(ctx context.Context, ev *schedule.Event) (*Camp, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Camp{db: db, ev: ev}
+	c := &Camp{db: db, ev: ev, limiter: newWriteLimiter(ev.Limits)}
 	if err := db.reader.QueryRowContext(ctx, `SELECT id FROM events WHERE slug = ?`, ev.Slug).Scan(&c.eventID); err != nil {
 		return nil, err
 	}
@@ -58,13 +59,27 @@ type tx struct {
 
 // write runs fn in one write transaction and, once it has committed,
 // publishes what fn changed. An error from fn rolls everything back.
+//
+// Every write passes here, so the rules that hold for all of them are
+// applied here, before the transaction takes the write lock: a guest is
+// refused, and everyone else but organisers takes a token from their write
+// limiter (Limits.WriteBurst, Limits.WriteEvery).
 func (c *Camp) write(ctx context.Context, a schedule.Actor, fn func(t *tx) error) error {
+	if a.IsGuest() {
+		return schedule.Authorize(schedule.Person{}, schedule.RoleGuest, schedule.PermContribute, 0)
+	}
+	if err := c.limiter.allow(a, c.db.clock.Now()); err != nil {
+		return err
+	}
 	sqlTx, err := c.db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer sqlTx.Rollback()
+	// The time is read holding the write lock, so stamps follow commit order.
 	t := &tx{Tx: sqlTx, ctx: ctx, camp: c, now: c.db.clock.Now().UTC().Truncate(time.Millisecond), actor: a}
+	// A key that has not joined has no person yet; Authorize tells it to join.
+	t.me = schedule.Person{Fingerprint: a.Fingerprint, Role: a.Role}
 	if a.PersonID != 0 {
 		if t.me, err = c.person(ctx, sqlTx, a.PersonID); err != nil {
 			return err

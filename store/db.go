@@ -213,22 +213,37 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 
 // Backup writes a consistent copy of the database to path while the camp
 // keeps running (VACUUM INTO reads a snapshot; writers are not blocked).
+// The copy holds what the database holds (emails, keys), so it is created
+// readable by its owner only (0600), whatever the umask.
 func (db *DB) Backup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return schedule.Errorf(schedule.ECONFLICT, "%s already exists: choose a new file name", path)
-	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
+		return err
+	}
+	// VACUUM INTO fills an empty file and keeps its mode: create it private
+	// first. O_EXCL also refuses to overwrite an earlier backup.
+	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return schedule.Errorf(schedule.ECONFLICT, "%s already exists: choose a new file name", path)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot create the backup: %w", err)
+	}
+	if err := errors.Join(f.Chmod(0o600), f.Close()); err != nil {
+		os.Remove(abs)
 		return err
 	}
 	// A connection of its own: VACUUM INTO is refused on the query-only
 	// readers, and it reads a snapshot, so it must not hold up the writer.
 	side, err := sql.Open("sqlite", dsn(db.path, Options{}, true))
 	if err != nil {
+		os.Remove(abs)
 		return err
 	}
 	defer side.Close()
-	_, err = side.ExecContext(ctx, "VACUUM INTO ?", abs)
+	if _, err = side.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+		os.Remove(abs)
+	}
 	return err
 }
 

@@ -12,7 +12,9 @@ import (
 )
 
 func TestStaleNoteEditIsRefused(t *testing.T) {
-	camp := storetest.MustOpenCamp(t, nil, nil)
+	ev := storetest.Example(t)
+	ev.Limits.WriteBurst = 10 // this test is about revisions, not the write limiter
+	camp := storetest.MustOpenCamp(t, ev, nil)
 	ada := storetest.MustJoin(t, camp, "Ada", false)
 	tk := storetest.MustProposeTalk(t, camp, ada, "Cython")
 	target := schedule.Target{Kind: "talk", ID: tk.ID}
@@ -43,7 +45,9 @@ func TestStaleNoteEditIsRefused(t *testing.T) {
 }
 
 func TestConcurrentNoteAppendsAllKeptInOrder(t *testing.T) {
-	camp := storetest.MustOpenCamp(t, nil, schedule.SystemClock{})
+	ev := storetest.Example(t)
+	ev.Limits.WriteBurst = 100 // this test is about concurrent writes, not the write limiter
+	camp := storetest.MustOpenCamp(t, ev, schedule.SystemClock{})
 	ada := storetest.MustJoin(t, camp, "Ada", false)
 	tk := storetest.MustProposeTalk(t, camp, ada, "Cython")
 	target := schedule.Target{Kind: "talk", ID: tk.ID}
@@ -117,7 +121,7 @@ func TestLookalikeNamesAreRefused(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = camp.Join(ctx, schedule.Actor{PersonID: p.ID, Role: p.Role}, schedule.JoinRequest{Name: name, AcceptCoC: true})
+		_, err = camp.Join(ctx, p.Actor(), schedule.JoinRequest{Name: name, AcceptCoC: true})
 		if schedule.ErrorCode(err) != schedule.ECONFLICT {
 			t.Errorf("name %q: %v, want ECONFLICT", name, err)
 		}

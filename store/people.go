@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/schedule/sanitize"
@@ -25,8 +26,16 @@ func (c *Camp) person(ctx context.Context, q queryer, id int64) (schedule.Person
 	return p, noRows(err, "person", id)
 }
 
-// Login finds or creates the person behind a key. It needs no authorisation:
-// the key was just authenticated. It is audited like every write.
+// LoginRecordEvery is how often a returning key's login is written down
+// (last seen, and an audit row): a client reconnecting in a loop costs a
+// read, not a write.
+const LoginRecordEvery = 10 * time.Minute
+
+// Login finds the person behind a key. It needs no authorisation: the key
+// was just authenticated. It writes nothing for a key the camp has not met
+// (that person is stored when they join), and records a returning key's
+// visit at most once per LoginRecordEvery, or when its role changed.
+// Organisers' keys are stored at once: they may act without joining.
 func (c *Camp) Login(ctx context.Context, fingerprint string, organiser bool) (schedule.Person, error) {
 	if _, err := schedule.Fingerprint(fingerprint); err != nil && fingerprint != ConsoleFingerprint {
 		return schedule.Person{}, schedule.Errorf(schedule.EINVALID, "not a key fingerprint: %q", sanitize.Line(fingerprint, 80))
@@ -35,23 +44,53 @@ func (c *Camp) Login(ctx context.Context, fingerprint string, organiser bool) (s
 	if organiser {
 		role = schedule.RoleOrganiser
 	}
-	var p schedule.Person
-	err := c.write(ctx, schedule.Guest, func(t *tx) error {
-		now := t.now.UnixMilli()
-		_, err := t.exec(`INSERT INTO people (fingerprint, role, created_at, last_seen_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (fingerprint) DO UPDATE SET role = excluded.role, last_seen_at = excluded.last_seen_at`,
-			fingerprint, role, now, now)
-		if err != nil {
+	p, lastSeen, err := c.personByKey(ctx, c.db.reader, fingerprint)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) && !organiser:
+		return schedule.Person{Fingerprint: fingerprint, Role: role}, nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return p, err
+	case err == nil && p.Role == role && c.db.clock.Now().Sub(lastSeen) < LoginRecordEvery:
+		return p, nil
+	}
+	known := p
+	err = c.write(ctx, schedule.Actor{PersonID: p.ID, Role: role, Fingerprint: fingerprint}, func(t *tx) error {
+		if err := t.upsertPerson(fingerprint, role); err != nil {
 			return err
 		}
-		if p, err = scanPerson(t.QueryRowContext(t.ctx, `SELECT `+personColumns+` FROM people WHERE fingerprint = ?`, fingerprint)); err != nil {
-			return err
-		}
+		p = t.me
 		t.changed(schedule.ChangePeople, p.ID)
-		t.me = p // the audit row names who logged in
 		return t.audit("login", "person:"+itoa(p.ID), string(role))
 	})
+	if schedule.ErrorCode(err) == schedule.ERATELIMIT && known.ID != 0 && known.Role == role {
+		return known, nil // the record waits for a later login; the visit goes ahead
+	}
 	return p, err
+}
+
+// personByKey reads the person with this key and when they were last seen.
+func (c *Camp) personByKey(ctx context.Context, q queryer, fingerprint string) (schedule.Person, time.Time, error) {
+	var lastSeen int64
+	var p schedule.Person
+	err := q.QueryRowContext(ctx, `SELECT last_seen_at FROM people WHERE fingerprint = ?`, fingerprint).Scan(&lastSeen)
+	if err == nil {
+		p, err = scanPerson(q.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE fingerprint = ?`, fingerprint))
+	}
+	return p, fromMS(lastSeen), err
+}
+
+// upsertPerson stores the actor's key (or refreshes its role and last
+// visit) and makes the stored person the transaction's actor.
+func (t *tx) upsertPerson(fingerprint string, role schedule.Role) error {
+	now := t.now.UnixMilli()
+	_, err := t.exec(`INSERT INTO people (fingerprint, role, created_at, last_seen_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (fingerprint) DO UPDATE SET role = excluded.role, last_seen_at = excluded.last_seen_at`,
+		fingerprint, role, now, now)
+	if err != nil {
+		return err
+	}
+	t.me, _, err = t.camp.personByKey(t.ctx, t, fingerprint)
+	return err
 }
 
 // ConsoleFingerprint identifies the organiser at the local console, who has
@@ -63,10 +102,13 @@ func (c *Camp) Join(ctx context.Context, a schedule.Actor, j schedule.JoinReques
 	if !j.AcceptCoC {
 		return schedule.Person{}, schedule.Errorf(schedule.EINVALID, "you must accept the code of conduct to join (%s)", c.codeOfConduct())
 	}
-	if a.Role == schedule.RoleGuest || a.PersonID == 0 {
-		return schedule.Person{}, schedule.Authorize(schedule.Person{}, a.Role, schedule.PermContribute, 0)
-	}
 	return c.updatePerson(ctx, a, "join", func(t *tx) error {
+		if t.me.ID == 0 {
+			// A key the camp has not met: it is stored now that it joins.
+			if err := t.upsertPerson(a.Fingerprint, a.Role); err != nil {
+				return err
+			}
+		}
 		if t.me.Banned {
 			return t.authorize(schedule.PermContribute, 0)
 		}
@@ -104,7 +146,7 @@ func (c *Camp) Rename(ctx context.Context, a schedule.Actor, name string) (sched
 // SetZone changes the zone a person reads times in.
 func (c *Camp) SetZone(ctx context.Context, a schedule.Actor, tz string) (schedule.Person, error) {
 	return c.updatePerson(ctx, a, "set_zone", func(t *tx) error {
-		if t.actor.Role == schedule.RoleGuest || t.me.ID == 0 {
+		if t.me.ID == 0 {
 			return t.authorize(schedule.PermContribute, 0)
 		}
 		return t.setZone(tz)
@@ -128,10 +170,18 @@ func (c *Camp) updatePerson(ctx context.Context, a schedule.Actor, action string
 }
 
 // setName sets the actor's display name, unique after NFKC and case folding
-// so that nobody can pass for someone else with look-alike letters.
+// so that nobody can pass for someone else with look-alike letters. Every
+// way to a name comes here, so a muted person cannot change theirs by any
+// path (join, name, the TUI's welcome).
 func (t *tx) setName(raw string) error {
 	name, err := cleanLine("name", raw, t.camp.ev.Limits.NameMax, true)
 	if err != nil {
+		return err
+	}
+	if name == t.me.Name {
+		return nil
+	}
+	if err := t.authorize(schedule.PermName, 0); err != nil {
 		return err
 	}
 	key := sanitize.NameKey(name)
@@ -206,23 +256,46 @@ func (c *Camp) Person(ctx context.Context, id int64) (schedule.Person, error) {
 	return c.person(ctx, c.db.reader, id)
 }
 
-// People lists everyone who has logged in, by name.
+// People lists everyone who has joined or holds an organiser's key, by
+// name. Keys that joined within schedule.NewKeyWindow and have only voted
+// are marked (Person.OnlyVoted), for organisers to look at.
 func (c *Camp) People(ctx context.Context) ([]schedule.Person, error) {
-	rows, err := c.db.reader.QueryContext(ctx, `SELECT `+personColumns+` FROM people ORDER BY name = '', name COLLATE NOCASE, id`)
+	since := c.db.clock.Now().Add(-schedule.NewKeyWindow).UnixMilli()
+	rows, err := c.db.reader.QueryContext(ctx, `SELECT `+personColumns+`, `+onlyVotedColumn+` FROM people p
+		ORDER BY name = '', name COLLATE NOCASE, id`, since, c.eventID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var people []schedule.Person
 	for rows.Next() {
-		p, err := scanPerson(rows)
+		var onlyVoted bool
+		p, err := scanPerson(scanWith{rows, []any{&onlyVoted}})
 		if err != nil {
 			return nil, err
 		}
+		p.OnlyVoted = onlyVoted
 		people = append(people, p)
 	}
 	return people, rows.Err()
 }
+
+// onlyVotedColumn says whether a person is an attendee who joined since ?
+// and has dot-voted in the camp (event ?) but written nothing anywhere.
+const onlyVotedColumn = `(p.role = 'attendee' AND p.accepted_coc_at >= ?
+	AND EXISTS (SELECT 1 FROM votes v JOIN topics x ON x.id = v.topic_id WHERE v.person_id = p.id AND x.event_id = ?)
+	AND NOT EXISTS (SELECT 1 FROM talks WHERE speaker_id = p.id)
+	AND NOT EXISTS (SELECT 1 FROM topics WHERE leader_id = p.id)
+	AND NOT EXISTS (SELECT 1 FROM notes WHERE author_id = p.id)
+	AND NOT EXISTS (SELECT 1 FROM reports WHERE author_id = p.id))`
+
+// scanWith scans a row into the destinations given, then extra ones.
+type scanWith struct {
+	row   interface{ Scan(...any) error }
+	extra []any
+}
+
+func (s scanWith) Scan(dest ...any) error { return s.row.Scan(append(dest, s.extra...)...) }
 
 // PersonByFingerprint finds a person by key, without creating one.
 func (c *Camp) PersonByFingerprint(ctx context.Context, fp string) (schedule.Person, error) {

@@ -115,23 +115,20 @@ func (c *Camp) Registrations(ctx context.Context) ([]schedule.Registration, erro
 // RequestLink starts linking the actor's key to the registration with this
 // email. It returns a one-time code the attendee tells an organiser; the
 // email is not linked until an organiser confirms the code, so nobody can
-// claim someone else's registration by typing their address.
+// claim someone else's registration by typing their address. It answers
+// the same whether or not the address is registered, so it tells nobody
+// which addresses are: the organiser confirming the code sees whether a
+// registration has it.
 func (c *Camp) RequestLink(ctx context.Context, a schedule.Actor, email string) (string, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
+	if !looksLikeEmail(email) {
+		return "", schedule.Errorf(schedule.EINVALID, "%q is not an email address: use the address you registered with, e.g. ada@example.org",
+			truncateForMessage(email))
+	}
 	var code string
 	err := c.write(ctx, a, func(t *tx) error {
 		if err := t.authorize(schedule.PermContribute, 0); err != nil {
 			return err
-		}
-		var n int
-		// Only a registration that still holds a ticket can be linked: a
-		// re-import keeps refunded and transferred rows with their status.
-		if err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = ?
-			AND status IN ('`+schedule.RegAttending+`', '`+schedule.RegCheckedIn+`')`, c.eventID, email).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return schedule.Errorf(schedule.ENOTFOUND, "no registration for that email address: use the address you registered with")
 		}
 		if _, err := t.exec(`DELETE FROM link_requests WHERE person_id = ? AND confirmed_at = 0`, t.me.ID); err != nil {
 			return err
@@ -149,38 +146,103 @@ func (c *Camp) RequestLink(ctx context.Context, a schedule.Actor, email string) 
 	return code, err
 }
 
-// ConfirmLink links the email of a pending request to its person.
-// Organisers only.
+// looksLikeEmail is a cheap shape check (one @, something either side, no
+// spaces): the registrations decide which addresses are real.
+func looksLikeEmail(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	return ok && local != "" && domain != "" && !strings.ContainsAny(s, " \t<>") && !strings.Contains(domain, "@") && len(s) <= 254
+}
+
+func normaliseLinkCode(code string) string {
+	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), "-", ""))
+}
+
+// PendingLink shows an organiser what confirming a code would do: who asked,
+// for which email, and the registration with that email (if any). It
+// changes nothing. Organisers only.
+func (c *Camp) PendingLink(ctx context.Context, a schedule.Actor, code string) (schedule.LinkRequest, error) {
+	me := schedule.Person{}
+	if a.PersonID != 0 {
+		var err error
+		if me, err = c.person(ctx, c.db.reader, a.PersonID); err != nil {
+			return schedule.LinkRequest{}, err
+		}
+	}
+	if err := schedule.Authorize(me, a.Role, schedule.PermOrganise, 0); err != nil {
+		return schedule.LinkRequest{}, err
+	}
+	return c.pendingLink(ctx, c.db.reader, normaliseLinkCode(code))
+}
+
+func (c *Camp) pendingLink(ctx context.Context, q queryer, code string) (schedule.LinkRequest, error) {
+	lr := schedule.LinkRequest{Code: code}
+	var personID int64
+	err := q.QueryRowContext(ctx, `SELECT person_id, email FROM link_requests WHERE code = ? AND event_id = ? AND confirmed_at = 0`,
+		code, c.eventID).Scan(&personID, &lr.Email)
+	if errors.Is(err, sql.ErrNoRows) {
+		return lr, schedule.Errorf(schedule.ENOTFOUND, "no pending link request with code %q", truncateForMessage(code))
+	}
+	if err != nil {
+		return lr, err
+	}
+	if lr.Person, err = c.person(ctx, q, personID); err != nil {
+		return lr, err
+	}
+	r := schedule.Registration{Event: c.ev.Slug}
+	// Only a registration that still holds a ticket can be linked: a
+	// re-import keeps refunded and transferred rows with their status.
+	err = q.QueryRowContext(ctx, `SELECT ticket_id, order_id, name, email, status, ticket_type FROM registrations
+		WHERE event_id = ? AND lower(email) = ? AND status IN ('`+schedule.RegAttending+`', '`+schedule.RegCheckedIn+`')
+		ORDER BY ticket_id LIMIT 1`, c.eventID, lr.Email).
+		Scan(&r.TicketID, &r.OrderID, &r.Name, &r.Email, &r.Status, &r.TicketType)
+	switch {
+	case err == nil:
+		lr.Registration = &r
+	case !errors.Is(err, sql.ErrNoRows):
+		return lr, err
+	}
+	return lr, nil
+}
+
+// ConfirmLink links the email of a pending request to its person, once an
+// organiser has seen both (PendingLink). A request for an address no
+// registration has is refused here, to the organiser, never to the one who
+// asked. Organisers only.
 func (c *Camp) ConfirmLink(ctx context.Context, a schedule.Actor, code string) (schedule.Person, error) {
-	code = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(code), "-", ""))
+	code = normaliseLinkCode(code)
 	var p schedule.Person
 	err := c.write(ctx, a, func(t *tx) error {
 		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
 			return err
 		}
-		var personID int64
-		var email string
-		err := t.QueryRowContext(t.ctx, `SELECT person_id, email FROM link_requests WHERE code = ? AND event_id = ? AND confirmed_at = 0`,
-			code, c.eventID).Scan(&personID, &email)
-		if errors.Is(err, sql.ErrNoRows) {
-			return schedule.Errorf(schedule.ENOTFOUND, "no pending link request with code %q", code)
-		}
+		lr, err := c.pendingLink(t.ctx, t, code)
 		if err != nil {
 			return err
+		}
+		if lr.Registration == nil {
+			return schedule.Errorf(schedule.ENOTFOUND, "no registration holding a ticket has the email %s: ask %s to check the address they registered with and run link again",
+				lr.Email, cmpOr(lr.Person.Name, "the attendee"))
 		}
 		if _, err := t.exec(`UPDATE link_requests SET confirmed_at = ? WHERE code = ?`, t.now.UnixMilli(), code); err != nil {
 			return err
 		}
-		if _, err := t.exec(`UPDATE people SET email = ? WHERE id = ?`, email, personID); err != nil {
+		if _, err := t.exec(`UPDATE people SET email = ? WHERE id = ?`, lr.Email, lr.Person.ID); err != nil {
 			return err
 		}
-		if p, err = c.person(t.ctx, t, personID); err != nil {
+		if p, err = c.person(t.ctx, t, lr.Person.ID); err != nil {
 			return err
 		}
-		t.changed(schedule.ChangePeople, personID)
-		return t.audit("confirm_link", "person:"+itoa(personID), "")
+		t.changed(schedule.ChangePeople, p.ID)
+		return t.audit("confirm_link", "person:"+itoa(p.ID), "")
 	})
 	return p, err
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // linkAlphabet leaves out letters and digits people confuse when reading a

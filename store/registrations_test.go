@@ -40,7 +40,10 @@ func TestLinkNeedsAnOrganisersConfirmation(t *testing.T) {
 	ada := storetest.MustJoin(t, camp, "Ada", false)
 	mallory := storetest.MustJoin(t, camp, "Mallory", false)
 
-	if _, err := camp.RequestLink(ctx, ada, "nobody@example.org"); schedule.ErrorCode(err) != schedule.ENOTFOUND {
+	// An unregistered address gets a code like any other (so the answer
+	// tells nobody which addresses are registered); the organiser sees it
+	// matches no registration (TestLinkAnswersTheSameForAnyEmail).
+	if _, err := camp.RequestLink(ctx, ada, "nobody@example.org"); err != nil {
 		t.Errorf("linking an unregistered email: %v", err)
 	}
 	code, err := camp.RequestLink(ctx, ada, "ada@example.org")

@@ -45,6 +45,12 @@ func (c *Camp) ActOnTalk(ctx context.Context, a schedule.Actor, id int64, act sc
 		if _, err := t.exec(`UPDATE talks SET status = ?, updated_at = ? WHERE id = ?`, next, t.now.UnixMilli(), id); err != nil {
 			return err
 		}
+		if act == schedule.ActApprove {
+			// Approved as it now stands: nothing left to compare.
+			if _, err := t.exec(`UPDATE talks SET approved_version = '' WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
 		if err := t.settleQueue(cur, act, next); err != nil {
 			return err
 		}

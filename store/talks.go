@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"slices"
 	"sort"
@@ -12,16 +13,20 @@ import (
 )
 
 const talkColumns = `t.id, t.speaker_id, p.name, t.title, t.abstract, t.minutes, t.links, t.tools, t.tags, t.can_make,
-	t.block, t.position, t.status, t.started_at, t.finished_at, t.created_at, t.updated_at`
+	t.block, t.position, t.status, t.started_at, t.finished_at, t.created_at, t.updated_at, t.approved_version`
 
 const talkFrom = ` FROM talks t JOIN people p ON p.id = t.speaker_id `
 
 func (c *Camp) scanTalk(row interface{ Scan(...any) error }) (schedule.Talk, error) {
 	t := schedule.Talk{Event: c.ev.Slug}
-	var links, tools, tags, canMake, status string
+	var links, tools, tags, canMake, status, approved string
 	var started, finished, created, updated int64
 	err := row.Scan(&t.ID, &t.SpeakerID, &t.Speaker, &t.Title, &t.Abstract, &t.Minutes, &links, &tools, &tags, &canMake,
-		&t.Block, &t.Position, &status, &started, &finished, &created, &updated)
+		&t.Block, &t.Position, &status, &started, &finished, &created, &updated, &approved)
+	if err == nil && approved != "" {
+		t.EditedAfterApproval = new(schedule.ApprovedVersion)
+		err = json.Unmarshal([]byte(approved), t.EditedAfterApproval)
+	}
 	t.Links, t.Tools, t.Tags, t.CanMake = splitList(links), splitList(tools), splitList(tags), splitList(canMake)
 	t.Status = schedule.TalkStatus(status)
 	t.StartedAt, t.FinishedAt, t.CreatedAt, t.UpdatedAt = fromMS(started), fromMS(finished), fromMS(created), fromMS(updated)
@@ -291,6 +296,10 @@ func (t *tx) finishTalk(out *schedule.Talk, id int64, action, detail string) err
 }
 
 // EditTalk changes a proposal; speakers edit their own until it is given.
+// A speaker's change to what organisers review (title, minutes, abstract,
+// links) of an approved talk sends it back to review: it leaves the queue,
+// and keeps what was approved so organisers see what changed. Organisers'
+// own edits keep the talk approved.
 func (c *Camp) EditTalk(ctx context.Context, a schedule.Actor, id int64, p schedule.TalkProposal) (schedule.Talk, error) {
 	in, err := c.cleanProposal(p)
 	if err != nil {
@@ -306,7 +315,51 @@ func (c *Camp) EditTalk(ctx context.Context, a schedule.Actor, id int64, p sched
 		if err != nil {
 			return err
 		}
-		return t.finishTalk(&talk, id, "edit_talk", in.title)
+		edited := schedule.Talk{Title: in.title, Abstract: in.abstract, Minutes: in.minutes, Links: in.links}
+		detail := in.title
+		if changed := schedule.ReviewedChanges(cur, edited); len(changed) > 0 {
+			if err := t.backToReview(cur, edited); err != nil {
+				return err
+			}
+			if cur.Status == schedule.TalkApproved && t.actor.Role != schedule.RoleOrganiser {
+				detail = "edited after approval (" + strings.Join(changed, ", ") + "): back to review"
+			}
+		}
+		return t.finishTalk(&talk, id, "edit_talk", detail)
 	})
 	return talk, err
+}
+
+// backToReview handles a speaker's change to a talk's reviewed fields. An
+// approved talk goes back to proposed, out of its queue, with what was
+// approved kept; a talk already back in review keeps the version first
+// approved and brings the list of changes up to date. Organisers' edits
+// need no review.
+func (t *tx) backToReview(cur, edited schedule.Talk) error {
+	if t.actor.Role == schedule.RoleOrganiser {
+		return nil
+	}
+	var approved schedule.ApprovedVersion
+	switch {
+	case cur.Status == schedule.TalkApproved:
+		approved = schedule.ApprovedVersion{Title: cur.Title, Minutes: cur.Minutes, Abstract: cur.Abstract, Links: cur.Links}
+		if _, err := t.exec(`UPDATE talks SET status = ?, position = 0 WHERE id = ?`, schedule.TalkProposed, cur.ID); err != nil {
+			return err
+		}
+		if err := t.renumber(cur.Block); err != nil {
+			return err
+		}
+	case cur.EditedAfterApproval != nil:
+		approved = *cur.EditedAfterApproval
+	default:
+		return nil // never approved: nothing to compare with
+	}
+	was := schedule.Talk{Title: approved.Title, Minutes: approved.Minutes, Abstract: approved.Abstract, Links: approved.Links}
+	approved.Changed, approved.EditedAt = schedule.ReviewedChanges(was, edited), t.now
+	data, err := json.Marshal(approved)
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(`UPDATE talks SET approved_version = ? WHERE id = ?`, string(data), cur.ID)
+	return err
 }

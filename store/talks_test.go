@@ -17,6 +17,7 @@ var ctx = context.Background()
 func TestConcurrentProposalsAllLand(t *testing.T) {
 	ev := storetest.Example(t)
 	ev.Limits.TalksPerPerson = 5
+	ev.Limits.WriteBurst = 10 // this test is about concurrent writes, not the write limiter
 	camp := storetest.MustOpenCamp(t, ev, schedule.SystemClock{})
 	const people, each = 200, 5
 	actors := make([]schedule.Actor, people)

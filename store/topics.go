@@ -191,6 +191,9 @@ func (c *Camp) Vote(ctx context.Context, a schedule.Actor, id int64, on bool) (s
 }
 
 func (t *tx) addVote(id int64) error {
+	if err := t.mayVote(); err != nil {
+		return err
+	}
 	var spent int
 	err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM votes v JOIN topics x ON x.id = v.topic_id WHERE x.event_id = ? AND v.person_id = ?`,
 		t.camp.eventID, t.me.ID).Scan(&spent)
@@ -205,6 +208,26 @@ func (t *tx) addVote(id int64) error {
 		return schedule.Errorf(schedule.ECONFLICT, "you already put a dot on topic %d", id)
 	}
 	return err
+}
+
+// mayVote applies [openspace] votes_require_registration: only people whose
+// key is linked to one of the camp's registrations may put a dot down, so
+// keys made by the dozen buy no votes. Organisers are not asked.
+func (t *tx) mayVote() error {
+	if !t.camp.ev.OpenSpace.VotesRequireRegistration || t.actor.Role == schedule.RoleOrganiser {
+		return nil
+	}
+	var n int
+	err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = lower(?) AND ? != ''
+		AND status IN ('`+schedule.RegAttending+`', '`+schedule.RegCheckedIn+`')`, t.camp.eventID, t.me.Email, t.me.Email).Scan(&n)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return schedule.Errorf(schedule.EFORBIDDEN, "only registered attendees can vote at this camp: link your key to your registration "+
+			"with link EMAIL (the address you registered with) and tell an organiser the code")
+	}
+	return nil
 }
 
 func (t *tx) removeVote(id int64) error {

@@ -75,6 +75,9 @@ func personRow(l *look, p schedule.Person, w int) string {
 	if p.Banned {
 		standing = append(standing, "BANNED")
 	}
+	if p.OnlyVoted {
+		standing = append(standing, "NEW, ONLY VOTED")
+	}
 	return columns(w, []string{name, string(p.Role), now, coc, strings.Join(standing, " ")}, personWidths(w))
 }
 

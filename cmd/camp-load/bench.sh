@@ -6,7 +6,9 @@
 #                                          COUNT runs each (default 8), summarised by benchstat
 #   cmd/camp-load/bench.sh load [N...]     the SSH load: for each N (default 500 1000) a fresh
 #                                          `camp serve` on loopback and `camp-load --sessions N`
-#   cmd/camp-load/bench.sh all             both
+#   cmd/camp-load/bench.sh abuse           the SSH-layer attacks (camp-load --abuse) against a fresh
+#                                          `camp serve`, its RSS sampled from /proc; about 80 s
+#   cmd/camp-load/bench.sh all             go and load
 #
 # Output goes to $BENCH_OUT (default $TMPDIR/camp-bench, outside the work
 # tree): *.bench files benchstat reads, load-N.json, and the server's log of
@@ -75,9 +77,34 @@ load_runs() {
   done
 }
 
+abuse_run() {
+  local port=${CAMP_LOAD_PORT:-2399}
+  tmp=$(mktemp -d) # not local: the EXIT trap removes it
+  server_pid=
+  trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$tmp"' EXIT
+  go build -o "$tmp/camp" ./cmd/camp
+  go build -o "$tmp/camp-load" ./cmd/camp-load
+  ssh-keygen -q -t ed25519 -N '' -C camp-load -f "$tmp/organiser"
+  mkdir "$tmp/data"
+  echo "== SSH abuse (server log: $out/server-abuse.log)" >&2
+  CAMP_DATA="$tmp/data" "$tmp/camp" serve --listen "127.0.0.1:$port" --organiser-key "$tmp/organiser.pub" \
+    --schedule schedule.example.toml --now 2026-03-28T10:02:00Z >"$out/server-abuse.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+  # shellcheck disable=SC2086 # CAMP_LOAD_FLAGS is a list of flags
+  "$tmp/camp-load" --addr "127.0.0.1:$port" --organiser-key "$tmp/organiser" --abuse --pid "$server_pid" \
+    --out "$out/abuse.json" ${CAMP_LOAD_FLAGS:-} || echo "camp-load --abuse: an update was late or an error was counted (see above)" >&2
+  kill "$server_pid" && wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+
 case "${1:-go}" in
   go) shift || true; go_benchmarks "$@" ;;
   load) shift; load_runs "$@" ;;
+  abuse) abuse_run ;;
   all) go_benchmarks; load_runs ;;
-  *) sed -n '2,20p' "$0"; exit 2 ;;
+  *) sed -n '2,22p' "$0"; exit 2 ;;
 esac

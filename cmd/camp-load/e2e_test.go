@@ -10,12 +10,14 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store"
 	"github.com/lightningcamp/camp/store/storetest"
 	"github.com/lightningcamp/camp/tui/sshapp"
 )
@@ -28,24 +30,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens a dozen SSH sessions")
 	}
-	dir := t.TempDir()
-	keyFile, fingerprint := writeOrganiserKey(t, dir)
-	ev := storetest.Example(t)
-	clock := schedule.NewRehearsalClock(storetest.SeedNow, 1) // a live countdown moves
-	camp := storetest.MustOpenCamp(t, ev, clock)
-	srv, err := sshapp.New(sshapp.Config{
-		Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host_key"), Limits: ev.Limits,
-		Organisers: map[string]bool{fingerprint: true}, Backend: camp, Feed: camp, Publish: camp.DB().Feed().Publish,
-		Clock: clock, Logger: slog.New(slog.DiscardHandler),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(nil)
-	t.Cleanup(func() { srv.Close() })
+	srv, camp, keyFile := startCamp(t)
 
 	const sessions = 10
 	cfg, err := parseFlags([]string{"--addr", srv.Addr(), "--organiser-key", keyFile, "--sessions", "10", "--rate", "50",
@@ -111,6 +96,89 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	live, err := camp.Talks(context.Background(), schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkLive}})
 	if err != nil || len(live) != 0 {
 		t.Errorf("talks still live after the run: %v (%v)", live, err)
+	}
+}
+
+// startCamp starts a real camp SSH server on loopback with a SQLite camp
+// and an organiser whose private key is in keyFile.
+func startCamp(t *testing.T) (srv *sshapp.Server, camp *store.Camp, keyFile string) {
+	t.Helper()
+	dir := t.TempDir()
+	keyFile, fingerprint := writeOrganiserKey(t, dir)
+	ev := storetest.Example(t)
+	clock := schedule.NewRehearsalClock(storetest.SeedNow, 1) // a live countdown moves
+	camp = storetest.MustOpenCamp(t, ev, clock)
+	srv, err := sshapp.New(sshapp.Config{
+		Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host_key"), Limits: ev.Limits,
+		Organisers: map[string]bool{fingerprint: true}, Backend: camp, Feed: camp, Publish: camp.DB().Feed().Publish,
+		Clock: clock, Logger: slog.New(slog.DiscardHandler),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(nil)
+	t.Cleanup(func() { srv.Close() })
+	return srv, camp, keyFile
+}
+
+// TestAbuseAgainstARealServer runs --abuse, each attack bounded to a
+// second, against a real server in this process (so --pid is this one):
+// every attack runs, meets the server's limits, and the watching attendee
+// keeps seeing updates.
+func TestAbuseAgainstARealServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs five attacks against a server")
+	}
+	srv, _, keyFile := startCamp(t)
+	cfg, err := parseFlags([]string{"--addr", srv.Addr(), "--organiser-key", keyFile, "--abuse", "--abuse-time", "1s",
+		"--settle", "100ms", "--timeout", "20s", "--duration", "2m", "--pid", strconv.Itoa(os.Getpid()), "--json"}, os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if testing.Verbose() {
+		cfg.progress = os.Stderr
+	}
+	res, err := runAbuse(t.Context(), cfg)
+	if err != nil {
+		t.Fatalf("run: %v (%+v)", err, res)
+	}
+	var table bytes.Buffer
+	writeAbuseTable(&table, cfg, res)
+	t.Logf("\n%s", table.String())
+	if res.Errors != 0 || res.Baseline.Count == 0 {
+		t.Errorf("%d errors %v; %d baseline updates", res.Errors, res.FirstErrors, res.Baseline.Count)
+	}
+	limits := sshapp.DefaultConnLimits()
+	byName := map[string]AttackResult{}
+	for _, a := range res.Attacks {
+		byName[a.Name] = a
+		if a.Updates.Count == 0 || a.Updates.Missed > 0 {
+			t.Errorf("%s: the attendee saw %d updates, missed %d", a.Name, a.Updates.Count, a.Updates.Missed)
+		}
+		if a.Sent == 0 || a.RSSBeforeBytes == 0 || a.RSSPeakBytes < a.RSSBeforeBytes {
+			t.Errorf("%s: sent %d, RSS before %d, peak %d", a.Name, a.Sent, a.RSSBeforeBytes, a.RSSPeakBytes)
+		}
+	}
+	if len(byName) != 5 {
+		t.Fatalf("attacks run: %v", res.Attacks)
+	}
+	if env := byName["env"]; env.Accepted > envConnections*limits.EnvVars || env.Refused == 0 {
+		t.Errorf("env: %d kept, %d refused", env.Accepted, env.Refused)
+	}
+	if long := byName["long-exec"]; long.Accepted != 0 || long.Refused == 0 || long.RefusalMaxMS > 1000 {
+		t.Errorf("long-exec: %d ran, %d refused, slowest refusal %.1f ms", long.Accepted, long.Refused, long.RefusalMaxMS)
+	}
+	if pty := byName["pty"]; pty.Accepted > limits.GuestSessionsPerConnection || !pty.GotIn["organiser"] || !pty.GotIn["attendee"] {
+		t.Errorf("pty: %d sessions held on one guest connection; got in: %v", pty.Accepted, pty.GotIn)
+	}
+	if resize := byName["window-change"]; resize.Accepted != resizeSessions {
+		t.Errorf("window-change: %d of %d terminal sessions held", resize.Accepted, resizeSessions)
+	}
+	if bare := byName["bare-channels"]; bare.Accepted > limits.ChannelsPerConnection || bare.Refused == 0 {
+		t.Errorf("bare-channels: %d opened, %d rejected", bare.Accepted, bare.Refused)
 	}
 }
 

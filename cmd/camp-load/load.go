@@ -37,7 +37,10 @@ type config struct {
 	jsonOut       bool
 	verbose       bool
 	outFile       string
-	progress      io.Writer // nil: silent
+	progress      io.Writer     // nil: silent
+	abuse         bool          // run the attacks instead (abuse.go)
+	abuseTime     time.Duration // the bound on each attack
+	pid           int           // the server's process, for its RSS from /proc
 	// Pauses that tests shorten: between announcements (each waits between
 	// half and one and a half of it), and before the quiet window.
 	roundGap, quietSettle time.Duration
@@ -48,7 +51,7 @@ func defaultConfig() config {
 		addr: "127.0.0.1:2222", sessions: 100, rate: 100, width: 80, height: 24, rounds: 10,
 		idle: 10 * time.Second, settle: 3 * time.Second, leaveWait: 10 * time.Second,
 		timeout: 30 * time.Second, duration: 10 * time.Minute, joinWorkers: 8, proposals: true, quiet: true,
-		roundGap: time.Second, quietSettle: 2 * time.Second,
+		roundGap: time.Second, quietSettle: 2 * time.Second, abuseTime: 10 * time.Second,
 	}
 }
 

@@ -65,6 +65,9 @@ func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !cfg.jsonOut || cfg.verbose {
 		cfg.progress = stderr
 	}
+	if cfg.abuse {
+		return abuseMain(ctx, cfg, stdout, stderr)
+	}
 	res, err := run(ctx, cfg)
 	doc, _ := json.MarshalIndent(res, "", "  ")
 	doc = append(doc, '\n')
@@ -95,7 +98,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "camp-load measures a running camp SSH server under many attendee sessions (loopback only).\n\n"+
-			"Usage: camp-load --addr 127.0.0.1:2222 --organiser-key ~/.ssh/id_ed25519 --sessions 500 [flags]\n\n")
+			"Usage: camp-load --addr 127.0.0.1:2222 --organiser-key ~/.ssh/id_ed25519 --sessions 500 [flags]\n"+
+			"       camp-load --addr 127.0.0.1:2222 --organiser-key ~/.ssh/id_ed25519 --abuse [--pid PID] [flags]\n\n")
 		fs.PrintDefaults()
 	}
 	fs.StringVar(&cfg.addr, "addr", cfg.addr, "the camp server, HOST:PORT (a loopback address)")
@@ -113,6 +117,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.joinWorkers, "join-workers", cfg.joinWorkers, "parallel `join` commands while signing the attendees up")
 	fs.BoolVar(&cfg.proposals, "proposals", cfg.proposals, "measure every attendee proposing a talk at once (adds talks to the camp)")
 	fs.BoolVar(&cfg.quiet, "quiet-idle", cfg.quiet, "also measure idle CPU with nothing changing (finishes the countdown talk it started)")
+	fs.BoolVar(&cfg.abuse, "abuse", false, "run the SSH-layer attacks instead, one after another, while one attendee watches for updates")
+	fs.DurationVar(&cfg.abuseTime, "abuse-time", cfg.abuseTime, "with --abuse: the bound on each attack (and on the baseline before them)")
+	fs.IntVar(&cfg.pid, "pid", 0, "with --abuse: the server's process id, to sample its RSS from /proc/PID/statm (same machine)")
 	fs.BoolVar(&cfg.jsonOut, "json", false, "print one JSON object instead of the table")
 	fs.BoolVar(&cfg.verbose, "v", false, "report progress on stderr even with --json")
 	fs.StringVar(&cfg.outFile, "out", "", "also write the JSON object to this file")
@@ -146,8 +153,39 @@ func (c config) validate() error {
 		return fmt.Errorf("--duration %s: want more than 0 and at most 1h", c.duration)
 	case c.joinWorkers < 1 || c.joinWorkers > 64:
 		return fmt.Errorf("--join-workers %d: want 1 to 64", c.joinWorkers)
+	case c.abuseTime < time.Second || c.abuseTime > time.Minute:
+		return fmt.Errorf("--abuse-time %s: want 1s to 1m", c.abuseTime)
+	case c.pid < 0:
+		return fmt.Errorf("--pid %d: want a process id", c.pid)
 	case c.settle < 0 || c.leaveWait < 0:
 		return errors.New("--settle and --leave-wait cannot be negative")
 	}
 	return nil
+}
+
+// abuseMain runs --abuse: exit 0 when the watching attendee saw every
+// update within 1 s through every attack and nothing failed.
+func abuseMain(ctx context.Context, cfg config, stdout, stderr io.Writer) int {
+	res, err := runAbuse(ctx, cfg)
+	doc, _ := json.MarshalIndent(res, "", "  ")
+	doc = append(doc, '\n')
+	if cfg.jsonOut {
+		_, _ = stdout.Write(doc)
+	} else {
+		writeAbuseTable(stdout, cfg, res)
+	}
+	if cfg.outFile != "" {
+		if werr := os.WriteFile(cfg.outFile, doc, 0o644); werr != nil {
+			fmt.Fprintln(stderr, "camp-load: "+werr.Error())
+			return exitFailure
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "camp-load: "+err.Error())
+		return exitFailure
+	}
+	if res.Errors > 0 || !res.UpdatesWithin1s {
+		return exitFailure
+	}
+	return exitOK
 }

@@ -101,3 +101,46 @@ func returned(r Result) *bool {
 	}
 	return &ok
 }
+
+// writeAbuseTable prints the --abuse report: per attack, what was sent and
+// what the server did, its memory, and what the watching attendee saw.
+func writeAbuseTable(w io.Writer, cfg config, r AbuseResult) {
+	fmt.Fprintf(w, "camp-load --abuse %s on %s, each attack at most %s, %.0f s in all (RSS from %s)\n\n",
+		r.StartedAt, cfg.addr, cfg.abuseTime, r.Seconds, r.RSSFrom)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "attack\ts\tsent\taccepted\trefused\tRSS before/peak/after\tgoroutines\tupdates p50/p99/max\tnotes")
+	u := func(x Updates) string {
+		s := fmt.Sprintf("%.0f/%.0f/%.0f ms (%d", x.P50MS, x.P99MS, x.MaxMS, x.Count)
+		if x.Missed > 0 {
+			s += fmt.Sprintf(", %d MISSED", x.Missed)
+		}
+		return s + ")"
+	}
+	fmt.Fprintf(tw, "(none)\t\t\t\t\t\t\t%s\tbaseline\n", u(r.Baseline))
+	for _, a := range r.Attacks {
+		peak := "-"
+		if a.RSSPeakBytes > 0 {
+			peak = mib(a.RSSPeakBytes)
+		}
+		var notes []string
+		if a.RefusalMaxMS > 0 {
+			notes = append(notes, fmt.Sprintf("refused in p50 %.1f ms, max %.1f ms", a.RefusalP50MS, a.RefusalMaxMS))
+		}
+		for _, who := range []string{"organiser", "attendee"} {
+			if in, ok := a.GotIn[who]; ok {
+				notes = append(notes, fmt.Sprintf("%s got in: %t", who, in))
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%d\t%d\t%d\t%s / %s / %s\t%d -> %d\t%s\t%s\n", a.Name, a.Seconds, a.Sent, a.Accepted, a.Refused,
+			mib(a.RSSBeforeBytes), peak, mib(a.RSSAfterBytes), a.GoroutinesBefore, a.GoroutinesAfter, u(a.Updates), strings.Join(notes, "; "))
+	}
+	tw.Flush()
+	verdict := "every update reached the attendee within 1 s"
+	if !r.UpdatesWithin1s {
+		verdict = "NOT every update reached the attendee within 1 s"
+	}
+	fmt.Fprintf(w, "\n%s; %d errors\n", verdict, r.Errors)
+	for _, e := range r.FirstErrors {
+		fmt.Fprintln(w, "  "+e)
+	}
+}

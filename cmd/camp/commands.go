@@ -87,7 +87,7 @@ func (c *config) backupCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "backup FILE",
 		Short: "Copy the database to FILE while the camp runs",
-		Long:  "backup writes a consistent copy of the database (all camps of the series) to FILE.\nIt is safe while camp or camp serve is running.",
+		Long:  "backup writes a consistent copy of the database (all camps of the series) to FILE.\nIt is safe while camp or camp serve is running. The copy holds emails and keys, so\nonly you can read it (mode 0600).",
 		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := store.Open(c.dbPath(), store.Options{})

@@ -92,7 +92,8 @@ func LeftOutText(left []LeftOut) string {
 		fmt.Fprintf(&b, "- %s (person %d), for %s: %s\n", oneLine(l.Name), l.PersonID, oneLine(l.Room), l.Reason)
 	}
 	b.WriteString("To link someone: they run `link EMAIL` over SSH with the email they registered with,\n" +
-		"then an organiser runs `camp link confirm CODE` with the code they are given. Export again afterwards.\n")
+		"then an organiser runs `camp link confirm CODE` with the code they are given, checks the person and\n" +
+		"the registration it shows, and links them with `camp link confirm CODE --yes`. Export again afterwards.\n")
 	return b.String()
 }
 

@@ -73,11 +73,10 @@ func MustJoin(tb testing.TB, camp *store.Camp, name string, organiser bool) sche
 	if err != nil {
 		tb.Fatal(err)
 	}
-	a := schedule.Actor{PersonID: p.ID, Role: p.Role}
-	if _, err := camp.Join(ctx, a, schedule.JoinRequest{Name: name, AcceptCoC: true}); err != nil {
+	if p, err = camp.Join(ctx, p.Actor(), schedule.JoinRequest{Name: name, AcceptCoC: true}); err != nil {
 		tb.Fatal(err)
 	}
-	return a
+	return p.Actor()
 }
 
 // MustProposeTalk proposes a talk or fails the test.

@@ -38,19 +38,21 @@ func newCall(cmd *cobra.Command, args []string, env *Env, prefix string) (*call,
 	return c, nil
 }
 
-func (c *call) backend() Backend       { return c.env.Backend }
-func (c *call) actor() schedule.Actor  { return c.env.Actor }
-func (c *call) event() *schedule.Event { return c.env.Backend.Event() }
-func (c *call) now() time.Time         { return c.env.now }
-func (c *call) isGuest() bool {
-	return c.env.Actor.PersonID == 0 || c.env.Actor.Role == schedule.RoleGuest
-}
+func (c *call) backend() Backend         { return c.env.Backend }
+func (c *call) actor() schedule.Actor    { return c.env.Actor }
+func (c *call) event() *schedule.Event   { return c.env.Backend.Event() }
+func (c *call) now() time.Time           { return c.env.now }
+func (c *call) isGuest() bool            { return c.env.Actor.IsGuest() }
 func (c *call) flagSet(name string) bool { return c.cmd.Flags().Changed(name) }
 
-// me is the caller as the camp knows them; a guest is a person without id.
+// me is the caller as the camp knows them; a guest is a person without id,
+// and so is a key that has not joined yet (the camp stores it on joining).
 func (c *call) me() (schedule.Person, error) {
-	if c.isGuest() {
+	switch a := c.actor(); {
+	case c.isGuest():
 		return schedule.Person{Role: schedule.RoleGuest}, nil
+	case a.PersonID == 0:
+		return schedule.Person{Role: a.Role, Fingerprint: a.Fingerprint}, nil
 	}
 	return c.backend().Person(c.ctx, c.actor().PersonID)
 }

@@ -24,6 +24,9 @@ type Backend interface {
 	// RequestLink starts linking the actor to their registration by email
 	// and returns the one-time code an organiser must confirm.
 	RequestLink(ctx context.Context, a schedule.Actor, email string) (string, error)
+	// PendingLink shows an organiser who asked for a code and for which
+	// email, before ConfirmLink applies it.
+	PendingLink(ctx context.Context, a schedule.Actor, code string) (schedule.LinkRequest, error)
 	ConfirmLink(ctx context.Context, a schedule.Actor, code string) (schedule.Person, error)
 }
 

@@ -26,7 +26,7 @@ func Execute(ctx context.Context, env *Env, args []string, stdin io.Reader, stdo
 		return ExitFailure
 	}
 	t := &tree{env: func(*cobra.Command) (*Env, error) { return env, nil }, role: env.Actor.Role, prefix: sshCommand(env)}
-	if env.Actor.PersonID == 0 {
+	if env.Actor.IsGuest() {
 		t.role = schedule.RoleGuest
 	}
 	root := t.sshRoot()
@@ -74,14 +74,14 @@ func (t *tree) sshCommands() []*cobra.Command {
 		t.scheduleCommand(), t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(),
 		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
 		t.exportCommand(),
-		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.statsCommand(),
+		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.peopleCommand(), t.statsCommand(),
 	}
 }
 
 // Commands returns the data commands for the local CLI (the organiser at
 // the console) to mount under its own root: now, talks, topics, notes
-// (with notes add/edit), report, queue, timer, announce, assign, unassign
-// and link (only `link confirm CODE`). The CLI has its own schedule and
+// (with notes add/edit), report, queue, timer, announce, assign, unassign,
+// link (only `link confirm CODE`) and people. The CLI has its own schedule and
 // export; join, whoami, name, vote, propose, edit, withdraw and stats need
 // an SSH key or a server and are left out. env is called when a command
 // runs, so the database is opened only for commands that need it. Errors
@@ -92,7 +92,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 	cmds := []*cobra.Command{
 		t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(), t.reportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
-		t.linkCommand(false),
+		t.linkCommand(false), t.peopleCommand(),
 	}
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)
@@ -121,12 +121,14 @@ func sshCommand(env *Env) string {
 	return defaultSSHCommand
 }
 
-// unknownCommand catches a first word that is no command, before anything
-// runs. The root takes any arguments (so that `ssh HOST` alone shows help),
-// so cobra would not object itself; and checking first also keeps people
-// away from cobra's hidden internal commands (__complete), which are only
-// added once cobra runs.
+// unknownCommand catches a first word that is no command, and any way to
+// cobra's hidden internal commands (__complete), before anything runs. The
+// root takes any arguments (so that `ssh HOST` alone shows help), so cobra
+// would not object itself.
 func unknownCommand(root *cobra.Command, args []string) error {
+	if reachesCompletion(root, args) {
+		return usagef("unknown command %q", cobra.ShellCompRequestCmd)
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return nil
 	}
@@ -138,6 +140,26 @@ func unknownCommand(root *cobra.Command, args []string) error {
 		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
 	}
 	return usagef("%s", msg)
+}
+
+// reachesCompletion says whether cobra would run its hidden __complete
+// command for args. Cobra adds that command when the arguments resolve to
+// it, skipping flags wherever they stand (`--help=false __complete ...`),
+// so the only exact test is cobra's own: resolve args with a stand-in of
+// the same names in place, as cobra's initCompleteCmd does, then take it
+// away again.
+func reachesCompletion(root *cobra.Command, args []string) bool {
+	standIn := &cobra.Command{
+		Use:                cobra.ShellCompRequestCmd,
+		Aliases:            []string{cobra.ShellCompNoDescRequestCmd},
+		Hidden:             true,
+		DisableFlagParsing: true,
+		Run:                func(*cobra.Command, []string) {},
+	}
+	root.AddCommand(standIn)
+	defer root.RemoveCommand(standIn)
+	cmd, _, err := root.Find(args)
+	return err == nil && cmd == standIn
 }
 
 // printError prints err as one line; a usage mistake also says where help is.

@@ -82,8 +82,11 @@ func (t *tree) roleSentence(cmd *cobra.Command) string {
 // (no camp, a read error) just leaves the hint out.
 func (t *tree) needsJoin(cmd *cobra.Command) bool {
 	env, err := t.env(cmd)
-	if err != nil || env == nil || env.Backend == nil || env.Actor.PersonID == 0 {
+	if err != nil || env == nil || env.Backend == nil || env.Actor.IsGuest() {
 		return false
+	}
+	if env.Actor.PersonID == 0 {
+		return true // a key the camp has not met yet
 	}
 	p, err := env.Backend.Person(cmd.Context(), env.Actor.PersonID)
 	return err == nil && !p.Joined()

@@ -28,8 +28,28 @@ type camp struct {
 
 func newCamp(t *testing.T) *camp {
 	t.Helper()
+	ev := storetest.Example(t)
+	// These tests are about commands; the store's write limiter has tests
+	// of its own (and TestWriteLimitThroughTheTree sets it back).
+	ev.Limits.WriteBurst = 1000
+	return newCampWith(t, ev)
+}
+
+func newCampWith(t *testing.T, ev *schedule.Event) *camp {
+	t.Helper()
 	clock := schedule.NewManualClock(storetest.SeedNow)
-	return &camp{t: t, store: storetest.MustOpenCamp(t, nil, clock), clock: clock}
+	return &camp{t: t, store: storetest.MustOpenCamp(t, ev, clock), clock: clock}
+}
+
+// relogin is the next SSH session of env's key: each session logs in
+// afresh, so a key that has just joined now acts as its person.
+func (c *camp) relogin(env *commands.Env) *commands.Env {
+	c.t.Helper()
+	p, err := c.store.Login(context.Background(), env.Fingerprint, env.Actor.Role == schedule.RoleOrganiser)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return c.env(p.Actor(), env.Fingerprint)
 }
 
 func (c *camp) env(a schedule.Actor, fingerprint string) *commands.Env {
@@ -55,7 +75,7 @@ func (c *camp) newcomer(seed string) *commands.Env {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	return c.env(schedule.Actor{PersonID: p.ID, Role: p.Role}, fp)
+	return c.env(p.Actor(), fp)
 }
 
 func (c *camp) guest() *commands.Env { return c.env(schedule.Guest, "") }

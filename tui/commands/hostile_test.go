@@ -61,6 +61,7 @@ func TestHostileTextStored(t *testing.T) {
 	for _, args := range writes {
 		r := mustRun(t, eve, args...)
 		checkClean(t, r)
+		eve = c.relogin(eve) // each command is a session of its own
 	}
 	checkClean(t, mustRun(t, org, "announce", hostile))
 	checkClean(t, mustRun(t, org, "timer", "start", "--minutes", "5", "--label", hostile))

@@ -40,7 +40,7 @@ func TestJoinFirst(t *testing.T) {
 	if !strings.Contains(r.stdout, "Welcome, Ada") || !strings.Contains(r.stdout, "Asia/Tokyo") {
 		t.Errorf("join should welcome by name and zone:\n%s", r)
 	}
-	mustRun(t, newcomer, "propose", "talk", "--title", "Now it works")
+	mustRun(t, c.relogin(newcomer), "propose", "talk", "--title", "Now it works")
 }
 
 func TestGuestsOnlyLook(t *testing.T) {
@@ -104,6 +104,7 @@ func TestJoinedZoneIsUsed(t *testing.T) {
 	c := newCamp(t)
 	env := c.newcomer("tokyo")
 	mustRun(t, env, "join", "--name", "Kenji", "--accept-code-of-conduct", "--tz", "Asia/Tokyo")
+	env = c.relogin(env)
 	if doc := decode(t, mustRun(t, env, "whoami", "--json")); doc["tz"] != "Asia/Tokyo" {
 		t.Errorf("tz = %v, want Asia/Tokyo", doc["tz"])
 	}

@@ -68,7 +68,7 @@ func TestJSONOutputsAreStable(t *testing.T) {
 	mustRun(t, org, "queue", "start", "1")
 	for _, args := range [][]string{
 		{"now", "--json"}, {"talks", "--json"}, {"topics", "--json"}, {"notes", "talk:1", "--json"},
-		{"whoami", "--json"}, {"timer", "list", "--json"}, {"queue", "--json"}, {"schedule", "--json"},
+		{"whoami", "--json"}, {"timer", "list", "--json"}, {"queue", "--json"}, {"schedule", "--json"}, {"people", "--json"},
 	} {
 		r := mustRun(t, org, args...)
 		walkJSON(t, strings.Join(args, " "), "", decode(t, r))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -129,19 +130,24 @@ func (t *tree) nameCommand() *cobra.Command {
 // claim another person's registration by typing their address. Without
 // request (the local console) only `link confirm` is there.
 func (t *tree) linkCommand(request bool) *cobra.Command {
+	var yes bool
 	confirm := t.organiser(&cobra.Command{
 		Use:     "confirm CODE",
-		Short:   "Confirm the code an attendee tells you, linking their registration",
-		Example: t.examples("link confirm K7QX2M"),
+		Short:   "Show who asked for a code and for which email; --yes links them",
+		Example: t.examples("link confirm K7QX2M", "link confirm K7QX2M --yes"),
 		Args:    exactArgs(1),
 		RunE: t.run(func(c *call) error {
+			if !yes {
+				return c.previewLink(c.args[0])
+			}
 			p, err := c.backend().ConfirmLink(c.ctx, c.actor(), c.args[0])
 			if err != nil {
 				return err
 			}
-			return c.say("Linked %s to the registration of %s.", line(p.Name), line(p.Email))
+			return c.say("Linked %s (person %d) to the registration of %s.", line(p.Name), p.ID, line(p.Email))
 		}),
 	})
+	confirm.Flags().BoolVar(&yes, "yes", false, "link them (without it, only show what would be linked)")
 	if !request {
 		return t.organiser(t.group("link", "Link attendees to their registrations", confirm.Example, confirm))
 	}
@@ -155,9 +161,115 @@ func (t *tree) linkCommand(request bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Your code is %s. Tell it to an organiser (in the Zoom chat or the main room);\nonce they confirm it, your key is linked to your registration.", line(code))
+			return c.say("Your code is %s. Tell it to an organiser (in the Zoom chat or the main room);\n"+
+				"they check it against the registrations, and once they confirm it your key is linked to your registration.", line(code))
 		}),
 	}
 	cmd.AddCommand(confirm)
 	return t.attendee(cmd)
+}
+
+// previewLink tells the organiser what `link confirm CODE --yes` would do:
+// the person who asked (name, id, key) and the email, with the
+// registration that has it, or that none has.
+func (c *call) previewLink(code string) error {
+	lr, err := c.backend().PendingLink(c.ctx, c.actor(), code)
+	if err != nil {
+		return err
+	}
+	p := lr.Person
+	var b strings.Builder
+	fmt.Fprintf(&b, "Code %s was asked for by %s (person %d, key %s)\nfor the email %s.\n",
+		line(lr.Code), line(cmpOr(p.Name, "(no name yet)")), p.ID, line(p.Fingerprint), line(lr.Email))
+	if lr.Registration == nil {
+		fmt.Fprintf(&b, "No registration holding a ticket (Attending or Checked In) has that email: nothing can be linked.\n"+
+			"Ask them to check the address they registered with.\n")
+		return c.print(b.String())
+	}
+	r := lr.Registration
+	fmt.Fprintf(&b, "The registration with it: %s <%s>, ticket %s, %s.\n", line(r.Name), line(r.Email), line(r.TicketID), line(r.Status))
+	if p.Email != "" {
+		fmt.Fprintf(&b, "Their key is linked to %s now; confirming replaces it.\n", line(p.Email))
+	}
+	fmt.Fprintf(&b, "If that is the person you are talking to, link them with:\n  %s link confirm %s --yes\n", c.prefix, line(lr.Code))
+	return c.print(b.String())
+}
+
+func cmpOr(s, otherwise string) string {
+	if s != "" {
+		return s
+	}
+	return otherwise
+}
+
+// personJSON is one person in `people --json` (organisers only).
+type personJSON struct {
+	ID        int64  `json:"id"`
+	Name      string `json:"name"`
+	Role      string `json:"role"`
+	JoinedAt  stamp  `json:"joined_at"`
+	Email     string `json:"email"`
+	Muted     bool   `json:"muted"`
+	Banned    bool   `json:"banned"`
+	OnlyVoted bool   `json:"only_voted"`
+}
+
+// peopleView is `people --json`.
+type peopleView struct {
+	People []personJSON `json:"people"`
+}
+
+func (v peopleView) writeText(w io.Writer) {
+	if len(v.People) == 0 {
+		fmt.Fprintln(w, "Nobody has joined yet.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tROLE\tREGISTRATION\tSTANDING")
+	onlyVoted := 0
+	for _, p := range v.People {
+		var standing []string
+		if p.Muted {
+			standing = append(standing, "MUTED")
+		}
+		if p.Banned {
+			standing = append(standing, "BANNED")
+		}
+		if p.OnlyVoted {
+			standing = append(standing, "NEW, ONLY VOTED")
+			onlyVoted++
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.ID, cmpOr(p.Name, "(no name yet)"), p.Role, cmpOr(p.Email, "-"), strings.Join(standing, " "))
+	}
+	tw.Flush()
+	if onlyVoted > 0 {
+		fmt.Fprintf(w, "%d key(s) joined in the last %s and have only voted: many at once can be vote stuffing.\n"+
+			"[openspace] votes_require_registration = true lets only linked registrations vote.\n", onlyVoted, schedule.NewKeyWindow)
+	}
+}
+
+func (t *tree) peopleCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "people",
+		Short:   "Everyone who has joined, with their standing and new keys that only voted",
+		Example: t.examples("people", "people --json"),
+		Args:    exactArgs(0),
+		RunE: t.run(func(c *call) error {
+			if err := c.require(schedule.PermOrganise); err != nil {
+				return err
+			}
+			people, err := c.backend().People(c.ctx)
+			if err != nil {
+				return err
+			}
+			v := peopleView{People: make([]personJSON, 0, len(people))}
+			for _, p := range people {
+				v.People = append(v.People, personJSON{ID: p.ID, Name: line(p.Name), Role: string(p.Role), JoinedAt: stamp(p.AcceptedCoC),
+					Email: line(p.Email), Muted: p.Muted, Banned: p.Banned, OnlyVoted: p.OnlyVoted})
+			}
+			return c.show(v)
+		}),
+	}
+	addJSONFlag(cmd)
+	return t.organiser(cmd)
 }

@@ -25,13 +25,31 @@ type talkJSON struct {
 	Position  int      `json:"position"`
 	Tools     []string `json:"tools"`
 	CreatedAt stamp    `json:"created_at"`
+	// EditedAfterApproval is what organisers approved, when the speaker
+	// has changed the talk since (it is back in review).
+	EditedAfterApproval *approvedJSON `json:"edited_after_approval,omitempty"`
+}
+
+// approvedJSON is a talk as it was approved, and what changed since.
+type approvedJSON struct {
+	Title    string   `json:"title"`
+	Minutes  int      `json:"minutes"`
+	Abstract string   `json:"abstract"`
+	Links    []string `json:"links"`
+	Changed  []string `json:"changed"`
+	EditedAt stamp    `json:"edited_at"`
 }
 
 func newTalkJSON(t schedule.Talk) talkJSON {
-	return talkJSON{
+	v := talkJSON{
 		ID: t.ID, Title: line(t.Title), Abstract: text(t.Abstract), Speaker: line(t.Speaker), Minutes: t.Minutes,
 		Status: string(t.Status), Block: line(t.Block), Position: t.Position, Tools: lineList(t.Tools), CreatedAt: stamp(t.CreatedAt),
 	}
+	if a := t.EditedAfterApproval; a != nil {
+		v.EditedAfterApproval = &approvedJSON{Title: line(a.Title), Minutes: a.Minutes, Abstract: text(a.Abstract),
+			Links: lineList(a.Links), Changed: lineList(a.Changed), EditedAt: stamp(a.EditedAt)}
+	}
+	return v
 }
 
 // talksView is `talks --json` (and `queue --json`).
@@ -55,9 +73,19 @@ func (v talksView) writeText(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tBLOCK\tPOS\tMIN\tSPEAKER\tTITLE")
 	for _, t := range v.Talks {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", t.ID, t.Status, t.Block, position(t.Position), t.Minutes, t.Speaker, t.Title)
+		status := t.Status
+		if t.EditedAfterApproval != nil {
+			status += "*"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", t.ID, status, t.Block, position(t.Position), t.Minutes, t.Speaker, t.Title)
 	}
 	tw.Flush()
+	for _, t := range v.Talks {
+		if a := t.EditedAfterApproval; a != nil {
+			fmt.Fprintf(w, "* talk %d was edited after approval (%s): it is back in review; approved title was %q, %d min (talks --json shows all)\n",
+				t.ID, strings.Join(a.Changed, ", "), a.Title, a.Minutes)
+		}
+	}
 }
 
 func position(p int) string {

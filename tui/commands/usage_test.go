@@ -69,6 +69,43 @@ func TestUnknownCommand(t *testing.T) {
 	wantFailure(t, run(t, c.guest(), "completion", "bash"), 2, "unknown command")
 }
 
+// TestHiddenCompletionInEveryOrder: cobra adds its hidden __complete
+// command whenever the arguments resolve to it, wherever it stands after
+// flags. Issue 12 reached it with `--help=false __complete queue ""`.
+// No arrangement of those words (nor of the variants) reaches it.
+func TestHiddenCompletionInEveryOrder(t *testing.T) {
+	c := newCamp(t)
+	envs := map[string]*commands.Env{"guest": c.guest(), "attendee": c.attendee("Ada"), "organiser": c.organiser("Olive")}
+	for _, words := range [][]string{
+		{"--help=false", "__complete", "queue", ""},
+		{"-h=false", "__completeNoDesc", "talks", "--json"},
+		{"--json=true", "__complete", "propose", "t"},
+	} {
+		for _, args := range permutations(words) {
+			for who, env := range envs {
+				r := run(t, env, args...)
+				if strings.Contains(r.stdout+r.stderr, "ShellCompDirective") {
+					t.Errorf("%s reached __complete:\n%s", who, r)
+				}
+			}
+		}
+	}
+}
+
+func permutations(words []string) [][]string {
+	if len(words) <= 1 {
+		return [][]string{append([]string{}, words...)}
+	}
+	var out [][]string
+	for i, w := range words {
+		rest := append(append([]string{}, words[:i]...), words[i+1:]...)
+		for _, p := range permutations(rest) {
+			out = append(out, append([]string{w}, p...))
+		}
+	}
+	return out
+}
+
 func TestBareAndHelp(t *testing.T) {
 	c := newCamp(t)
 	ada := c.attendee("Ada")
@@ -150,7 +187,7 @@ func TestCommandsMountLocally(t *testing.T) {
 	for _, cmd := range cmds {
 		names = append(names, cmd.Name())
 	}
-	want := "now talks topics notes report queue timer announce assign unassign link"
+	want := "now talks topics notes report queue timer announce assign unassign link people"
 	if strings.Join(names, " ") != want {
 		t.Errorf("local commands = %v, want %s", names, want)
 	}

@@ -152,7 +152,8 @@ func TestWriteFloodIsSlowedPerKey(t *testing.T) {
 	ts := startServer(t, withLimits(func(l *schedule.Limits) { l.WriteBurst, l.WriteEvery, l.TopicsPerPerson = 3, time.Second, 1000 }))
 	flooder := ts.join(t, "Flo")
 	other := ts.join(t, "Otto")
-	start := time.Now()
+	// The camp's limiter reads the camp's clock: 100 ms pass between writes.
+	start := ts.clock.Now()
 	accepted, slowed := 0, 0
 	for i := range 100 {
 		r := run(t, flooder, "", "propose", "topic", "--title", fmt.Sprint("flood ", i))
@@ -169,9 +170,9 @@ func TestWriteFloodIsSlowedPerKey(t *testing.T) {
 				t.Fatalf("another attendee was slowed by the flood: %s", r.stderr)
 			}
 		}
-		time.Sleep(100 * time.Millisecond)
+		ts.clock.Advance(100 * time.Millisecond)
 	}
-	elapsed := time.Since(start)
+	elapsed := ts.clock.Now().Sub(start)
 	allowed := 3 + int(elapsed/time.Second) + 1
 	if accepted > allowed || slowed == 0 {
 		t.Errorf("%d of 100 writes accepted in %s (at most %d allowed), %d slowed", accepted, elapsed.Round(time.Second), allowed, slowed)

@@ -43,7 +43,7 @@ type setup struct {
 
 type serverOption func(*setup)
 
-func startServer(t *testing.T, opts ...serverOption) *testServer {
+func startServer(t testing.TB, opts ...serverOption) *testServer {
 	t.Helper()
 	ev := storetest.Example(t)
 	clock := schedule.NewManualClock(storetest.SeedNow)

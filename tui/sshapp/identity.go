@@ -20,29 +20,39 @@ func acceptGuest(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return 
 // identity is who a session is.
 type identity struct {
 	fingerprint string // "" for a guest
+	organiser   bool   // the key is one of the organisers' (Config.Organisers)
 	person      schedule.Person
 	actor       schedule.Actor
 	user        string // the SSH user name: only ever text, cleaned for logs
 	client      string // the client's version string, cleaned for logs
 }
 
-// identify reads the session's identity from the key that authenticated it.
-// ssh.Session.PublicKey comes from the permissions of the successful auth
-// attempt, never from a key merely offered during authentication (the
-// mistake behind soft-serve's GHSA-pchf-49fh-w34r), and never from the user
-// name, which anyone can set to anything.
-func (s *Server) identify(ctx context.Context, sess ssh.Session) (identity, error) {
+// claim is who a session says it is, from the key that authenticated it,
+// without the database: enough to apply the session caps before Login
+// writes anything. ssh.Session.PublicKey comes from the permissions of the
+// successful auth attempt, never from a key merely offered during
+// authentication (the mistake behind soft-serve's GHSA-pchf-49fh-w34r),
+// and never from the user name, which anyone can set to anything.
+func (s *Server) claim(sess ssh.Session) identity {
 	id := identity{
 		user:   sanitize.Line(sess.User(), 64),
 		client: sanitize.Line(string(sess.Context().ClientVersion()), 64),
 		actor:  schedule.Guest,
 	}
-	key := sess.PublicKey()
-	if key == nil {
+	if key := sess.PublicKey(); key != nil {
+		id.fingerprint = gossh.FingerprintSHA256(key)
+		id.organiser = s.cfg.Organisers[id.fingerprint]
+	}
+	return id
+}
+
+// identify completes a claimed identity from the database (Login records
+// the key's visit), once the session has been admitted.
+func (s *Server) identify(ctx context.Context, id identity) (identity, error) {
+	if id.fingerprint == "" {
 		return id, nil
 	}
-	id.fingerprint = gossh.FingerprintSHA256(key)
-	p, err := s.cfg.Backend.Login(ctx, id.fingerprint, s.cfg.Organisers[id.fingerprint])
+	p, err := s.cfg.Backend.Login(ctx, id.fingerprint, id.organiser)
 	if err != nil {
 		return id, err
 	}
@@ -50,6 +60,6 @@ func (s *Server) identify(ctx context.Context, sess ssh.Session) (identity, erro
 		return id, schedule.Errorf(schedule.EFORBIDDEN, "you have been removed from this camp by the organisers")
 	}
 	id.person = p
-	id.actor = schedule.Actor{PersonID: p.ID, Role: p.Role}
+	id.actor = p.Actor()
 	return id, nil
 }

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"charm.land/ssh"
@@ -26,6 +27,9 @@ type Config struct {
 	Addr        string // host:port; 127.0.0.1:2222 by default
 	HostKeyPath string // created (mode 0600) if missing
 	Limits      schedule.Limits
+	// Conn bounds what one connection may ask of the server at the SSH
+	// level (channels, environment, command line, resizes, guests).
+	Conn ConnLimits
 	// Organisers are the SHA256 fingerprints of the organisers' keys.
 	Organisers map[string]bool
 	Backend    commands.Backend
@@ -51,12 +55,12 @@ type Server struct {
 	cfg      Config
 	ssh      *ssh.Server
 	registry *registry
-	limiter  *writeLimiter
-	backend  commands.Backend // rate-limited for attendees
+	backend  commands.Backend // the camp: it rate-limits every write itself
 	started  time.Time
 	mu       sync.Mutex
 	ln       net.Listener
-	tuis     tuiSessions // what the terminal sessions share (tui.go)
+	tuis     tuiSessions  // what the terminal sessions share (tui.go)
+	resizes  atomic.Int64 // terminal resizes applied, by all sessions
 }
 
 // New builds the server; Listen then Serve starts it.
@@ -76,9 +80,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.StallTimeout <= 0 {
 		cfg.StallTimeout = 30 * time.Second
 	}
+	cfg.Conn = cfg.Conn.withDefaults()
 	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now()}
-	s.limiter = newWriteLimiter(cfg.Limits.WriteBurst, cfg.Limits.WriteEvery)
-	s.backend = &limitedBackend{Backend: cfg.Backend, limiter: s.limiter}
+	s.backend = cfg.Backend
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
@@ -92,6 +96,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("ssh server: %w", err)
 	}
 	srv.HandshakeTimeout = cfg.Limits.HandshakeTimeout
+	srv.ConnCallback = trackConn
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel} // and no other kind
 	srv.Handler = s.handle
 	s.ssh = srv
 	return s, nil

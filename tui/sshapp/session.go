@@ -2,46 +2,77 @@ package sshapp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 
 	"charm.land/ssh"
+	"github.com/anmitsu/go-shlex"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/schedule/sanitize"
 	"github.com/lightningcamp/camp/tui/commands"
 )
 
-// handle serves one session: recover, identity, limits, then the TUI for a
-// terminal or the command tree for a command. Every step logs cleaned text
+// handle serves one session: recover, command line, limits, identity, then
+// the TUI for a terminal or the command tree for a command. Everything that
+// costs more than a comparison waits for the caps: the command line is
+// split only once it is known to be short, and the database is written
+// (Login) only once the session is admitted. Every step logs cleaned text
 // only: user names and client versions are whatever a client sends.
 func (s *Server) handle(sess ssh.Session) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 	defer s.recoverSession(sess)
-	id, err := s.identify(ctx, sess)
+	id := s.claim(sess)
+	args, err := s.commandLine(sess.RawCommand())
 	if err != nil {
 		s.refuse(sess, id, err)
 		return
 	}
-	release, err := s.registry.admit(id, s.cfg.Limits)
+	seat, err := s.registry.admit(id, connOf(sess.Context()), s.cfg.Limits, s.cfg.Conn)
 	if err != nil {
 		s.refuse(sess, id, err)
 		return
 	}
+	if id, err = s.identify(ctx, id); err != nil {
+		seat.release()
+		s.refuse(sess, id, err)
+		return
+	}
+	seat.identified(id)
 	s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{id.person.ID}})
 	defer func() {
-		release()
+		seat.release()
 		s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{id.person.ID}})
 	}()
 	_, _, isPty := sess.Pty()
 	s.cfg.Logger.Info("session", "user", id.user, "client", id.client, "key", id.fingerprint,
-		"role", string(id.actor.Role), "pty", isPty, "command", sanitize.Line(fmt.Sprint(sess.Command()), 200))
-	if isPty && len(sess.Command()) == 0 {
+		"role", string(id.actor.Role), "pty", isPty, "command", sanitize.Line(fmt.Sprint(args), 200))
+	if isPty && len(args) == 0 {
 		s.runTUI(ctx, sess, id)
 		return
 	}
-	sess.Exit(s.runCommand(ctx, sess, id))
+	sess.Exit(s.runCommand(ctx, sess, id, args))
+}
+
+// commandLine reads what follows `ssh HOST`: refused over the cap before
+// anything reads it (splitting into words is quadratic in a word's length),
+// then split into words, once.
+func (s *Server) commandLine(raw string) ([]string, error) {
+	if most := s.cfg.Conn.CommandBytes; len(raw) > most {
+		return nil, schedule.Errorf(schedule.EINVALID, "the command line is longer than %d bytes (%d): send long text on standard input, with - in its place", most, len(raw))
+	}
+	args, err := shlex.Split(raw, true)
+	switch {
+	case errors.Is(err, shlex.ErrNoClosing):
+		return nil, schedule.Errorf(schedule.EINVALID, "the command line has a quote that is not closed")
+	case errors.Is(err, shlex.ErrNoEscaped):
+		return nil, schedule.Errorf(schedule.EINVALID, "the command line ends with a backslash")
+	case err != nil:
+		return nil, schedule.Errorf(schedule.EINVALID, "cannot read the command line: %v", err)
+	}
+	return args, nil
 }
 
 // recoverSession turns a panic into the end of one session, not the server.
@@ -56,15 +87,15 @@ func (s *Server) recoverSession(sess ssh.Session) {
 func (s *Server) refuse(sess ssh.Session, id identity, err error) {
 	s.cfg.Logger.Warn("session refused", "user", id.user, "key", id.fingerprint, "reason", schedule.ErrorMessage(err))
 	fmt.Fprintln(sess.Stderr(), "camp: "+schedule.ErrorMessage(err))
-	sess.Exit(1)
+	sess.Exit(commands.ExitCode(err))
 }
 
-func (s *Server) runCommand(ctx context.Context, sess ssh.Session, id identity) int {
-	env := s.commandEnv(id, sess)
-	return commands.Execute(ctx, env, sess.Command(), sess, sess, sess.Stderr())
+func (s *Server) runCommand(ctx context.Context, sess ssh.Session, id identity, args []string) int {
+	env := s.commandEnv(id, sess, args)
+	return commands.Execute(ctx, env, args, sess, sess, sess.Stderr())
 }
 
-func (s *Server) commandEnv(id identity, sess ssh.Session) *commands.Env {
+func (s *Server) commandEnv(id identity, sess ssh.Session, args []string) *commands.Env {
 	return &commands.Env{
 		Backend:     s.backend,
 		Actor:       id.actor,
@@ -76,7 +107,7 @@ func (s *Server) commandEnv(id identity, sess ssh.Session) *commands.Env {
 		ExportMine:  s.cfg.ExportMine,
 		SSHCommand:  s.ConnectHint(),
 		OnInternalError: func(err error) {
-			s.cfg.Logger.Error("command failed", "key", id.fingerprint, "command", sanitize.Line(fmt.Sprint(sess.Command()), 200), "error", sanitize.Line(err.Error(), 500))
+			s.cfg.Logger.Error("command failed", "key", id.fingerprint, "command", sanitize.Line(fmt.Sprint(args), 200), "error", sanitize.Line(err.Error(), 500))
 		},
 	}
 }

@@ -51,7 +51,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		s.cfg.Logger.Warn("dropped a stalled client", "key", id.fingerprint, "user", id.user)
 		sess.Close()
 	})
-	go forwardWindowSizes(p, windows, done)
+	go s.forwardWindowSizes(p, windows, done)
 	stopDrawing, drawing := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(drawing)
@@ -94,7 +94,7 @@ func isSuspend(msg tea.Msg) bool {
 	return ok
 }
 
-func forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan struct{}) {
+func (s *Server) forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan struct{}) {
 	for {
 		select {
 		case <-done:
@@ -104,6 +104,7 @@ func forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan s
 				return
 			}
 			width, height := terminalSize(w.Width, w.Height)
+			s.resizes.Add(1)
 			p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 		}
 	}
@@ -145,6 +146,10 @@ func (s *Server) zoneFor(p schedule.Person, env []string) *time.Location {
 // not joined yet.
 func (s *Server) sessionModel(ctx context.Context, id identity, look sessionLook) tea.Model {
 	main := func(p schedule.Person, zone *time.Location) tea.Model {
+		if id.person.ID == 0 && p.ID != 0 { // a new key has just joined in the welcome
+			s.registry.joined(id.fingerprint, p.ID)
+			s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{p.ID}})
+		}
 		look.zone = zone
 		return tui.New(s.tuiDeps(), schedule.Actor{PersonID: p.ID, Role: p.Role}, tui.Options{
 			Zone: look.zone, Width: look.width, Height: look.height, DarkBackground: true, Profile: look.profile, Context: ctx,
