@@ -3,6 +3,7 @@ package tui_test
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -12,8 +13,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store/storetest"
 	"github.com/lightningcamp/camp/tui"
-	"github.com/lightningcamp/camp/tui/tuitest"
 )
 
 // recorder wraps the model to keep the last frame as plain text. The
@@ -56,38 +57,92 @@ func (r *recorder) frame() string {
 }
 
 // flow runs the console in a real Bubble Tea program (teatest), so commands,
-// the feed subscription and the clock tick all run as they do live.
+// the feed subscription and the clock tick all run as they do live, on a
+// real SQLite camp (storetest.SeedCamp): what a flow shows and what it
+// writes obey the store's own rules.
 type flow struct {
 	t    *testing.T
-	camp *tuitest.Camp
+	camp *realCamp
 	tm   *teatest.TestModel
 	rec  *recorder
 }
 
-func startFlow(t *testing.T, actor func(*tuitest.Camp) schedule.Actor) *flow {
+// realCamp is the seeded SQLite camp with who is online (the server's
+// session registry in a real camp) and a count of feed subscriptions.
+type realCamp struct {
+	*storetest.Seeded
+	feed *countedFeed
+}
+
+func newRealCamp(t *testing.T) *realCamp {
 	t.Helper()
-	return startFlowOn(t, newCamp(t), actor)
+	s := storetest.SeedCamp(t)
+	return &realCamp{Seeded: s, feed: &countedFeed{Feed: s.Camp}}
+}
+
+// Deps wires the camp into a session, with the people the seed has online.
+func (c *realCamp) Deps() tui.Deps {
+	p := c.People
+	online := onlineNow{p["ada"].PersonID, p["priya"].PersonID, p["tomas"].PersonID, p["mei"].PersonID, p["amara"].PersonID}
+	return tui.Deps{
+		Event: c.Camp.Event(), Clock: c.Clock, Feed: c.feed, Presence: online,
+		People: c.Camp, Talks: c.Camp, Topics: c.Camp, Notes: c.Camp, Timers: c.Camp, Announcements: c.Camp,
+		ConnectHint: "attendees: ssh -p 2222 127.0.0.1",
+	}
+}
+
+// onlineNow is who is online: a fixed set.
+type onlineNow []int64
+
+func (o onlineNow) Online() []int64 { return o }
+
+// countedFeed counts the subscriptions open on a feed.
+type countedFeed struct {
+	schedule.Feed
+	open atomic.Int64
+}
+
+func (f *countedFeed) Subscribe() schedule.Subscription {
+	f.open.Add(1)
+	return &countedSub{Subscription: f.Feed.Subscribe(), feed: f}
+}
+
+type countedSub struct {
+	schedule.Subscription
+	feed   *countedFeed
+	closed sync.Once
+}
+
+func (s *countedSub) Close() {
+	s.closed.Do(func() { s.feed.open.Add(-1) })
+	s.Subscription.Close()
+}
+
+func startFlow(t *testing.T, actor func(*realCamp) schedule.Actor) *flow {
+	t.Helper()
+	return startFlowOn(t, newRealCamp(t), actor)
 }
 
 // startFlowOn runs another session on the same camp.
-func startFlowOn(t *testing.T, c *tuitest.Camp, actor func(*tuitest.Camp) schedule.Actor) *flow {
+func startFlowOn(t *testing.T, c *realCamp, actor func(*realCamp) schedule.Actor) *flow {
 	t.Helper()
 	return startFlowSized(t, c, actor, 100, 30)
 }
 
 // startFlowSized runs a session in a terminal of w x h cells.
-func startFlowSized(t *testing.T, c *tuitest.Camp, actor func(*tuitest.Camp) schedule.Actor, w, h int) *flow {
+func startFlowSized(t *testing.T, c *realCamp, actor func(*realCamp) schedule.Actor, w, h int) *flow {
 	t.Helper()
-	m := tui.New(c.Deps(), actor(c), plainOptions(c, w, h))
+	opts := tui.Options{Width: w, Height: h, Profile: colorprofile.NoTTY, MarkdownStyle: "ascii", Zone: c.Camp.Event().Zone}
+	m := tui.New(c.Deps(), actor(c), opts)
 	f := &flow{t: t, camp: c, rec: &recorder{Model: m}}
 	f.tm = teatest.NewTestModel(t, f.rec, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
 	t.Cleanup(func() {
 		_ = f.tm.Quit()
 		f.tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
-		before := c.Fake.Subscribers()
+		before := c.feed.open.Load()
 		m.Close()
-		if after := c.Fake.Subscribers(); after != before-1 {
+		if after := c.feed.open.Load(); after != before-1 {
 			t.Errorf("Close left the feed subscription open (%d before, %d after)", before, after)
 		}
 	})
@@ -95,8 +150,8 @@ func startFlowSized(t *testing.T, c *tuitest.Camp, actor func(*tuitest.Camp) sch
 	return f
 }
 
-func organiser(c *tuitest.Camp) schedule.Actor { return c.Organiser }
-func attendee(c *tuitest.Camp) schedule.Actor  { return c.Attendee }
+func organiser(c *realCamp) schedule.Actor { return c.Organiser }
+func attendee(c *realCamp) schedule.Actor  { return c.Attendee }
 
 // keys presses keys one at a time: "enter", "esc", arrows by name, or a
 // single character.
@@ -190,10 +245,10 @@ func (f *flow) waitUntilWithin(d time.Duration, what string, ok func(string) boo
 	f.t.Fatalf("waited for %s; the screen is:\n%s", what, f.rec.frame())
 }
 
-// talk reads a talk from the fake store.
+// talk reads a talk from the store.
 func (f *flow) talk(id int64) schedule.Talk {
 	f.t.Helper()
-	ts, _ := f.camp.Fake.Talks(f.t.Context(), schedule.TalkFilter{})
+	ts, _ := f.camp.Camp.Talks(f.t.Context(), schedule.TalkFilter{})
 	for _, t := range ts {
 		if t.ID == id {
 			return t

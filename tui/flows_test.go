@@ -12,10 +12,10 @@ func TestFlowApprove(t *testing.T) {
 	f := startFlow(t, organiser)
 	f.keys("2")
 	f.waitForLine("›", "#3", "LIVE", "Mei Chen")
-	f.keys("j", "j", "j", "j") // down to #7, a proposal
-	f.waitForLine("›", "#7", "proposed", "Noor Haddad")
+	f.keys("g") // to the top: the proposals, not yet in the queue
+	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("a")
-	f.waitForLine("›", "#7", "approved", "Noor Haddad")
+	f.waitForLine("›", "#7", "approved", "Noor Haddad") // the end of the queue
 	f.waitFor("✓ “What the CPython JIT does to your loops” approved")
 	if got := f.talk(f.camp.ProposedTalk).Status; got != schedule.TalkApproved {
 		t.Errorf("the store has the talk %s, want approved", got)
@@ -29,8 +29,9 @@ func TestFlowReorderKeepsTheCursorOnTheTalk(t *testing.T) {
 	f.keys("K")
 	f.waitForLine("›", "#5", "Lena Fischer")
 	f.waitForLine("#6", "Amara Okafor")
-	f.keys("J", "J")
-	f.waitForLine("›", "#7", "Lena Fischer")
+	f.keys("J")
+	f.waitForLine("›", "#6", "Lena Fischer")
+	f.waitForLine("#5", "Amara Okafor")
 }
 
 func TestFlowStartCountdownFinish(t *testing.T) {
@@ -66,13 +67,13 @@ func TestFlowStartCountdownFinish(t *testing.T) {
 
 func TestFlowUndoReject(t *testing.T) {
 	f := startFlow(t, organiser)
-	f.keys("2", "j", "j", "j", "j") // #7, a proposal
-	f.waitForLine("›", "#7", "Noor Haddad")
+	f.keys("2", "g") // a proposal, at the top
+	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("r")
 	f.waitFor("rejected “What the CPython JIT does to your loops” · u undoes")
 	f.waitUntil("the rejected talk to leave the queue", func(s string) bool { return !containsAll(s, []string{"Noor Haddad"}) })
 	f.keys("u")
-	f.waitForLine("›", "#7", "proposed", "Noor Haddad")
+	f.waitForLine("›", "proposed", "Noor Haddad")
 	if got := f.talk(f.camp.ProposedTalk).Status; got != schedule.TalkProposed {
 		t.Errorf("the store has the talk %s, want proposed", got)
 	}
@@ -93,7 +94,7 @@ func TestFlowPlaceTopic(t *testing.T) {
 	f.keys("enter")
 	f.waitFor("“Type hints as compiler input” placed in Room 3, slot 2")
 	f.waitForLine("#2 11:45", "Benchmarks that do", "Type hints as")
-	topic, _ := f.camp.Fake.Topics(t.Context())
+	topic, _ := f.camp.Camp.Topics(t.Context())
 	for _, tp := range topic {
 		if tp.ID == f.camp.UnplacedTopic && (tp.Status != schedule.TopicPlaced || tp.Track != "c" || tp.Slot != "eu-openspace-1/2") {
 			t.Errorf("the store has the topic %s in %s %s, want placed in c eu-openspace-1/2", tp.Status, tp.Track, tp.Slot)
@@ -105,14 +106,14 @@ func TestFlowStaleNoteEditShowsTheConflict(t *testing.T) {
 	f := startFlow(t, organiser)
 	f.keys("4")
 	f.waitFor("Notes on the talk “Cython 3 and the free-threaded interpreter”")
-	f.keys("right", "down") // Mei's note, at revision 2
+	f.keys("right") // Mei's note, at revision 2
 	f.waitForLine("›", "Mei Chen · revision 2")
 	f.keys("e")
 	f.waitFor("Edit note", "saves over revision 2")
 
 	// Mei saves her own edit while the organiser is typing.
 	mei := schedule.Actor{PersonID: f.talk(f.camp.LiveTalk).SpeakerID, Role: schedule.RoleAttendee}
-	if _, err := f.camp.Fake.EditNote(t.Context(), mei, f.camp.MeisNote, 2, "Questions, sorted:\n- wheels for 3.14t first"); err != nil {
+	if _, err := f.camp.Camp.EditNote(t.Context(), mei, f.camp.MeisNote, 2, "Questions, sorted:\n- wheels for 3.14t first"); err != nil {
 		t.Fatal(err)
 	}
 	f.typeText(" Ada")
@@ -123,7 +124,7 @@ func TestFlowStaleNoteEditShowsTheConflict(t *testing.T) {
 	f.waitFor("saves over revision 3")
 	f.keys("enter") // keep our text, now knowingly over revision 3
 	f.waitFor("✓ note saved")
-	notes, _ := f.camp.Fake.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
+	notes, _ := f.camp.Camp.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
 	for _, n := range notes {
 		if n.ID == f.camp.MeisNote && (n.Revision != 4 || !containsAll(n.Text, []string{"wheels for 3.14t Ada"})) {
 			t.Errorf("the note is at revision %d with %q; want revision 4 with the organiser's text", n.Revision, n.Text)
@@ -136,14 +137,14 @@ func TestFlowLiveChangeKeepsSelection(t *testing.T) {
 	f.keys("2", "j", "j", "j")
 	f.waitForLine("›", "#6", "Lena Fischer")
 	// Another organiser moves Lena's talk to the top from elsewhere.
-	talks, _ := f.camp.Fake.Talks(t.Context(), schedule.TalkFilter{Block: "eu-talks"})
+	talks, _ := f.camp.Camp.Talks(t.Context(), schedule.TalkFilter{Block: "eu-talks"})
 	var lena int64
 	for _, tk := range talks {
 		if tk.Speaker == "Lena Fischer" {
 			lena = tk.ID
 		}
 	}
-	if _, err := f.camp.Fake.MoveTalk(t.Context(), f.camp.Organiser, lena, 1); err != nil {
+	if _, err := f.camp.Camp.MoveTalk(t.Context(), f.camp.Organiser, lena, 1); err != nil {
 		t.Fatal(err)
 	}
 	f.waitForLine("›", "#1", "Lena Fischer")
@@ -178,7 +179,7 @@ func TestFlowSuggestBoardPreviewsFirst(t *testing.T) {
 	f.keys("3", "S")
 	f.waitFor("Suggested board:", "enter applies, esc keeps the board as it is")
 	f.waitForLine("#2 11:45", "+ mypyc vs Cython") // shown, not yet written
-	if topics, _ := f.camp.Fake.Topics(t.Context()); placedCount(topics) != 4 {
+	if topics, _ := f.camp.Camp.Topics(t.Context()); placedCount(topics) != 4 {
 		t.Fatalf("the preview wrote to the board: %d placed", placedCount(topics))
 	}
 	f.keys("esc")
@@ -186,7 +187,7 @@ func TestFlowSuggestBoardPreviewsFirst(t *testing.T) {
 	f.keys("S", "enter")
 	f.waitFor("✓ placed")
 	f.waitForLine("#2 11:45", "mypyc vs Cython")
-	if topics, _ := f.camp.Fake.Topics(t.Context()); placedCount(topics) <= 4 {
+	if topics, _ := f.camp.Camp.Topics(t.Context()); placedCount(topics) <= 4 {
 		t.Errorf("applying the suggestion placed nothing")
 	}
 }
@@ -239,7 +240,7 @@ func TestFlowPlacingTwoTopicsInARow(t *testing.T) {
 func TestFlowTalkSessionsChoiceIsVisible(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {100, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			f := startFlowSized(t, newCamp(t), attendee, size[0], size[1])
+			f := startFlowSized(t, newRealCamp(t), attendee, size[0], size[1])
 			f.keys("2", "n")
 			f.waitFor("Propose a lightning talk")
 			f.burst("A title\r\r\r\r\r") // title; minutes, abstract, links, tools as they are

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store/storetest"
 )
 
 // The typeahead tests type a whole form in one write, as a fast typist or a
@@ -26,8 +27,8 @@ func TestTypeaheadProposeTalk(t *testing.T) {
 
 func TestTypeaheadEditTalk(t *testing.T) {
 	f := startFlow(t, organiser)
-	f.keys("2", "j", "j", "j", "j") // #7, a proposal
-	f.waitForLine("›", "#7", "Noor Haddad")
+	f.keys("2", "g") // a proposal, at the top
+	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("e")
 	f.waitFor("Edit “What the CPython JIT does to your loops”")
 	f.burst("\x15Title B\r\x157\r\r\r\r\r")
@@ -39,8 +40,8 @@ func TestTypeaheadEditTalk(t *testing.T) {
 
 func TestTypeaheadWithdrawTalk(t *testing.T) {
 	f := startFlow(t, organiser)
-	f.keys("2", "j", "j", "j", "j") // #7, a proposal
-	f.waitForLine("›", "#7", "Noor Haddad")
+	f.keys("2", "g") // a proposal, at the top
+	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("w")
 	f.waitFor("Withdraw “What the CPython JIT does to your loops”?")
 	f.burst("y←") // yes, then the left arrow for the view
@@ -51,8 +52,8 @@ func TestTypeaheadWithdrawTalk(t *testing.T) {
 
 func TestTypeaheadLaterBlock(t *testing.T) {
 	f := startFlow(t, organiser)
-	f.keys("2", "j", "j", "j", "j") // #7, a proposal
-	f.waitForLine("›", "#7", "Noor Haddad")
+	f.keys("2", "g") // a proposal, at the top
+	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("b")
 	f.waitFor("Move “What the CPython JIT does to your loops” to")
 	f.burst("\r]") // the only later block, then "]" for the view: the next block's queue
@@ -65,8 +66,13 @@ func TestTypeaheadLaterBlock(t *testing.T) {
 
 func TestTypeaheadNextCamp(t *testing.T) {
 	f := startFlow(t, organiser)
-	f.keys("2", "j", "j", "j", "j") // #7, a proposal
-	f.waitForLine("›", "#7", "Noor Haddad")
+	f.keys("2", "g") // a proposal, at the top
+	f.waitForLine("›", "proposed", "Noor Haddad")
+	next := storetest.Example(t) // the next camp of the series, in the same database
+	next.Slug = "2026-09"
+	if _, err := f.camp.Camp.DB().Camp(t.Context(), next); err != nil {
+		t.Fatal(err)
+	}
 	f.keys("N")
 	f.waitFor("Move “What the CPython JIT does to your loops” to the camp")
 	f.burst("\x152026-09\rj") // the slug, then "j" for the view
@@ -82,7 +88,7 @@ func TestTypeaheadProposeTopic(t *testing.T) {
 	f.waitFor("Propose an open-space topic")
 	f.burst("Topic B\rWhat to say\rwasm\r")
 	f.waitForBurst("✓ proposed “Topic B”")
-	topics, _ := f.camp.Fake.Topics(t.Context())
+	topics, _ := f.camp.Camp.Topics(t.Context())
 	for _, tp := range topics {
 		if tp.Title == "Topic B" {
 			if tp.Description != "What to say" || len(tp.Tags) != 1 || tp.Tags[0] != "wasm" {
@@ -103,7 +109,7 @@ func TestTypeaheadAddNote(t *testing.T) {
 	f.burst("Note B\rj") // the note, then "j" for the view: the next talk's notes
 	f.waitForBurst("✓ note added")
 	f.waitFor("Notes on the talk “Codon for bioinformatics pipelines”")
-	notes, _ := f.camp.Fake.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
+	notes, _ := f.camp.Camp.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
 	for _, n := range notes {
 		if n.Text == "Note B" {
 			return
@@ -116,14 +122,14 @@ func TestTypeaheadEditNote(t *testing.T) {
 	f := startFlow(t, organiser)
 	f.keys("4")
 	f.waitFor("Notes on the talk “Cython 3 and the free-threaded interpreter”")
-	f.keys("right", "down") // Mei's note, at revision 2
+	f.keys("right") // Mei's note, at revision 2
 	f.waitForLine("›", "Mei Chen · revision 2")
 	f.keys("e")
 	f.waitFor("Edit note", "saves over revision 2")
 	f.burst(" B\rj") // the edit, then "j" for the view: the next entry
 	f.waitForBurst("✓ note saved")
-	f.waitForLine("›", "Report by Amara Okafor")
-	notes, _ := f.camp.Fake.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
+	f.waitForLine("›", "Tomás Ortega · revision 1")
+	notes, _ := f.camp.Camp.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
 	for _, n := range notes {
 		if n.ID == f.camp.MeisNote && n.Text != "Questions to follow up in the open space:\n- thread-safety of module state\n- wheels for 3.14t B" {
 			t.Errorf("the note reads %q", n.Text)
@@ -139,7 +145,7 @@ func TestTypeaheadReport(t *testing.T) {
 	f.waitFor("Experience report on")
 	f.burst("Proj B\rhttps://example.org/b\r\r3.1\r\r1.8\rLearnt B\r")
 	f.waitForBurst("✓ experience report added")
-	reports, _ := f.camp.Fake.Reports(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
+	reports, _ := f.camp.Camp.Reports(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
 	for _, r := range reports {
 		if r.Project == "Proj B" {
 			if r.ProjectURL != "https://example.org/b" || r.ToolVersion != "3.1" || r.Speedup != 1.8 || r.Learnt != "Learnt B" {
@@ -153,10 +159,10 @@ func TestTypeaheadReport(t *testing.T) {
 
 func TestTypeaheadBan(t *testing.T) {
 	f := startFlow(t, organiser)
-	f.keys("5")
-	f.waitForLine("›")
+	f.keys("5", "j")
+	f.waitForLine("›", "Amara Okafor")
 	f.keys("B")
-	f.waitFor("a person")
+	f.waitFor("Ban Amara Okafor?")
 	f.burst("y←")
 	f.waitForBurst("banned")
 }
@@ -173,7 +179,7 @@ func TestTypeaheadAnnounce(t *testing.T) {
 // talkTitled reads the talk with this title from the fake store.
 func (f *flow) talkTitled(title string) schedule.Talk {
 	f.t.Helper()
-	ts, _ := f.camp.Fake.Talks(f.t.Context(), schedule.TalkFilter{})
+	ts, _ := f.camp.Camp.Talks(f.t.Context(), schedule.TalkFilter{})
 	for _, t := range ts {
 		if t.Title == title {
 			return t
