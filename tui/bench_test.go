@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -17,26 +18,36 @@ func BenchmarkTalksView300(b *testing.B) {
 	c := newCamp(b)
 	speaker := c.Attendee.PersonID
 	statuses := []schedule.TalkStatus{schedule.TalkApproved, schedule.TalkProposed, schedule.TalkDone}
+	var crowd []schedule.Talk
 	for i := range 300 {
-		c.Fake.SeedTalk(schedule.Talk{SpeakerID: speaker, Block: "eu-talks", Position: 10 + i, Minutes: 5,
-			Status: statuses[i%3], Title: fmt.Sprintf("Talk number %d about compiling Python", i),
+		crowd = append(crowd, schedule.Talk{ID: int64(10000 + i), SpeakerID: speaker, Speaker: "Priya Raman", Block: "eu-talks",
+			Position: 10 + i, Minutes: 5, Status: statuses[i%3], Title: fmt.Sprintf("Talk number %d about compiling Python", i),
 			Abstract: fmt.Sprintf("Talk %d: **bold** claims, `code` and a [link](https://example.org/%d).", i, i)})
 	}
+	c.deps.Talks = tuitest.WithTalks(c.Camp, func(ctx context.Context, f schedule.TalkFilter) ([]schedule.Talk, error) {
+		ts, err := c.Camp.Talks(ctx, f)
+		return append(ts, crowd...), err
+	})
 	benchView(b, c, "2")
 }
 
 // BenchmarkBoardView500 draws the open-space board with 500 topics.
 func BenchmarkBoardView500(b *testing.B) {
 	c := newCamp(b)
+	var crowd []schedule.Topic
 	for i := range 500 {
-		c.Fake.SeedTopic(schedule.Topic{LeaderID: c.Attendee.PersonID, Status: schedule.TopicOpen, Votes: i % 17,
-			Title: fmt.Sprintf("Topic %d: what we learnt compiling things", i)})
+		crowd = append(crowd, schedule.Topic{ID: int64(10000 + i), LeaderID: c.Attendee.PersonID, Leader: "Priya Raman",
+			Status: schedule.TopicOpen, Votes: i % 17, Title: fmt.Sprintf("Topic %d: what we learnt compiling things", i)})
 	}
+	c.deps.Topics = tuitest.WithTopics(c.Camp, func(ctx context.Context) ([]schedule.Topic, error) {
+		ts, err := c.Camp.Topics(ctx)
+		return append(ts, crowd...), err
+	})
 	benchView(b, c, "3")
 }
 
 // benchView measures one frame of a view at the smallest and a large size.
-func benchView(b *testing.B, c *tuitest.Camp, k string) {
+func benchView(b *testing.B, c *realCamp, k string) {
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
 			m := settled(b, c, c.Organiser, size[0], size[1])

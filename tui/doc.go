@@ -73,6 +73,7 @@
 // ("›", "[reserved]", "✓", "▶ LIVE") and borders carry it, so NO_COLOR and
 // monochrome terminals lose nothing.
 //
-// Package tuitest holds an in-memory fake of the services and a seeded camp
-// for tests.
+// Its tests run against a real SQLite camp (store/storetest.SeedCamp);
+// package tuitest holds only small doubles that replace one read of a real
+// service, to inject a failure or rows the store would refuse.
 package tui

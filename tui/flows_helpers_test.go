@@ -15,6 +15,7 @@ import (
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/store/storetest"
 	"github.com/lightningcamp/camp/tui"
+	"github.com/lightningcamp/camp/tui/tuitest"
 )
 
 // recorder wraps the model to keep the last frame as plain text. The
@@ -68,33 +69,31 @@ type flow struct {
 }
 
 // realCamp is the seeded SQLite camp with who is online (the server's
-// session registry in a real camp) and a count of feed subscriptions.
+// session registry in a real camp) and a count of feed subscriptions. A
+// test may change deps before starting a session, to put a double
+// (package tuitest) in place of a service.
 type realCamp struct {
 	*storetest.Seeded
 	feed *countedFeed
+	deps tui.Deps
 }
 
-func newRealCamp(t *testing.T) *realCamp {
-	t.Helper()
-	s := storetest.SeedCamp(t)
-	return &realCamp{Seeded: s, feed: &countedFeed{Feed: s.Camp}}
-}
-
-// Deps wires the camp into a session, with the people the seed has online.
-func (c *realCamp) Deps() tui.Deps {
-	p := c.People
-	online := onlineNow{p["ada"].PersonID, p["priya"].PersonID, p["tomas"].PersonID, p["mei"].PersonID, p["amara"].PersonID}
-	return tui.Deps{
-		Event: c.Camp.Event(), Clock: c.Clock, Feed: c.feed, Presence: online,
-		People: c.Camp, Talks: c.Camp, Topics: c.Camp, Notes: c.Camp, Timers: c.Camp, Announcements: c.Camp,
+func newRealCamp(tb testing.TB) *realCamp {
+	tb.Helper()
+	s := storetest.SeedCamp(tb)
+	c := &realCamp{Seeded: s, feed: &countedFeed{Feed: s.Camp}}
+	p := s.People
+	c.deps = tui.Deps{
+		Event: s.Camp.Event(), Clock: s.Clock, Feed: c.feed,
+		Presence: tuitest.Online{p["ada"].PersonID, p["priya"].PersonID, p["tomas"].PersonID, p["mei"].PersonID, p["amara"].PersonID},
+		People:   s.Camp, Talks: s.Camp, Topics: s.Camp, Notes: s.Camp, Timers: s.Camp, Announcements: s.Camp,
 		ConnectHint: "attendees: ssh -p 2222 127.0.0.1",
 	}
+	return c
 }
 
-// onlineNow is who is online: a fixed set.
-type onlineNow []int64
-
-func (o onlineNow) Online() []int64 { return o }
+// Deps wires the camp into a session.
+func (c *realCamp) Deps() tui.Deps { return c.deps }
 
 // countedFeed counts the subscriptions open on a feed.
 type countedFeed struct {

@@ -9,40 +9,23 @@ import (
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui"
-	"github.com/lightningcamp/camp/tui/tuitest"
 )
 
-// Compile-time proof that the fake offers everything the console consumes.
-var (
-	_ tui.People        = (*tuitest.Fake)(nil)
-	_ tui.Talks         = (*tuitest.Fake)(nil)
-	_ tui.Topics        = (*tuitest.Fake)(nil)
-	_ tui.Notes         = (*tuitest.Fake)(nil)
-	_ tui.Timers        = (*tuitest.Fake)(nil)
-	_ tui.Announcements = (*tuitest.Fake)(nil)
-	_ tui.Presence      = (*tuitest.Fake)(nil)
-	_ schedule.Feed     = (*tuitest.Fake)(nil)
-)
-
-func newCamp(tb testing.TB) *tuitest.Camp {
+func newCamp(tb testing.TB) *realCamp {
 	tb.Helper()
-	c, err := tuitest.NewCamp()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c
+	return newRealCamp(tb)
 }
 
 // plainOptions render without colour and with glamour's ascii style, so
 // golden files are readable text.
-func plainOptions(c *tuitest.Camp, w, h int) tui.Options {
-	return tui.Options{Width: w, Height: h, Profile: colorprofile.NoTTY, MarkdownStyle: "ascii", Zone: c.Event.Zone}
+func plainOptions(c *realCamp, w, h int) tui.Options {
+	return tui.Options{Width: w, Height: h, Profile: colorprofile.NoTTY, MarkdownStyle: "ascii", Zone: c.Camp.Event().Zone}
 }
 
 // settled returns a model filled with the camp's data without running a
 // program: Reload twice, because the first read picks the Notes view's
 // target and the second reads that target's notes.
-func settled(tb testing.TB, c *tuitest.Camp, actor schedule.Actor, w, h int) *tui.Model {
+func settled(tb testing.TB, c *realCamp, actor schedule.Actor, w, h int) *tui.Model {
 	tb.Helper()
 	m := tui.New(c.Deps(), actor, plainOptions(c, w, h))
 	settle(m)

@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"context"
 	"image/color"
 	"strings"
 	"testing"
@@ -8,7 +9,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/tuitest"
 )
 
 // TestEveryViewFitsEverySize resizes every view through sizes from tiny to
@@ -43,15 +47,28 @@ func TestEveryViewFitsEverySize(t *testing.T) {
 // talk's title and a person's name: no view may pass them to the terminal.
 func TestHostileTextIsCleaned(t *testing.T) {
 	c := newCamp(t)
-	evil := c.Fake.SeedPerson(schedule.Person{Name: "Eve\x1b]52;c;cm0gLXJmIH4=\x07\u202e", Role: schedule.RoleAttendee})
-	c.Fake.SeedTalk(schedule.Talk{SpeakerID: evil.ID, Block: "eu-talks", Position: 0, Status: schedule.TalkApproved, Minutes: 5,
-		Title: "Clear\x1b[2J\x1b[Hscreen\rOVERWRITE", Abstract: "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07"})
-	c.Fake.SetOnline(evil.ID)
+	// The store cleans text as it is written; this text was written around
+	// it (another tool, an old database), so the rows come from doubles.
+	evil := schedule.Person{ID: 9999, Name: "Eve\x1b]52;c;cm0gLXJmIH4=\x07\u202e", Role: schedule.RoleAttendee}
+	c.deps.People = tuitest.WithPeople(c.Camp, func(ctx context.Context) ([]schedule.Person, error) {
+		ps, err := c.Camp.People(ctx)
+		return append(ps, evil), err
+	})
+	c.deps.Talks = tuitest.WithTalks(c.Camp, func(ctx context.Context, f schedule.TalkFilter) ([]schedule.Talk, error) {
+		ts, err := c.Camp.Talks(ctx, f)
+		return append(ts, schedule.Talk{ID: 9999, SpeakerID: evil.ID, Speaker: evil.Name, Block: "eu-talks", Position: 7,
+			Status: schedule.TalkApproved, Minutes: 5, Title: "Clear\x1b[2J\x1b[Hscreen\rOVERWRITE",
+			Abstract: "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07"}), err
+	})
+	c.deps.Presence = tuitest.Online{evil.ID, c.Organiser.PersonID}
 	m := settled(t, c, c.Organiser, 160, 48)
 	for _, v := range []string{"1", "2", "3", "4", "5"} {
 		press(m, key(v))
 		settle(m)
 		content := m.View().Content
+		if v == "2" && !strings.Contains(content, "OVERWRITE") {
+			t.Errorf("the hostile talk is not on the Talks view:\n%s", ansi.Strip(content))
+		}
 		for _, bad := range []string{"]52;", "\x1b[2J", "\r", "\u202e", "evil.example"} {
 			if strings.Contains(content, bad) {
 				t.Errorf("view %s passes %q to the terminal", v, bad)
