@@ -184,7 +184,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	default:
 		m.frameStale = true
 	}
-	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople())
+	m.drawFrame() // now, so that Markdown the frame shows plain is sent to render with this update's commands
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders())
 }
 
 // leavesScreen reports messages that only start reads: nothing on screen
@@ -236,6 +237,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onDone(msg)
 	case staleMsg:
 		return m.notes.openConflict(m, msg)
+	case markdownMsg:
+		m.onRendered(msg)
+		return nil
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
 	case tea.WindowSizeMsg:
@@ -351,13 +355,17 @@ func (m *Model) syncSelections() tea.Cmd {
 
 // View draws the frame: header, banner, the current view, status and help.
 func (m *Model) View() tea.View {
-	if m.frameStale {
-		m.frame, m.frameStale = m.render(), false
-	}
+	m.drawFrame()
 	v := tea.NewView(m.frame)
 	v.AltScreen = true
 	v.WindowTitle = m.title
 	return v
+}
+
+func (m *Model) drawFrame() {
+	if m.frameStale {
+		m.frame, m.frameStale = m.render(), false
+	}
 }
 
 func (m *Model) fail(err error)   { m.status = statusLine{text: schedule.ErrorMessage(err), isErr: true} }
