@@ -71,6 +71,7 @@ type Model struct {
 	frame       string
 	frameStale  bool
 	dataChanged bool   // a read brought something new in this update
+	typingAhead bool   // this update only gathered a key typed into a text area
 	title       string // the window title
 	drawn       struct{ status, help, banner, rooms lastDraw }
 
@@ -172,13 +173,13 @@ func (m *Model) Close() { m.link.close() }
 // update and the frame after it agree on what time it is.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
-	m.dataChanged = false
+	m.dataChanged, m.typingAhead = false, false
 	cmd := m.update(msg)
 	_, tick := msg.(tickMsg)
 	switch {
 	case isLoad(msg) && m.redrawOnLoad:
 		m.frameStale, m.redrawOnLoad = true, false
-	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged:
+	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged, m.typingAhead:
 		// Nothing to draw yet (the tick's frame waits for its read), or
 		// nothing new.
 	default:
