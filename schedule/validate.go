@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -131,12 +132,19 @@ func (v *validator) rooms(in []fileRoom) []Room {
 		switch {
 		case name == "":
 			v.addf(path+".name", "room %q needs a name: the exact name of the room in Zoom", r.ID)
+		case LooksLikeFormula(name):
+			v.addf(path+".name", "room name %q starts with %q, which spreadsheets read as a formula in the Zoom CSV: start it with a letter or digit", name, name[:1])
+		case utf8.RuneCountInString(name) > RoomNameMax:
+			v.addf(path+".name", "room name is %d characters long: Zoom room names are at most %d", utf8.RuneCountInString(name), RoomNameMax)
 		case names[strings.ToLower(name)] != "":
 			v.addf(path+".name", "room name %q is already used by %s: Zoom breakout rooms need distinct names", name, names[strings.ToLower(name)])
 		default:
 			names[strings.ToLower(name)] = path
 		}
 		rooms = append(rooms, Room{ID: r.ID, Name: name})
+	}
+	if len(rooms) > BreakoutRoomsMax {
+		v.addf("rooms", "%d rooms: Zoom pre-assigns at most %d breakout rooms", len(rooms), BreakoutRoomsMax)
 	}
 	return rooms
 }

@@ -15,13 +15,31 @@ import (
 // ImportResult says what an import changed.
 type ImportResult struct {
 	Added, Updated, Unchanged int
+	// Changes lists each updated registration and what changed, in the
+	// order of the file.
+	Changes []RegistrationChange
 }
 
-// ImportRegistrations stores Eventbrite registrations, keyed by ticket:
-// importing the same file twice changes nothing. Organisers only.
+// RegistrationChange is one registration a re-import updated.
+type RegistrationChange struct {
+	TicketID, Name string
+	// What changed, e.g. `status Attending → Refunded`, `name "Ada" → "Ada L."`.
+	What []string
+}
+
+func (c RegistrationChange) String() string {
+	return fmt.Sprintf("attendee # %s (%s): %s", c.TicketID, c.Name, strings.Join(c.What, ", "))
+}
+
+// ImportRegistrations stores Eventbrite registrations, keyed by ticket.
+// The report is the source of truth: a row that changed (a refund, a
+// transfer, a new name or email) updates its registration, and the result
+// says what changed; importing the same file twice changes nothing.
+// Organisers only.
 func (c *Camp) ImportRegistrations(ctx context.Context, a schedule.Actor, regs []schedule.Registration) (ImportResult, error) {
 	var res ImportResult
 	err := c.write(ctx, a, func(t *tx) error {
+		res = ImportResult{} // a retried transaction starts again
 		if err := t.authorize(schedule.PermOrganise, 0); err != nil {
 			return err
 		}
@@ -45,17 +63,34 @@ func (t *tx) upsertRegistration(r schedule.Registration, res *ImportResult) erro
 		res.Added++
 	case err != nil:
 		return err
-	case cur.OrderID == r.OrderID && cur.Name == r.Name && cur.Email == r.Email && cur.Status == r.Status && cur.TicketType == r.TicketType:
-		res.Unchanged++
-		return nil
 	default:
+		what := registrationDiff(cur, r)
+		if len(what) == 0 {
+			res.Unchanged++
+			return nil
+		}
 		res.Updated++
+		res.Changes = append(res.Changes, RegistrationChange{TicketID: r.TicketID, Name: r.Name, What: what})
 	}
 	_, err = t.exec(`INSERT INTO registrations (event_id, ticket_id, order_id, name, email, status, ticket_type) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (event_id, ticket_id) DO UPDATE SET order_id = excluded.order_id, name = excluded.name, email = excluded.email,
 			status = excluded.status, ticket_type = excluded.ticket_type`,
 		t.camp.eventID, r.TicketID, r.OrderID, r.Name, r.Email, r.Status, r.TicketType)
 	return err
+}
+
+// registrationDiff says, field by field, how a re-imported row differs.
+func registrationDiff(old, new schedule.Registration) []string {
+	var what []string
+	for _, f := range []struct{ name, old, new string }{
+		{"status", old.Status, new.Status}, {"name", old.Name, new.Name}, {"email", old.Email, new.Email},
+		{"order", old.OrderID, new.OrderID}, {"ticket type", old.TicketType, new.TicketType},
+	} {
+		if f.old != f.new {
+			what = append(what, fmt.Sprintf("%s %q → %q", f.name, f.old, f.new))
+		}
+	}
+	return what
 }
 
 // Registrations lists the camp's registrations by name.
@@ -89,7 +124,10 @@ func (c *Camp) RequestLink(ctx context.Context, a schedule.Actor, email string) 
 			return err
 		}
 		var n int
-		if err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = ?`, c.eventID, email).Scan(&n); err != nil {
+		// Only a registration that still holds a ticket can be linked: a
+		// re-import keeps refunded and transferred rows with their status.
+		if err := t.QueryRowContext(t.ctx, `SELECT COUNT(*) FROM registrations WHERE event_id = ? AND lower(email) = ?
+			AND status IN ('`+schedule.RegAttending+`', '`+schedule.RegCheckedIn+`')`, c.eventID, email).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {

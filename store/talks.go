@@ -134,7 +134,10 @@ func cleanLinks(links []string, max int) ([]string, error) {
 	var out []string
 	for _, raw := range links {
 		s, err := cleanLine("link", raw, max, false)
-		if err != nil || s == "" {
+		if err != nil {
+			return nil, err // refused, never cut or dropped
+		}
+		if s == "" {
 			continue
 		}
 		if err := checkURL(s); err != nil {

@@ -42,8 +42,14 @@ func campBinary(t *testing.T) string {
 // runBinary runs the real binary with a data directory of its own.
 func runBinary(t *testing.T, dataDir string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runBinaryEnv(t, dataDir, nil, args...)
+}
+
+// runBinaryEnv is runBinary with more environment variables.
+func runBinaryEnv(t *testing.T, dataDir string, env []string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	cmd := exec.Command(campBinary(t), args...)
-	cmd.Env = append(os.Environ(), "NO_COLOR=1", "CAMP_DATA="+dataDir)
+	cmd.Env = append(append(os.Environ(), "NO_COLOR=1", "CAMP_DATA="+dataDir), env...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()

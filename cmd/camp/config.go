@@ -39,21 +39,27 @@ func (c *config) bindGlobalFlags(root *cobra.Command) {
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return c.applyEnv(cmd.Flags()) }
 }
 
-// applyEnv fills flags that were not given from CAMP_* variables.
+// envFlags are the only flags the environment can set, as the README
+// promises: the global ones. A command's own flags never come from the
+// environment, so a stray CAMP_INCLUDE_PRIVATE=true cannot put emails
+// into a public export.
+var envFlags = []string{"db", "schedule", "event", "now", "speed"}
+
+// applyEnv fills the global flags that were not given from CAMP_* variables.
 func (c *config) applyEnv(flags *pflag.FlagSet) error {
-	var err error
-	flags.VisitAll(func(f *pflag.Flag) {
-		if f.Changed || err != nil {
-			return
+	for _, flagName := range envFlags {
+		f := flags.Lookup(flagName)
+		if f == nil || f.Changed {
+			continue
 		}
-		name := "CAMP_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		name := "CAMP_" + strings.ToUpper(flagName)
 		if v := c.main.Getenv(name); v != "" {
-			if serr := f.Value.Set(v); serr != nil {
-				err = usageError{fmt.Errorf("%s=%q: %v", name, v, serr)}
+			if err := f.Value.Set(v); err != nil {
+				return usageError{fmt.Errorf("%s=%q: %v", name, v, err)}
 			}
 		}
-	})
-	return err
+	}
+	return nil
 }
 
 // loadSchedule reads the schedule: an explicit file, ./schedule.toml, or the

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -71,6 +73,10 @@ func (c *config) exportCommand() *cobra.Command {
 			if out == "" {
 				return usageError{fmt.Errorf("say where to write the bundle: --out DIR")}
 			}
+			if cmd.Flags().Changed("only") && (len(opt.Only) == 0 || slices.Contains(opt.Only, "")) {
+				return usageError{fmt.Errorf("--only %q names no kind: use one or more of %s (or leave --only out to write everything)",
+					strings.Join(opt.Only, ","), strings.Join(export.BundleKinds, ", "))}
+			}
 			o, err := c.open(cmd.Context())
 			if err != nil {
 				return err
@@ -83,8 +89,10 @@ func (c *config) exportCommand() *cobra.Command {
 			if err := export.WriteBundle(out, data, opt); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "exported %s (%d talks, %d topics, %d notes, %d reports) to %s\n",
-				o.ev.Slug, len(data.Talks), len(data.Topics), len(data.Notes), len(data.Reports), out)
+			if err := reportLeftOut(cmd.ErrOrStderr(), data, opt); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "exported %s (%s) to %s\n", o.ev.Slug, export.Summarise(data), out)
 			return err
 		},
 	}
@@ -96,14 +104,30 @@ func (c *config) exportCommand() *cobra.Command {
 	return cmd
 }
 
+// reportLeftOut says on stderr who the Zoom file leaves out, when it was
+// written: the same list as zoom-unassigned.txt.
+func reportLeftOut(w io.Writer, data export.Camp, opt export.Options) error {
+	if len(opt.Only) > 0 && !slices.Contains(opt.Only, export.BundleZoomCSV) {
+		return nil
+	}
+	left, err := export.ZoomLeftOut(data, opt)
+	if err != nil || len(left) == 0 {
+		return err
+	}
+	_, err = io.WriteString(w, export.LeftOutText(left))
+	return err
+}
+
 func (c *config) importCommand() *cobra.Command {
 	imp := &cobra.Command{Use: "import", Short: "Import attendees from elsewhere"}
 	imp.AddCommand(&cobra.Command{
 		Use:   "eventbrite FILE.csv",
 		Short: "Import Eventbrite's attendee report (idempotent)",
 		Long: "import eventbrite reads the attendee report exported from Eventbrite (Manage attendees >\n" +
-			"Export), keeps Attending and Checked In, skips Refunded and Not Attending, and reports\n" +
-			"bad rows by line while importing the good ones. Importing the same file twice changes nothing.",
+			"Export). The report is the source of truth: a re-import applies refunds, transfers and new\n" +
+			"names or emails, and says what changed; only Attending and Checked In tickets reach the Zoom\n" +
+			"file. Bad rows are reported by line while the good ones are imported. Importing the same\n" +
+			"file twice changes nothing.",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return c.importEventbrite(cmd, args[0]) },
 	})
@@ -133,18 +157,46 @@ func (c *config) importEventbrite(cmd *cobra.Command, path string) error {
 	if err != nil {
 		return err
 	}
-	skipped, invalid := eventbrite.Tally(problems)
-	fmt.Fprintf(cmd.OutOrStdout(), "%s: %d registrations (%d new, %d updated, %d unchanged), %d skipped (refunded or not attending)\n",
-		path, len(regs), res.Added, res.Updated, res.Unchanged, skipped)
-	for _, p := range problems {
-		if !p.Skipped {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s:%s\n", path, p)
-		}
+	out := cmd.OutOrStdout()
+	fmt.Fprintf(out, "%s: %d registrations (%d new, %d updated, %d unchanged)%s\n",
+		path, len(regs), res.Added, res.Updated, res.Unchanged, statusCounts(regs))
+	for _, change := range res.Changes {
+		fmt.Fprintf(out, "  updated %s\n", change)
 	}
-	if invalid > 0 {
-		return fmt.Errorf("%d row(s) could not be imported (listed above); the other rows were", invalid)
+	for _, p := range problems {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s:%s\n", path, p)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%d row(s) of %s could not be imported (listed above); the other %d rows were imported", len(problems), path, len(regs))
 	}
 	return nil
+}
+
+// statusCounts says how many registrations have each status other than
+// attending: ", 2 without a ticket (1 Refunded, 1 Transferred)".
+func statusCounts(regs []schedule.Registration) string {
+	counts := map[string]int{}
+	var statuses []string
+	without := 0
+	for _, r := range regs {
+		if r.Attending() {
+			continue
+		}
+		if counts[r.Status] == 0 {
+			statuses = append(statuses, r.Status)
+		}
+		counts[r.Status]++
+		without++
+	}
+	if without == 0 {
+		return ""
+	}
+	slices.Sort(statuses)
+	parts := make([]string, len(statuses))
+	for i, s := range statuses {
+		parts[i] = fmt.Sprintf("%d %s", counts[s], s)
+	}
+	return fmt.Sprintf(", %d without a ticket (%s)", without, strings.Join(parts, ", "))
 }
 
 // eventJSON writes the camp's public event.json: the SSH `export` command.

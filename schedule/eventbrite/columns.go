@@ -50,32 +50,34 @@ func findColumns(header []string) (columns, error) {
 	return c, nil
 }
 
-// keptStatuses are the attendee statuses that become registrations, with
-// the spelling stored. A report without the column keeps everyone.
-var keptStatuses = map[string]string{"": "Attending", "attending": "Attending", "checked in": "Checked In"}
-
-// registration reads one row, or says why it is not imported.
-func (c columns) registration(record []string, width int, event string) (schedule.Registration, *RowProblem) {
+// registration reads one row, or says why it is not imported. Rows
+// without an attendee # (a report without the column) are keyed by email.
+func (c columns) registration(record []string, width int, event string) (schedule.Registration, string) {
 	if len(record) != width {
-		return schedule.Registration{}, &RowProblem{Reason: fmt.Sprintf("has %d columns, the header has %d", len(record), width)}
+		return schedule.Registration{}, fmt.Sprintf("has %d columns, the header has %d", len(record), width)
 	}
-	status, kept := keptStatuses[strings.ToLower(cell(record, c.status))]
-	if !kept {
-		return schedule.Registration{}, &RowProblem{Skipped: true, Reason: fmt.Sprintf("status %q: only Attending and Checked In are imported", cell(record, c.status))}
+	statusCell := cell(record, c.status)
+	status, known := schedule.RegistrationStatuses[strings.ToLower(statusCell)]
+	if c.status < 0 {
+		status, known = schedule.RegAttending, true // a report without statuses lists attendees
 	}
 	reg := schedule.Registration{
 		Event: event, OrderID: cell(record, c.order), TicketID: cell(record, c.attendee),
 		Name: c.fullName(record), Email: cell(record, c.email), Status: status, TicketType: cell(record, c.ticketType),
 	}
-	switch {
-	case reg.Email == "":
-		return reg, &RowProblem{Reason: "no email"}
-	case !validEmail(reg.Email):
-		return reg, &RowProblem{Reason: fmt.Sprintf("%q is not an email address", reg.Email)}
-	case reg.Name == "":
-		return reg, &RowProblem{Reason: "no name"}
+	if !known {
+		return reg, fmt.Sprintf("status %q is not one Eventbrite uses (Attending, Checked In, Not Attending, Refunded, Transferred, Cancelled, Deleted)", statusCell)
 	}
-	return reg, nil
+	if err := schedule.CheckEmail(reg.Email); err != nil {
+		return reg, err.Error()
+	}
+	if reg.Name == "" {
+		return reg, "no name"
+	}
+	if reg.TicketID == "" {
+		reg.TicketID = "email:" + strings.ToLower(reg.Email)
+	}
+	return reg, ""
 }
 
 // fullName is the Name column, else First Name and Last Name joined.
@@ -92,4 +94,12 @@ func quoteAll(header []string) string {
 		q[i] = fmt.Sprintf("%q", h)
 	}
 	return strings.Join(q, ", ")
+}
+
+// cell is a trimmed field, "" when the column is absent.
+func cell(record []string, col int) string {
+	if col < 0 || col >= len(record) {
+		return ""
+	}
+	return strings.TrimSpace(record[col])
 }

@@ -26,7 +26,9 @@ const (
 var BundleKinds = []string{BundlePages, BundleEventJSON, BundleICS, BundleFrab, BundleZoomCSV, BundleNotes, BundleIndexHTML}
 
 // Bundle renders every file of the export in memory, sorted by path.
-// index.html, when selected, links every other file that was.
+// index.html, when selected, links every other public file that was.
+// Private files (the Zoom files, a private event.json) are marked so, and
+// a .gitignore lists them so that a bundle kept in git never carries them.
 func Bundle(c Camp, opt Options) ([]File, error) {
 	if err := c.check(); err != nil {
 		return nil, err
@@ -46,8 +48,12 @@ func Bundle(c Camp, opt Options) ([]File, error) {
 		}
 		files = append(files, more...)
 	}
+	if private := filter(files, func(f File) bool { return f.Private }); len(private) > 0 {
+		files = append(files, gitignore(private))
+	}
 	if selected[BundleIndexHTML] {
-		paths := append(mapSlice(files, func(f File) string { return f.Path }), indexHTMLName)
+		public := filter(files, func(f File) bool { return !f.Private && f.Path != gitignoreName })
+		paths := append(mapSlice(public, func(f File) string { return f.Path }), indexHTMLName)
 		index, err := renderFile(indexHTMLName, func(w io.Writer) error { return WriteIndexHTML(w, c, paths) })
 		if err != nil {
 			return nil, err
@@ -63,17 +69,29 @@ func renderKind(kind string, c Camp, opt Options) ([]File, error) {
 	var write func(io.Writer) error
 	switch kind {
 	case BundlePages:
-		return CompilePythonPages(c)
+		pages, err := CompilePythonPages(c)
+		if err != nil {
+			return nil, err
+		}
+		return append(pages, siteIndexEntry(c)), nil
 	case BundleNotes:
 		return NotesFiles(c)
 	case BundleEventJSON:
-		write = func(w io.Writer) error { return WriteEventJSON(w, c, opt) }
+		f, err := renderFile(kind, func(w io.Writer) error { return WriteEventJSON(w, c, opt) })
+		f.Private = opt.IncludePrivate
+		return []File{f}, err
 	case BundleICS:
 		write = func(w io.Writer) error { return WriteICS(w, c) }
 	case BundleFrab:
 		write = func(w io.Writer) error { return WriteFrabSchedule(w, c, opt) }
 	case BundleZoomCSV:
-		write = func(w io.Writer) error { return WriteZoomCSV(w, c, opt) }
+		csvFile, err := renderFile(zoomCSVName, func(w io.Writer) error { return WriteZoomCSV(w, c, opt) })
+		if err != nil {
+			return nil, err
+		}
+		leftOut, err := renderFile(zoomLeftOutName, func(w io.Writer) error { return WriteZoomLeftOut(w, c, opt) })
+		csvFile.Private, leftOut.Private = true, true
+		return []File{csvFile, leftOut}, err
 	}
 	f, err := renderFile(kind, write)
 	return []File{f}, err
@@ -85,6 +103,17 @@ func renderFile(name string, write func(io.Writer) error) (File, error) {
 		return File{}, err
 	}
 	return File{Path: name, Data: buf.Bytes()}, nil
+}
+
+// gitignore keeps the private files out of any repository the bundle is
+// committed to.
+func gitignore(private []File) File {
+	var b strings.Builder
+	b.WriteString("# Written by camp export: these files hold emails or key fingerprints.\n# Never publish or commit them.\n")
+	for _, f := range private {
+		b.WriteString("/" + f.Path + "\n")
+	}
+	return File{Path: gitignoreName, Data: []byte(b.String())}
 }
 
 // selectedKinds reads Options.Only; empty selects everything.

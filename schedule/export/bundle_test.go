@@ -2,8 +2,10 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -58,8 +60,60 @@ func TestWriteBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		if !bytes.Contains(index, []byte(`href="`+f.Path+`"`)) {
-			t.Errorf("index.html does not link %s", f.Path)
+		linked := bytes.Contains(index, []byte(`href="`+f.Path+`"`))
+		public := !f.Private && f.Path != gitignoreName
+		if linked != public {
+			t.Errorf("index.html links %s: %v; want %v (private %v)", f.Path, linked, public, f.Private)
+		}
+	}
+}
+
+// TestPrivateFilesStayPrivate: the files with emails are 0600, not linked
+// from index.html, and listed in the bundle's .gitignore, which git
+// honours; a private event.json is treated the same way.
+func TestPrivateFilesStayPrivate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := WriteBundle(dir, seededCamp(t), Options{IncludePrivate: true}); err != nil {
+		t.Fatal(err)
+	}
+	private := []string{"event.json", "zoom-breakout-rooms.csv", "zoom-unassigned.txt"}
+	ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	for _, name := range private {
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode := info.Mode().Perm(); mode != 0o600 {
+			t.Errorf("%s is %o, want 600", name, mode)
+		}
+		if !bytes.Contains(ignore, []byte("/"+name+"\n")) {
+			t.Errorf(".gitignore does not list %s:\n%s", name, ignore)
+		}
+		if bytes.Contains(index, []byte(name)) {
+			t.Errorf("index.html mentions %s", name)
+		}
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "schedule.ics")); info.Mode().Perm() != 0o644 {
+		t.Errorf("schedule.ics is %o, want 644", info.Mode().Perm())
+	}
+	if git, err := exec.LookPath("git"); err == nil {
+		cmd := exec.Command(git, "init", "-q", dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git init: %v %s", err, out)
+		}
+		cmd = exec.Command(git, "-C", dir, "status", "--porcelain", "--untracked-files=all")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range private {
+			if bytes.Contains(out, []byte(name)) {
+				t.Errorf("git would commit %s:\n%s", name, out)
+			}
 		}
 	}
 }
@@ -134,5 +188,35 @@ func TestBundleOnly(t *testing.T) {
 	index := string(files[0].Data)
 	if strings.Contains(index, "event.json") || !strings.Contains(index, `href="schedule.ics"`) {
 		t.Errorf("index.html links the wrong files:\n%s", index)
+	}
+}
+
+// TestIndexHTMLCountsLikePeople: talk-2 is listed before talk-10.
+func TestIndexHTMLCountsLikePeople(t *testing.T) {
+	paths := []string{"notes/talk-10.md", "notes/talk-2.md", "notes/talk-1.md", "notes/topic-3.md", "event.json"}
+	slices.SortFunc(paths, naturalCompare)
+	if want := "[event.json notes/talk-1.md notes/talk-2.md notes/talk-10.md notes/topic-3.md]"; fmt.Sprint(paths) != want {
+		t.Errorf("order %v, want %s", paths, want)
+	}
+}
+
+// TestSummariseCountsWhatIsPublished: the export's summary line counts
+// pages, not rows: proposed and rejected talks, open topics and hidden
+// notes are not counted.
+func TestSummariseCountsWhatIsPublished(t *testing.T) {
+	c := seededCamp(t)
+	files, err := CompilePythonPages(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks := 0
+	for _, f := range files {
+		if strings.Contains(f.Path, "/talk-") {
+			talks++
+		}
+	}
+	got := Summarise(c)
+	if !strings.HasPrefix(got, fmt.Sprintf("%d talks, ", talks)) || len(c.Talks) == talks {
+		t.Errorf("Summarise = %q; the seeded camp has %d talks, %d with pages", got, len(c.Talks), talks)
 	}
 }

@@ -10,6 +10,9 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	// Private files hold emails or fingerprints: they are written 0600,
+	// not linked from index.html, and listed in the bundle's .gitignore.
+	Private bool
 }
 
 // The bundle's fixed file names.
@@ -18,6 +21,8 @@ const (
 	icsName         = "schedule.ics"
 	frabName        = "schedule.json"
 	zoomCSVName     = "zoom-breakout-rooms.csv"
+	zoomLeftOutName = "zoom-unassigned.txt"
+	gitignoreName   = ".gitignore"
 	indexHTMLName   = "index.html"
 	notesDir        = "notes"
 	sitePagesPrefix = "compilepython/pages/LightningCamps"

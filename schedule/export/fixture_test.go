@@ -95,6 +95,9 @@ func seededCamp(t testing.TB) Camp {
 		Registrations: []schedule.Registration{
 			{Event: "2026-03", TicketID: "1001", OrderID: "900", Name: "grace  HOPPER", Email: "grace@example.net", Status: "Attending"},
 			{Event: "2026-03", TicketID: "1002", OrderID: "901", Name: "Someone Else", Email: "else@example.com", Status: "Checked In"},
+			{Event: "2026-03", TicketID: "1003", OrderID: "902", Name: "Ada Lovelace", Email: "ada@example.org", Status: "Attending"},
+			{Event: "2026-03", TicketID: "1004", OrderID: "903", Name: "Łukasz Nowak", Email: "lukasz@example.pl", Status: "Checked In"},
+			{Event: "2026-03", TicketID: "1005", OrderID: "904", Name: "M. Allory", Email: "mallory@example.com", Status: "Refunded"},
 		},
 		GeneratedAt: time.Date(2026, 3, 29, 8, 0, 0, 0, time.UTC),
 	}

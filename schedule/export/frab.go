@@ -13,7 +13,7 @@ import (
 )
 
 // The frab/pretalx schedule.json as the c3voc schema defines it
-// (shared/specs/c3voc-schedule.schema.json). Conference apps such as
+// (testdata/c3voc/schedule.schema.json, EUPL-1.2). Conference apps such as
 // Giggity read it. Only the fields the schema allows are written: most of
 // its objects forbid additional properties.
 

@@ -9,7 +9,8 @@ import (
 // frontMatter is the YAML header of a compilepython.com page, in the order
 // of the site's default_template.md. It is written by yaml.v3, never by
 // string concatenation, so any title (quotes, colons, "---", a leading "#"
-// or "@", emoji) stays valid YAML and reads back exactly as it was.
+// or "@", emoji) stays valid YAML. Its text fields hold plain text until
+// writePage escapes them for pandoc (see metaText).
 type frontMatter struct {
 	Title    string   `yaml:"title"`
 	Headline string   `yaml:"headline"`
@@ -41,6 +42,11 @@ const (
 func writePage(fm frontMatter, body string) ([]byte, error) {
 	fm.Words = wordCount(body)
 	fm.Length = readingTime(fm.Words)
+	// Pandoc reads every metadata string as Markdown: people's text is
+	// escaped here, in one place, so that no value can become HTML.
+	for _, text := range []*string{&fm.Title, &fm.Headline, &fm.Summary, &fm.Series, &fm.Project} {
+		*text = metaText(*text)
+	}
 	var buf bytes.Buffer
 	buf.WriteString("---\n")
 	var doc yaml.Node
@@ -48,6 +54,7 @@ func writePage(fm frontMatter, body string) ([]byte, error) {
 		return nil, err
 	}
 	quoteYAML11Specials(&doc)
+	plainDate(&doc)
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
@@ -74,5 +81,20 @@ func quoteYAML11Specials(n *yaml.Node) {
 	}
 	for _, child := range n.Content {
 		quoteYAML11Specials(child)
+	}
+}
+
+// plainDate writes the date unquoted (2026-03-28, not "2026-03-28"), so
+// YAML readers take it for the date it is, as the site's template does.
+// The value is always the camp's YYYY-MM-DD.
+func plainDate(doc *yaml.Node) {
+	m := doc
+	if m.Kind == yaml.DocumentNode && len(m.Content) > 0 {
+		m = m.Content[0]
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "date" {
+			m.Content[i+1].Tag, m.Content[i+1].Style = "!!timestamp", 0
+		}
 	}
 }

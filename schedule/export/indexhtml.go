@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	_ "embed"
 	"html/template"
 	"io"
@@ -58,10 +59,10 @@ func WriteIndexHTML(w io.Writer, c Camp, paths []string) error {
 // notes, each group in path order.
 func (v *campView) indexHTMLGroups(paths []string) []indexHTMLGroup {
 	groups := []indexHTMLGroup{{Title: "Data"}, {Title: "compilepython.com pages"}, {Title: "Notes"}}
-	for _, p := range slices.Sorted(slices.Values(paths)) {
+	for _, p := range slices.SortedFunc(slices.Values(paths), naturalCompare) {
 		i := 0
 		switch {
-		case strings.HasPrefix(p, sitePagesPrefix+"/"):
+		case strings.HasPrefix(p, sitePagesPrefix+"/"), p == siteIndexEntryName:
 			i = 1
 		case strings.HasPrefix(p, notesDir+"/"):
 			i = 2
@@ -73,11 +74,12 @@ func (v *campView) indexHTMLGroups(paths []string) []indexHTMLGroup {
 
 // dataFileLabels describe the fixed files of the bundle.
 var dataFileLabels = map[string]string{
-	eventJSONName: "The whole event as JSON",
-	icsName:       "Calendar (iCalendar)",
-	frabName:      "Schedule for conference apps (frab/pretalx JSON)",
-	zoomCSVName:   "Zoom breakout-room pre-assignment",
-	indexHTMLName: "This page",
+	eventJSONName:      "The whole event as JSON",
+	icsName:            "Calendar (iCalendar)",
+	frabName:           "Schedule for conference apps (frab/pretalx JSON)",
+	zoomCSVName:        "Zoom breakout-room pre-assignment",
+	siteIndexEntryName: "This camp's line for the site's pages/LightningCamps/index.md",
+	indexHTMLName:      "This page",
 }
 
 // fileLabel is a human name for a bundle file: the title of the talk,
@@ -101,4 +103,33 @@ func (v *campView) fileLabel(p string) string {
 		}
 	}
 	return name
+}
+
+// naturalCompare orders paths as people count: talk-2 before talk-10.
+// Runs of digits compare by value, everything else byte by byte.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitPrefix(a), digitPrefix(b)
+		if da != "" && db != "" {
+			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), cmp.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[len(da):], b[len(db):]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digitPrefix(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
 }

@@ -40,7 +40,18 @@ func mdInline(s string) string { return mdLine(oneLine(s)) }
 // mdLine escapes one line. Its first word is escaped fully, because that is
 // where list markers ("1.", "a)", "-", "+"), definition lists (":"), fenced
 // divs (":::") and setext underlines live.
-func mdLine(line string) string {
+func mdLine(line string) string { return escapeLine(line, needsEscape) }
+
+// metaText is one line of people's text for a front-matter value. Pandoc
+// reads every metadata string as Markdown with its smart extension, so on
+// top of what mdLine escapes, quotes and the dots of an ellipsis or an
+// abbreviation ("Mr. X") are escaped too: the title pandoc renders is then
+// exactly the text typed, character for character. A reader that wants
+// the plain text drops the backslash before each ASCII punctuation mark
+// (plainFromMeta does), the rule every Markdown reader applies.
+func metaText(s string) string { return escapeLine(oneLine(s), needsMetaEscape) }
+
+func escapeLine(line string, escape func(runes []rune, i int, firstWord bool) bool) string {
 	var b strings.Builder
 	runes := []rune(line)
 	firstWord := true
@@ -48,12 +59,26 @@ func mdLine(line string) string {
 		if unicode.IsSpace(r) {
 			firstWord = false
 		}
-		if needsEscape(runes, i, firstWord) {
+		if escape(runes, i, firstWord) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// needsMetaEscape adds what pandoc's smart typography would change.
+func needsMetaEscape(runes []rune, i int, firstWord bool) bool {
+	switch runes[i] {
+	case '\'', '"':
+		return true
+	case '.':
+		// An ellipsis, or an abbreviation ("Mr. X"), which would get a
+		// non-breaking space.
+		abbreviation := isWordRune(runes, i-1) && i+1 < len(runes) && unicode.IsSpace(runes[i+1])
+		return abbreviation || isRune(runes, i-1, '.') || isRune(runes, i+1, '.')
+	}
+	return needsEscape(runes, i, firstWord)
 }
 
 func needsEscape(runes []rune, i int, firstWord bool) bool {

@@ -22,8 +22,8 @@ func (v *campView) talkPage(t schedule.Talk) sitePage {
 	v.writeNotesAndReports(&b, target)
 	return sitePage{
 		name: pageName("talk", t.ID),
-		fm: v.pageFrontMatter(t.Title, firstNonBlank(t.Abstract, v.talkLine(t, oneLine, oneLine(v.ev.Name))),
-			"lightning-talk", t.Tools, append([]string{indexLink}, v.reportLinks(target)...)),
+		fm: withTags(v.pageFrontMatter(t.Title, firstNonBlank(t.Abstract, v.talkLine(t, oneLine, oneLine(v.ev.Name))),
+			"lightning-talk", t.Tools, append([]string{indexLink}, v.reportLinks(target)...)), t.Tags),
 		body: b.String(),
 	}
 }
@@ -52,8 +52,8 @@ func (v *campView) topicPage(t schedule.Topic) sitePage {
 	v.writeNotesAndReports(&b, target)
 	return sitePage{
 		name: pageName("topic", t.ID),
-		fm: v.pageFrontMatter(t.Title, firstNonBlank(t.Description, v.topicLine(t, oneLine, oneLine(v.ev.Name))),
-			"open-space", v.topicTools(t), append([]string{indexLink}, v.reportLinks(target)...)),
+		fm: withTags(v.pageFrontMatter(t.Title, firstNonBlank(t.Description, v.topicLine(t, oneLine, oneLine(v.ev.Name))),
+			"open-space", v.topicTools(t), append([]string{indexLink}, v.reportLinks(target)...)), t.Tags),
 		body: b.String(),
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -45,7 +46,7 @@ func (v *campView) sitePages() ([]File, error) {
 	dir := sitePagesDir(v.ev.Slug)
 	files := make([]File, 0, len(pages))
 	for _, p := range pages {
-		data, err := writePage(p.fm, p.body)
+		data, err := writePage(p.fm, withLead(p.fm, p.body))
 		if err != nil {
 			return nil, fmt.Errorf("export: page %s: %w", p.name, err)
 		}
@@ -77,6 +78,72 @@ func (v *campView) pageFrontMatter(title, summaryText, kindTag string, tools []s
 		Tags:     append(tags, tools...),
 		Related:  related,
 	}
+}
+
+// siteIndexEntryName is the suggested line for the site's
+// pages/LightningCamps/index.md, beside the pages rather than among them,
+// so that copying the camp's folder never overwrites the site's index.
+const siteIndexEntryName = "compilepython/LightningCamps-index-entry.md"
+
+// siteIndexEntry is the camp's line for pages/LightningCamps/index.md: a
+// link to its index page, with the date.
+func siteIndexEntry(c Camp) File {
+	v := newView(c)
+	line := fmt.Sprintf("- %s, %s\n", mdLink(v.ev.Name, v.ev.Slug+"/"+siteLink("index")), longDate(v.eventDay()))
+	return File{Path: siteIndexEntryName, Data: []byte(line)}
+}
+
+// withLead puts the site template's lead block under the page's heading:
+// the headline in bold, then the summary, as a block quote. The site shows
+// the body, so this is where readers see them.
+func withLead(fm frontMatter, body string) string {
+	heading, rest, ok := strings.Cut(body, "\n\n")
+	if !ok || !strings.HasPrefix(heading, "# ") {
+		return body
+	}
+	lead := "> **" + mdInline(fm.Headline) + "**\n"
+	if fm.Summary != "" {
+		lead += ">\n> " + mdInline(fm.Summary) + "\n"
+	}
+	return heading + "\n\n" + lead + "\n" + rest
+}
+
+// withTags adds people's tags to the page's tags, as slugs (lower-case
+// letters, digits and hyphens), which every reader takes as plain text.
+func withTags(fm frontMatter, tags []string) frontMatter {
+	fixed := fm.Tags[:min(len(fm.Tags), 2)] // lightning-camp and the kind
+	more := slices.Clone(fm.Tags[len(fixed):])
+	for _, t := range tags {
+		if s := tagSlug(t); s != "" && !slices.Contains(more, s) && !slices.Contains(fixed, s) {
+			more = append(more, s)
+		}
+	}
+	slices.Sort(more)
+	fm.Tags = append(slices.Clone(fixed), more...)
+	return fm
+}
+
+// tagSlugMax keeps a tag to a word or two.
+const tagSlugMax = 40
+
+// tagSlug turns a tag into lower-case letters and digits joined by single
+// hyphens: "Free-threading (3.13)" becomes "free-threading-3-13".
+func tagSlug(tag string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(cleanText(tag)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+		} else {
+			hyphen = true
+		}
+	}
+	s := []rune(b.String())
+	return strings.Trim(string(s[:min(len(s), tagSlugMax)]), "-")
 }
 
 // toolTags lower-cases, de-duplicates and sorts compiler-tool names.

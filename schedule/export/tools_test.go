@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,9 +13,34 @@ import (
 	"time"
 )
 
-// These tests run the real consumers when they are installed: pandoc, which
-// builds compilepython.com, and a headless Chromium for index.html. Without
-// them they skip, so CI stays green on a bare machine.
+// These tests run the real consumers: pandoc, which builds
+// compilepython.com, PyYAML, which the site's scripts read front matter
+// with, and a headless Chromium for index.html. On a developer's machine
+// without them they skip, saying what to install; under CI=true a missing
+// or failing tool is a failure, so CI can never pass by skipping.
+
+// underCI is true when the tests run in CI, where every tool must work.
+func underCI() bool { return os.Getenv("CI") == "true" }
+
+// needTool returns the path of a tool, skipping (or, in CI, failing) the
+// test when it is not installed.
+func needTool(t *testing.T, name, install string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		toolMissing(t, "%s not installed: %s", name, install)
+	}
+	return path
+}
+
+// toolMissing skips the test, or fails it under CI=true.
+func toolMissing(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if underCI() {
+		t.Fatalf("CI=true: "+format, args...)
+	}
+	t.Skipf(format, args...)
+}
 
 // markdownFiles are every Markdown file the export writes for the seeded
 // camp, plus the personal export.
@@ -34,6 +60,21 @@ func markdownFiles(t *testing.T) []File {
 
 func pandoc(t *testing.T, input []byte, args ...string) (string, string) {
 	t.Helper()
+	stdout, stderr, err := runPandocWarnings(input, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stdout, stderr
+}
+
+// runPandoc is pandoc's output, or an error with what it said; safe to
+// call from any goroutine.
+func runPandoc(input []byte, args ...string) (string, error) {
+	stdout, _, err := runPandocWarnings(input, args...)
+	return stdout, err
+}
+
+func runPandocWarnings(input []byte, args ...string) (string, string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "pandoc", args...)
@@ -41,18 +82,16 @@ func pandoc(t *testing.T, input []byte, args ...string) (string, string) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("pandoc %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+		return "", "", fmt.Errorf("pandoc %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	return stdout.String(), stderr.String()
+	return stdout.String(), stderr.String(), nil
 }
 
 // TestPandocConvertsPages: pandoc reads every page without error or
 // warning, and people's text stays text: no element they typed reaches
 // the HTML.
 func TestPandocConvertsPages(t *testing.T) {
-	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc not installed: apt-get install pandoc to check the pages convert")
-	}
+	needTool(t, "pandoc", "apt-get install pandoc to check the pages convert")
 	injected := regexp.MustCompile(`(?i)<(script|img|b|iframe)[\s>]`)
 	for _, f := range markdownFiles(t) {
 		html, warnings := pandoc(t, f.Data, "--from=markdown", "--to=html")
@@ -68,9 +107,7 @@ func TestPandocConvertsPages(t *testing.T) {
 // TestPandocReadsFrontMatter: pandoc understands the YAML, escapes and
 // all: the emoji in the hostile title reaches the page title.
 func TestPandocReadsFrontMatter(t *testing.T) {
-	if _, err := exec.LookPath("pandoc"); err != nil {
-		t.Skip("pandoc not installed: apt-get install pandoc to check the front matter")
-	}
+	needTool(t, "pandoc", "apt-get install pandoc to check the front matter")
 	for _, f := range markdownFiles(t) {
 		if strings.HasSuffix(f.Path, "/talk-1.md") {
 			html, _ := pandoc(t, f.Data, "--from=markdown", "--to=html", "--standalone")
@@ -102,10 +139,7 @@ func TestIndexHTMLOffline(t *testing.T) {
 	if m := assetURL.Find(index); m != nil {
 		t.Errorf("index.html loads %q from the network", m)
 	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium not installed: apt-get install chromium to load index.html headless")
-	}
+	chromium := needTool(t, "chromium", "apt-get install chromium to load index.html headless")
 	dom, logs := dumpDOM(t, chromium, filepath.Join(dir, "index.html"))
 	if !strings.Contains(dom, "<h1>Python Compilers Lightning Camp, March 2026</h1>") {
 		t.Errorf("chromium did not render index.html:\n%s\n%s", dom, logs)
@@ -127,7 +161,7 @@ func dumpDOM(t *testing.T, chromium, file string) (dom, logs string) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		t.Skipf("chromium cannot run here (%v): %s", err, stderr.String())
+		toolMissing(t, "chromium cannot run here (%v): %s", err, stderr.String())
 	}
 	return stdout.String(), stderr.String()
 }

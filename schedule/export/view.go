@@ -3,6 +3,7 @@ package export
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/lightningcamp/camp/schedule"
@@ -229,4 +230,26 @@ func (v *campView) targetTitle(t schedule.Target) (string, bool) {
 		return topic.Title, ok
 	}
 	return "", false
+}
+
+// Summarise counts what the bundle publishes: "2 talks, 1 topic, 3 notes,
+// 1 report published". Unpublished talks and topics, hidden notes and
+// reports are not counted, so the figures match the pages.
+func Summarise(c Camp) string {
+	if c.Event == nil {
+		return ""
+	}
+	v := newView(c)
+	notes := 0
+	for _, n := range v.notesOf {
+		notes += len(n)
+	}
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	}
+	return count(len(v.talks), "talk", "talks") + ", " + count(len(v.topics), "topic", "topics") + ", " +
+		count(notes, "note", "notes") + ", " + count(len(v.reports), "report", "reports") + " published"
 }
