@@ -205,9 +205,9 @@ func (m *Model) proposeTopicForm() tea.Cmd {
 	}
 	f := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Topic").Value(&title).CharLimit(lim.TitleMax).Validate(required("the topic", lim.TitleMax)),
-		huh.NewText().Title("What would you like to talk about?").Lines(4).Value(&desc).ExternalEditor(false).
+		huh.NewText().Title("What would you like to talk about?").Lines(4).CharLimit(lim.AbstractMax).Value(&desc).ExternalEditor(false).
 			Validate(atMost("the description", lim.AbstractMax)),
-		huh.NewInput().Title("Tags").Description(tagHelp).Value(&tags),
+		huh.NewInput().Title("Tags").Description(tagHelp).CharLimit(tagsMax*(tagMax+1)).Value(&tags),
 	))
 	topics, actor := m.deps.Topics, m.actor
 	return m.openForm("Propose an open-space topic", "", f, func() tea.Cmd {

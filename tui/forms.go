@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"strings"
+	"time"
+	"unicode"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -15,6 +19,9 @@ type form struct {
 	preface string // shown above the fields, e.g. the other person's text in a conflict
 	huh     *huh.Form
 	submit  func() tea.Cmd
+
+	typed    strings.Builder // keys typed into a text area, not yet passed on
+	flushing bool            // a typedMsg is on its way
 }
 
 // formKeys is huh's key map minus the external editor: over SSH, ctrl+e would
@@ -42,13 +49,77 @@ func (m *Model) resizeForm() {
 }
 
 // updateForm passes msg to the open form; esc cancels it, and a completed
-// form runs its submit action.
+// form runs its submit action. Keys typed into a text area are passed on
+// together (see typeAhead).
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back) {
 		m.form = nil
 		m.tell("cancelled")
 		return nil
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.form.intoTextArea(k) {
+		m.typingAhead = true // nothing to redraw until the keys reach the area
+		return m.form.typeAhead(k.Text)
+	}
+	typed := m.form.takeTyped()
+	if _, ok := msg.(typedMsg); ok {
+		if typed == "" {
+			return nil
+		}
+		return m.passToForm(tea.PasteMsg{Content: typed})
+	}
+	if typed != "" {
+		first := m.passToForm(tea.PasteMsg{Content: typed})
+		if m.form == nil {
+			return first
+		}
+		return tea.Batch(first, m.passToForm(msg))
+	}
+	return m.passToForm(msg)
+}
+
+// Typing into a text area costs a rewrap of all its text per key (huh and
+// the textarea each redraw it), so a burst of 10 KB typed key by key cost
+// minutes of CPU (issue 12). Keys typed into a text area are gathered
+// instead, without a redraw, and reach the area as one insert when typedMsg
+// comes typingPause later, or before any other key.
+type typedMsg struct{}
+
+// typingPause is short enough not to be seen and long enough to gather
+// every key of a burst.
+const typingPause = 40 * time.Millisecond
+
+// typedMax bounds the keys gathered between two typedMsgs; no text area
+// takes more.
+const typedMax = 64 << 10
+
+func (f *form) intoTextArea(k tea.KeyPressMsg) bool {
+	if k.Text == "" || k.Mod&^tea.ModShift != 0 || strings.ContainsFunc(k.Text, unicode.IsControl) {
+		return false
+	}
+	_, ok := f.huh.GetFocusedField().(*huh.Text)
+	return ok
+}
+
+func (f *form) typeAhead(text string) tea.Cmd {
+	if f.typed.Len()+len(text) <= typedMax {
+		f.typed.WriteString(text)
+	}
+	if f.flushing {
+		return nil
+	}
+	f.flushing = true
+	return tea.Tick(typingPause, func(time.Time) tea.Msg { return typedMsg{} })
+}
+
+func (f *form) takeTyped() string {
+	s := f.typed.String()
+	f.typed.Reset()
+	f.flushing = false
+	return s
+}
+
+func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
 	next, cmd := m.form.huh.Update(msg)
 	if f, ok := next.(*huh.Form); ok {
 		m.form.huh = f

@@ -71,6 +71,7 @@ type Model struct {
 	frame       string
 	frameStale  bool
 	dataChanged bool   // a read brought something new in this update
+	typingAhead bool   // this update only gathered a key typed into a text area
 	title       string // the window title
 	drawn       struct{ status, help, banner, rooms lastDraw }
 
@@ -172,19 +173,20 @@ func (m *Model) Close() { m.link.close() }
 // update and the frame after it agree on what time it is.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
-	m.dataChanged = false
+	m.dataChanged, m.typingAhead = false, false
 	cmd := m.update(msg)
 	_, tick := msg.(tickMsg)
 	switch {
 	case isLoad(msg) && m.redrawOnLoad:
 		m.frameStale, m.redrawOnLoad = true, false
-	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged:
+	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged, m.typingAhead:
 		// Nothing to draw yet (the tick's frame waits for its read), or
 		// nothing new.
 	default:
 		m.frameStale = true
 	}
-	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople())
+	m.drawFrame() // now, so that Markdown the frame shows plain is sent to render with this update's commands
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders())
 }
 
 // leavesScreen reports messages that only start reads: nothing on screen
@@ -236,6 +238,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onDone(msg)
 	case staleMsg:
 		return m.notes.openConflict(m, msg)
+	case markdownMsg:
+		m.onRendered(msg)
+		return nil
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
 	case tea.WindowSizeMsg:
@@ -351,13 +356,17 @@ func (m *Model) syncSelections() tea.Cmd {
 
 // View draws the frame: header, banner, the current view, status and help.
 func (m *Model) View() tea.View {
-	if m.frameStale {
-		m.frame, m.frameStale = m.render(), false
-	}
+	m.drawFrame()
 	v := tea.NewView(m.frame)
 	v.AltScreen = true
 	v.WindowTitle = m.title
 	return v
+}
+
+func (m *Model) drawFrame() {
+	if m.frameStale {
+		m.frame, m.frameStale = m.render(), false
+	}
 }
 
 func (m *Model) fail(err error)   { m.status = statusLine{text: schedule.ErrorMessage(err), isErr: true} }
