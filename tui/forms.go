@@ -61,14 +61,20 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 		m.typingAhead = true // nothing to redraw until the keys reach the area
 		return m.form.typeAhead(k.Text)
 	}
-	typed := m.form.takeTyped()
 	if _, ok := msg.(typedMsg); ok {
+		typed := m.form.takeTyped()
 		if typed == "" {
 			return nil
 		}
 		return m.passToForm(tea.PasteMsg{Content: typed})
 	}
-	if typed != "" {
+	if !isInput(msg) {
+		// A cursor blink or a live update: the gathered keys can wait.
+		// Passing them on here made every insert's own blink reset
+		// trigger the next insert, a few keys at a time.
+		return m.passToForm(msg)
+	}
+	if typed := m.form.takeTyped(); typed != "" {
 		first := m.passToForm(tea.PasteMsg{Content: typed})
 		if m.form == nil {
 			return first
@@ -92,6 +98,16 @@ const typingPause = 40 * time.Millisecond
 // typedMax bounds the keys gathered between two typedMsgs; no text area
 // takes more.
 const typedMax = 64 << 10
+
+// isInput says whether msg is something the person did, which must reach
+// the form after the keys they typed before it.
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.KeyReleaseMsg, tea.PasteMsg, tea.MouseMsg:
+		return true
+	}
+	return false
+}
 
 func (f *form) intoTextArea(k tea.KeyPressMsg) bool {
 	if k.Text == "" || k.Mod&^tea.ModShift != 0 || strings.ContainsFunc(k.Text, unicode.IsControl) {
