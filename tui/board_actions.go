@@ -212,9 +212,9 @@ func (v *boardView) proposeTopicForm(l *look) tea.Cmd {
 	}
 	f := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Topic").Value(&title).CharLimit(lim.TitleMax).Validate(required("the topic", lim.TitleMax)),
-		huh.NewText().Title("What would you like to talk about?").Lines(4).Value(&desc).ExternalEditor(false).
+		huh.NewText().Title("What would you like to talk about?").Lines(4).CharLimit(lim.AbstractMax).Value(&desc).ExternalEditor(false).
 			Validate(atMost("the description", lim.AbstractMax)),
-		huh.NewInput().Title("Tags").Description(tagHelp).Value(&tags),
+		huh.NewInput().Title("Tags").Description(tagHelp).CharLimit(tagsMax*(tagMax+1)).Value(&tags),
 	))
 	topics, actor := v.topics, l.actor
 	return v.desk.openForm("Propose an open-space topic", "", f, func() tea.Cmd {

@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"strings"
+	"time"
+	"unicode"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -18,6 +22,9 @@ type openedForm struct {
 	preface string // shown above the fields, e.g. the other person's text in a conflict
 	form    *form.Form
 	submit  func() tea.Cmd
+
+	typed    strings.Builder // keys typed into a text area, not yet passed on
+	flushing bool            // a typedMsg is on its way
 }
 
 // formKeys is huh's key map minus the external editor: over SSH, ctrl+e would
@@ -45,7 +52,8 @@ func (m *Model) resizeForm() {
 }
 
 // updateForm passes msg to the open form; esc cancels it, and a completed
-// form runs its submit action. Keys typed after the key that completed the
+// form runs its submit action. Keys typed into a text area are passed on
+// together (see typeAhead); keys typed after the key that completed the
 // form go to the view, as if typed after the form had closed.
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back) {
@@ -53,6 +61,90 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 		m.tell("cancelled")
 		return nil
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.form.intoTextArea(k) {
+		m.typingAhead = true // nothing to redraw until the keys reach the area
+		return m.form.typeAhead(k.Text)
+	}
+	if _, ok := msg.(typedMsg); ok {
+		typed := m.form.takeTyped()
+		if typed == "" {
+			return nil
+		}
+		return m.passToForm(tea.PasteMsg{Content: typed})
+	}
+	if !isInput(msg) {
+		// A cursor blink or a live update: the gathered keys can wait.
+		// Passing them on here made every insert's own blink reset
+		// trigger the next insert, a few keys at a time.
+		return m.passToForm(msg)
+	}
+	if typed := m.form.takeTyped(); typed != "" {
+		first := m.passToForm(tea.PasteMsg{Content: typed})
+		if m.form == nil {
+			return first
+		}
+		return tea.Batch(first, m.passToForm(msg))
+	}
+	return m.passToForm(msg)
+}
+
+// Typing into a text area costs a rewrap of all its text per key (huh and
+// the textarea each redraw it), so a burst of 10 KB typed key by key cost
+// minutes of CPU (issue 12). Keys typed into a text area are gathered
+// instead, without a redraw, and reach the area as one insert when typedMsg
+// comes typingPause later, or before any other key.
+type typedMsg struct{}
+
+// typingPause is short enough not to be seen and long enough to gather
+// every key of a burst.
+const typingPause = 40 * time.Millisecond
+
+// typedMax bounds the keys gathered between two typedMsgs; no text area
+// takes more.
+const typedMax = 64 << 10
+
+// isInput says whether msg is something the person did, which must reach
+// the form after the keys they typed before it.
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.KeyReleaseMsg, tea.PasteMsg, tea.MouseMsg:
+		return true
+	}
+	return false
+}
+
+// intoTextArea says whether k is text typed into the focused text area. Not
+// while the form holds keys for a field it is moving to: those wait their
+// turn in form.Form, in order.
+func (f *openedForm) intoTextArea(k tea.KeyPressMsg) bool {
+	if k.Text == "" || k.Mod&^tea.ModShift != 0 || strings.ContainsFunc(k.Text, unicode.IsControl) || f.form.Holding() {
+		return false
+	}
+	_, ok := f.form.Huh().GetFocusedField().(*huh.Text)
+	return ok
+}
+
+func (f *openedForm) typeAhead(text string) tea.Cmd {
+	if f.typed.Len()+len(text) <= typedMax {
+		f.typed.WriteString(text)
+	}
+	if f.flushing {
+		return nil
+	}
+	f.flushing = true
+	return tea.Tick(typingPause, func(time.Time) tea.Msg { return typedMsg{} })
+}
+
+func (f *openedForm) takeTyped() string {
+	s := f.typed.String()
+	f.typed.Reset()
+	f.flushing = false
+	return s
+}
+
+// passToForm gives msg to the form and acts on its end: a completed form
+// runs its submit action, and the keys typed past its end go to the view.
+func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
 	f := m.form.form
 	cmd := f.Update(msg)
 	switch f.State() {

@@ -24,7 +24,8 @@ func plainOptions(c *realCamp, w, h int) tui.Options {
 
 // settled returns a model filled with the camp's data without running a
 // program: Reload twice, because the first read picks the Notes view's
-// target and the second reads that target's notes.
+// target and the second reads that target's notes; then the abstracts
+// shown are rendered, as a program would off its event loop.
 func settled(tb testing.TB, c *realCamp, actor schedule.Actor, w, h int) *tui.Model {
 	tb.Helper()
 	m := tui.New(c.Deps(), actor, plainOptions(c, w, h))
@@ -36,6 +37,7 @@ func settle(m *tui.Model) {
 	for range 2 {
 		m.Update(m.Reload()())
 	}
+	m.Update(m.RenderMarkdown()())
 }
 
 // press sends keys to a model outside a program, ignoring the commands

@@ -62,6 +62,7 @@ type Model struct {
 	frameStale  bool
 	frames      int    // how many frames were drawn: tests count them
 	dataChanged bool   // a read brought something new in this update
+	typingAhead bool   // this update only gathered a key typed into a text area
 	title       string // the window title
 	drawn       struct{ status, help, banner lastDraw }
 
@@ -121,7 +122,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		tickPhase:  rand.N(tickSpread + 1),
 	}
 	m.nowView.talks = &m.talksView
-	m.talksView.talks, m.talksView.timers, m.talksView.desk, m.talksView.md = d.Talks, d.Timers, m, newMarkdown()
+	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
 	m.notes.svc, m.notes.desk = d.Notes, m
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
 	m.peopleView.people = d.People
@@ -171,20 +172,20 @@ func (m *Model) Close() { m.link.Close() }
 // update and the frame after it agree on what time it is.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
-	m.dataChanged = false
+	m.dataChanged, m.typingAhead = false, false
 	cmd := m.update(msg)
 	_, tick := msg.(tickMsg)
 	switch {
 	case isLoad(msg) && m.redrawOnLoad:
 		m.frameStale, m.redrawOnLoad = true, false
-	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged:
+	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged, m.typingAhead:
 		// Nothing to draw yet (the tick's frame waits for its read), or
 		// nothing new.
 	default:
 		m.frameStale = true
 	}
-	m.draw()
-	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople())
+	m.draw() // also asks for the Markdown the frame shows plain, sent to render with this update's commands
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders())
 }
 
 // draw renders the frame if something it shows may have changed. It runs
@@ -236,6 +237,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onDone(msg)
 	case staleMsg:
 		return m.notes.openConflict(&m.look, msg)
+	case markdownMsg:
+		m.onRendered(msg)
+		return nil
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
 	case tea.WindowSizeMsg:
@@ -244,10 +248,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.BackgroundColorMsg:
 		m.st = newStyles(msg.IsDark())
-		m.talksView.md.reset()
+		m.md.reset()
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
-		m.talksView.md.reset()
+		m.md.reset()
 	}
 	if m.form != nil {
 		return m.updateForm(msg) // the form's own messages: cursor blink, field moves
@@ -364,6 +368,12 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = m.title
 	return v
+}
+
+func (m *Model) drawFrame() {
+	if m.frameStale {
+		m.frame, m.frameStale = m.render(), false
+	}
 }
 
 func (m *Model) fail(err error)   { m.status = statusLine{text: schedule.ErrorMessage(err), isErr: true} }

@@ -75,7 +75,7 @@ func (v *notesView) toggleHidden(l *look) tea.Cmd {
 
 func (v *notesView) noteField(l *look, text *string, title string) *huh.Text {
 	lim := l.ev.Limits.NoteMax
-	return huh.NewText().Title(title).Lines(8).Value(text).ExternalEditor(false).Validate(required("the note", lim))
+	return huh.NewText().Title(title).Lines(8).CharLimit(lim).Value(text).ExternalEditor(false).Validate(required("the note", lim))
 }
 
 func (v *notesView) addNoteForm(l *look, t schedule.Target) tea.Cmd {
@@ -147,15 +147,15 @@ func (v *notesView) addReportForm(l *look, t schedule.Target) tea.Cmd {
 	lim := ev.Limits
 	f := huh.NewForm(
 		huh.NewGroup(
-			huh.NewInput().Title("Project").Value(&r.project).Validate(required("the project", lim.TitleMax)),
-			huh.NewInput().Title("Project link").Value(&r.url).Validate(validLinks(lim.URLMax)),
+			huh.NewInput().Title("Project").CharLimit(lim.TitleMax).Value(&r.project).Validate(required("the project", lim.TitleMax)),
+			huh.NewInput().Title("Project link").CharLimit(lim.URLMax).Value(&r.url).Validate(validLinks(lim.URLMax)),
 			huh.NewSelect[string]().Title("Compiler tool").Options(tools...).Value(&r.tool).Height(6),
 		),
 		huh.NewGroup(
-			huh.NewInput().Title("Tool version").Value(&r.version).Validate(atMost("the version", lim.NameMax)),
+			huh.NewInput().Title("Tool version").CharLimit(lim.NameMax).Value(&r.version).Validate(atMost("the version", lim.NameMax)),
 			huh.NewSelect[string]().Title("How did it go?").Options(outcomes...).Value(&r.outcome),
-			huh.NewInput().Title("Speedup").Description("e.g. 1.8 for 1.8× faster; empty if not measured").Value(&r.speedup).Validate(validSpeedup),
-			huh.NewText().Title("What did you learn?").Lines(4).Value(&r.learnt).ExternalEditor(false).Validate(required("what you learnt", lim.NoteMax)),
+			huh.NewInput().Title("Speedup").Description("e.g. 1.8 for 1.8× faster; empty if not measured").CharLimit(speedupMax).Value(&r.speedup).Validate(validSpeedup),
+			huh.NewText().Title("What did you learn?").Lines(4).CharLimit(lim.NoteMax).Value(&r.learnt).ExternalEditor(false).Validate(required("what you learnt", lim.NoteMax)),
 		),
 	)
 	notes, actor := v.svc, l.actor

@@ -53,13 +53,13 @@ func (v *talksView) talkForm(l *look, d *talkDraft) *huh.Form {
 		huh.NewGroup(
 			huh.NewInput().Title("Title").Value(&d.title).CharLimit(lim.TitleMax).Validate(required("the title", lim.TitleMax)),
 			huh.NewInput().Title("Minutes").Description(fmt.Sprintf("empty: %s; at most %d", minutes(ev.Talks.Length), maxMin)).
-				Value(&d.minutes).Validate(minutesUpTo(maxMin)),
-			huh.NewText().Title("Abstract (Markdown)").Lines(5).Value(&d.abstract).ExternalEditor(false).
+				CharLimit(len(strconv.Itoa(maxMin))+2).Value(&d.minutes).Validate(minutesUpTo(maxMin)),
+			huh.NewText().Title("Abstract (Markdown)").Lines(5).CharLimit(lim.AbstractMax).Value(&d.abstract).ExternalEditor(false).
 				Validate(atMost("the abstract", lim.AbstractMax)),
 		),
 		huh.NewGroup(
 			huh.NewInput().Title("Links").Description("the project's repository, slides … separated by spaces").
-				Value(&d.links).Validate(validLinks(lim.URLMax)),
+				CharLimit(linksMax*(lim.URLMax+1)).Value(&d.links).Validate(validLinks(lim.URLMax)),
 			huh.NewMultiSelect[string]().Title("Compiler tools").Options(tools...).Value(&d.tools).Height(8),
 		),
 		huh.NewGroup(
@@ -145,7 +145,7 @@ func (v *talksView) laterBlockForm(l *look, t schedule.Talk) tea.Cmd {
 func (v *talksView) nextCampForm(l *look, t schedule.Talk) tea.Cmd {
 	slug := nextQuarter(l.ev.Slug)
 	f := huh.NewForm(huh.NewGroup(huh.NewInput().Title(fmt.Sprintf("Move “%s” to the camp", t.Title)).
-		Description("the slug of the next camp of " + line(l.ev.Series)).Value(&slug).Validate(validSlug)))
+		Description("the slug of the next camp of " + line(l.ev.Series)).CharLimit(slugMax).Value(&slug).Validate(validSlug)))
 	talks, actor := v.talks, l.actor
 	return v.desk.openForm("Move to the next camp", "", f, func() tea.Cmd {
 		s := strings.TrimSpace(slug)

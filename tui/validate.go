@@ -65,6 +65,18 @@ func validLinks(limit int) func(string) error {
 
 var slugPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
 
+// Input caps for fields whose store limit is not in schedule.Limits: the
+// store refuses more than linksMax links and tagsMax tags of tagMax
+// characters (store/talks.go, store/text.go). A field never takes more than
+// the store would keep.
+const (
+	linksMax   = 5
+	tagsMax    = 20
+	tagMax     = 32
+	slugMax    = 64
+	speedupMax = 16
+)
+
 func validSlug(s string) error {
 	if !slugPattern.MatchString(strings.TrimSpace(s)) {
 		return fmt.Errorf("a camp's slug is letters, digits and '-', e.g. 2026-06")

@@ -24,16 +24,17 @@ type talksView struct {
 	talks  Talks  // the services it writes to: the queue and proposals,
 	timers Timers // and the live talk's timer
 	desk   talksDesk
-	md     *markdown // renders the abstracts
 }
 
 // talksDesk is what the Talks view may do beyond its own state: the writes
-// every view makes, and showing a change ahead of the write that makes it
-// (a new status, a swap in the queue), so that three quick presses move a
-// talk three places.
+// every view makes; showing a change ahead of the write that makes it (a
+// new status, a swap in the queue), so that three quick presses move a talk
+// three places; and an abstract's Markdown, rendered off the event loop by
+// the session (plain text until the render arrives).
 type talksDesk interface {
 	writes
 	showAhead(change func(*live.Snapshot)) tea.Cmd
+	renderMarkdown(text string, width int) string
 }
 
 // talkRows keeps the rows last worked out, with what they were worked out
@@ -272,7 +273,7 @@ func (v *talksView) detail(l *look, w, h int) string {
 	for i, f := range facts {
 		facts[i] = truncate(f, w)
 	}
-	text := stack(strings.Join(facts, "\n"), v.md.render(l, t.Abstract, w))
+	text := stack(strings.Join(facts, "\n"), v.desk.renderMarkdown(t.Abstract, w))
 	return crop(text, h)
 }
 

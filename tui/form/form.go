@@ -86,6 +86,9 @@ func (f *Form) Huh() *huh.Form { return f.huh }
 // SetWidth sets the form's width.
 func (f *Form) SetWidth(w int) { f.huh = f.huh.WithWidth(w) }
 
+// Holding reports whether keys are held for a field the form is moving to.
+func (f *Form) Holding() bool { return f.holding }
+
 // State is the form's state: normal, completed or aborted.
 func (f *Form) State() huh.FormState { return f.huh.State }
 

@@ -70,7 +70,7 @@ func (w *welcome) newForm() *form.Form {
 			return nil
 		}),
 		huh.NewInput().Title("Your time zone").Description("An IANA name such as Europe/Berlin or America/Chicago.").
-			Value(&w.zone).Validate(func(s string) error {
+			CharLimit(64).Value(&w.zone).Validate(func(s string) error { // longer than any IANA name
 			_, err := schedule.LoadZone(strings.TrimSpace(s))
 			return err
 		}),
