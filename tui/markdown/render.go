@@ -93,7 +93,7 @@ func renderOnce(k key, text string, width int, style string) (string, error) {
 		}
 		done <- result{out, err}
 	}()
-	timer := time.NewTimer(Deadline)
+	timer := time.NewTimer(deadline)
 	defer timer.Stop()
 	select {
 	case r := <-done:
@@ -112,12 +112,19 @@ func renderUncached(text string, width int, style string) (string, error) {
 	if nestedTooDeep(bounded) {
 		return Plain(text, width), ErrTooDeep
 	}
-	out, err := glamourRender(bounded, width, style)
+	out, err := render(bounded, width, style)
 	if err != nil {
 		return Plain(text, width), err
 	}
 	return out, nil
 }
+
+// deadline and render are Deadline and glamourRender; tests replace them
+// to reach the deadline without a slow machine.
+var (
+	deadline = Deadline
+	render   = glamourRender
+)
 
 type result struct {
 	out string
