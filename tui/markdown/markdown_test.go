@@ -75,6 +75,7 @@ func TestRenderKeepsOrdinaryMarkdown(t *testing.T) {
 }
 
 func TestTooDeepFallsBackToPlainText(t *testing.T) {
+	cache.Purge() // a render cached by an earlier run would answer at once
 	out, err := Render(context.Background(), indentedList(10), 80, glamourstyles.DarkStyle)
 	if err != ErrTooDeep {
 		t.Fatalf("err = %v; want ErrTooDeep", err)
@@ -85,14 +86,26 @@ func TestTooDeepFallsBackToPlainText(t *testing.T) {
 }
 
 func TestRenderGivesUpWhenTheContextEnds(t *testing.T) {
+	cache.Purge() // a render cached by an earlier run would answer at once
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	workers <- struct{}{} // every worker busy: the render must wait
 	workers <- struct{}{}
-	defer func() { <-workers; <-workers }()
 	out, err := Render(ctx, "# waits", 80, glamourstyles.DarkStyle)
 	if err != context.Canceled || !strings.Contains(out, "# waits") {
 		t.Errorf("Render = %q, %v; want the plain text and context.Canceled", out, err)
+	}
+	<-workers
+	<-workers
+	// The render goes on without the caller; wait for it, so that it does
+	// not run into the next test.
+	for end := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if _, ok := Cached("# waits", 80, glamourstyles.DarkStyle); ok {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatal("the abandoned render never finished")
+		}
 	}
 }
 
@@ -100,6 +113,7 @@ func TestRenderGivesUpWhenTheContextEnds(t *testing.T) {
 // deadline gives the plain text at once (and caches it), runs on, and
 // replaces the plain text in the cache when it ends.
 func TestRenderShowsPlainTextAtTheDeadline(t *testing.T) {
+	cache.Purge() // a render cached by an earlier run would answer at once
 	release := make(chan struct{})
 	deadline, render = 50*time.Millisecond, func(text string, _ int, _ string) (string, error) {
 		select { // a broken deadline fails the test instead of hanging it
@@ -195,11 +209,11 @@ func markers(l string) int {
 // 4 KiB, nesting depth 2), one per thing glamour spends its time on, each
 // ending in a word the render must keep.
 var worst = func() map[string]string {
-	words := strings.Repeat("word ", 20)
+	words := strings.Repeat("word ", 18) // so that 40 lines fit in MaxBytes
 	lines := func(prefix string) string {
 		return strings.Repeat(prefix+words+"\n", MaxLines-1) + prefix + "end"
 	}
-	code := strings.Repeat("def f(x): return [i*i for i in range(x)]  # c\n", MaxLines-2)
+	code := strings.Repeat("def f(x): return [i*i for i in range(x)]  # c\n", MaxLines-3)
 	return map[string]string{
 		"deeplines":    lines("1. - 1. "),
 		"listquotes":   lines("- > "),
@@ -208,9 +222,9 @@ var worst = func() map[string]string {
 		"items":        lines("1. "),
 		"tasks":        lines("- [ ] "),
 		"headings":     lines("## "),
-		"paragraphs":   lines("\n"),
+		"paragraphs":   strings.Repeat(words+words+"\n\n", MaxLines/2-1) + "end",
 		"deflist":      strings.Repeat("term\n: "+words+"\n", MaxLines/2-1) + "term\n: end",
-		"table":        "|a|b|c|\n|-|-|-|\n" + strings.Repeat("|"+words+"|"+words+"|x|\n", MaxLines-3) + "|end|",
+		"table":        "|a|b|c|\n|-|-|-|\n" + strings.Repeat("|"+words+"|x|x|\n", MaxLines-3) + "|end|",
 		"emphasis":     strings.Repeat("*a* **b** `c` ", 290) + "end",
 		"links":        strings.Repeat("[a](http://b) ", 290) + "end",
 		"autolinks":    strings.Repeat("http://a.b ", 370) + "end",

@@ -83,6 +83,7 @@ func Render(ctx context.Context, text string, width int, style string) (string, 
 // deadline runs on (glamour cannot be stopped), holding its worker, and
 // replaces the plain text in the cache when it ends.
 func renderOnce(k key, text string, width int, style string) (string, error) {
+	limit := deadline
 	workers <- struct{}{}
 	done := make(chan result, 1)
 	go func() {
@@ -93,7 +94,7 @@ func renderOnce(k key, text string, width int, style string) (string, error) {
 		}
 		done <- result{out, err}
 	}()
-	timer := time.NewTimer(deadline)
+	timer := time.NewTimer(limit)
 	defer timer.Stop()
 	select {
 	case r := <-done:
