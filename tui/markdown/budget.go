@@ -50,9 +50,10 @@ const (
 	// codeLineCost per line plus codeByteCost per byte (a token's colours
 	// cost more than its text), times d. A block labelled "text" costs
 	// plainCodeLineCost a line. Given no language, chroma tries every lexer
-	// it has on the code (5 ms) and, for the code abstracts hold, finds
-	// none: so a fenced block without a language is labelled "text"
-	// (labelFences), and an indented block, which cannot be, pays guessCost.
+	// it has on the code (4-5 ms, however short) and, for the code abstracts
+	// hold, finds none: so a fenced block without a language is labelled
+	// "text", and an indented one outside any list or quote is fenced as
+	// "text" (labelCode); one inside them, left as it is, pays guessCost.
 	codeCost          = 20
 	codeLineCost      = 3
 	codeByteCost      = 1
@@ -62,7 +63,7 @@ const (
 	charsPerLine = 64
 )
 
-// withinBudget labels unlabelled fences "text" (labelFences) and splits
+// withinBudget labels unlabelled code "text" (labelCode) and splits
 // the result where glamour's cost would pass Budget: head is rendered with
 // glamour, tail (whole lines) shown as plain text. Cutting can change how
 // the head parses (a setext heading's underline or a link's definition left
@@ -70,7 +71,7 @@ const (
 func withinBudget(s string) (head, tail string) {
 	costs, unlabelled := costedLines(s)
 	if len(unlabelled) > 0 {
-		s = labelFences(s, unlabelled)
+		s = labelCode(s, unlabelled)
 		costs, _ = costedLines(s)
 	}
 	head = s
@@ -88,22 +89,78 @@ func withinBudget(s string) (head, tail string) {
 	}
 }
 
-// labelFences gives the fences opening at the given lines the language
-// "text". Such a fence has no info string, so its line ends with the fence.
-func labelFences(s string, lines []int) string {
+// unlabelledCode is a code block chroma would guess the language of:
+// a fence with no language opening at line open, or, if indented, a block
+// on lines first to last.
+type unlabelledCode struct {
+	open, first, last int
+	indented          bool
+}
+
+// labelCode gives unlabelled code the language "text": a fence with no
+// info string ends its line, so "text" is appended to it; an indented
+// block loses its indent and is fenced, with more backticks than it holds.
+func labelCode(s string, code []unlabelledCode) string {
 	rows := strings.Split(s, "\n")
-	for _, i := range lines {
-		if i >= 0 && i < len(rows) {
-			rows[i] = strings.TrimRight(rows[i], " \t\r") + "text"
+	var out []string
+	next := 0
+	for _, c := range code {
+		if c.open < next || c.last >= len(rows) || c.open < 0 {
+			continue
+		}
+		out = append(out, rows[next:c.open]...)
+		if !c.indented {
+			out = append(out, strings.TrimRight(rows[c.open], " \t\r")+"text")
+			next = c.open + 1
+			continue
+		}
+		fence := strings.Repeat("`", max(3, longestRun(rows[c.first:c.last+1], '`')+1))
+		out = append(out, fence+"text")
+		for _, r := range rows[c.first : c.last+1] {
+			out = append(out, dedent(r))
+		}
+		out = append(out, fence)
+		next = c.last + 1
+	}
+	return strings.Join(append(out, rows[next:]...), "\n")
+}
+
+// dedent drops an indented code line's indent: a tab or four spaces.
+func dedent(r string) string {
+	if strings.HasPrefix(r, "\t") {
+		return r[1:]
+	}
+	for i := range 4 {
+		if i >= len(r) || r[i] != ' ' {
+			if i < len(r) && r[i] == '\t' {
+				return r[i+1:]
+			}
+			return r[i:]
 		}
 	}
-	return strings.Join(rows, "\n")
+	return r[4:]
+}
+
+func longestRun(rows []string, b byte) int {
+	longest := 0
+	for _, r := range rows {
+		n := 0
+		for i := range len(r) {
+			if r[i] == b {
+				n++
+				longest = max(longest, n)
+			} else {
+				n = 0
+			}
+		}
+	}
+	return longest
 }
 
 // costedLines parses bounded text and returns what glamour would spend on
 // each of its lines (split at '\n'), in cost units, charged to the line
 // where the work starts, and the lines opening unlabelled fences.
-func costedLines(s string) (costs, unlabelled []int) {
+func costedLines(s string) (costs []int, unlabelled []unlabelledCode) {
 	src := []byte(s)
 	c := coster{src: src, starts: lineStarts(s)}
 	c.cost = make([]int, len(c.starts))
@@ -126,9 +183,8 @@ type coster struct {
 	src    []byte
 	starts []int
 	cost   []int
-	// unlabelled lists the lines opening a fenced code block with no
-	// language and some code.
-	unlabelled []int
+	// unlabelled lists, in order, the code blocks with no language.
+	unlabelled []unlabelledCode
 }
 
 func (c *coster) lineOf(pos int) int {
@@ -161,7 +217,14 @@ func (c *coster) walk(n ast.Node, depth, pos int) {
 		c.chargeCode(n.(*ast.FencedCodeBlock), pos, d)
 		return
 	case ast.KindCodeBlock:
-		c.charge(pos, (codeCost+guessCost)*d)
+		lines := n.Lines()
+		if n.Parent() != nil && n.Parent().Kind() == ast.KindDocument && lines.Len() > 0 {
+			first, last := c.lineOf(lines.At(0).Start), c.lineOf(lines.At(lines.Len()-1).Start)
+			c.unlabelled = append(c.unlabelled, unlabelledCode{open: first, first: first, last: last, indented: true})
+			c.charge(pos, codeCost*d)
+		} else {
+			c.charge(pos, (codeCost+guessCost)*d)
+		}
 		c.chargeLines(n, plainCodeLineCost*d, 0)
 		return
 	case ast.KindLink, ast.KindAutoLink, ast.KindImage:
@@ -191,7 +254,7 @@ func (c *coster) chargeCode(n *ast.FencedCodeBlock, pos, d int) {
 	c.charge(pos, codeCost*d)
 	switch lang := string(n.Language(c.src)); {
 	case lang == "" && n.Lines().Len() > 0:
-		c.unlabelled = append(c.unlabelled, c.lineOf(n.Lines().At(0).Start)-1)
+		c.unlabelled = append(c.unlabelled, unlabelledCode{open: c.lineOf(n.Lines().At(0).Start) - 1})
 		c.chargeLines(n, plainCodeLineCost*d, 0)
 	case lang == "":
 		c.charge(pos, guessCost*d)

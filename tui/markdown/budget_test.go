@@ -96,19 +96,29 @@ func TestOrdinaryAbstractsRenderWhole(t *testing.T) {
 	}
 }
 
-// TestUnlabelledCodeLooksTheSame: a fence without a language is labelled
-// "text" to spare chroma's guess; for code abstracts hold, chroma guessed
+// TestUnlabelledCodeLooksTheSame: code without a language is labelled
+// "text" (a fenced block) or fenced as "text" (an indented one) to spare
+// chroma's guess; for code abstracts hold, chroma guessed
 // nothing, so the code looks as it did.
 func TestUnlabelledCodeLooksTheSame(t *testing.T) {
 	for _, code := range []string{"import numpy as np\nprint(np.arange(3))\n", "$ pip install camp\n", "#!/usr/bin/env python\nprint(1)\n"} {
-		text := "Run:\n\n```\n" + code + "```"
-		out, err := renderUncached(text, 80, glamourstyles.DarkStyle)
-		if want, _ := glamourRender(text, 80, glamourstyles.DarkStyle); err != nil || out != want {
-			t.Errorf("%q renders as\n%q; want\n%q", text, out, want)
+		fenced := "Run:\n\n```\n" + code + "```"
+		indented := "Run:\n\n    " + strings.ReplaceAll(strings.TrimSuffix(code, "\n"), "\n", "\n    ")
+		for _, text := range []string{fenced, indented} {
+			out, err := renderUncached(text, 80, glamourstyles.DarkStyle)
+			if want, _ := glamourRender(text, 80, glamourstyles.DarkStyle); err != nil || out != want {
+				t.Errorf("%q renders as\n%q; want\n%q", text, out, want)
+			}
 		}
 	}
-	if got := labelFences("> ```\n> x\n> ```", []int{0}); got != "> ```text\n> x\n> ```" {
-		t.Errorf("labelFences = %q", got)
+	for _, c := range []struct{ in, want string }{
+		{"> ```\n> x\n> ```", "> ```text\n> x\n> ```"},
+		{"a\n\n    x\n\t```y\n\n     z\nb", "a\n\n````text\nx\n```y\n\n z\n````\nb"},
+	} {
+		costs, unlabelled := costedLines(c.in)
+		if got := labelCode(c.in, unlabelled); got != c.want {
+			t.Errorf("labelCode(%q) = %q; want %q (costs %v)", c.in, got, c.want, costs)
+		}
 	}
 }
 
@@ -144,7 +154,7 @@ func FuzzWithinBudget(f *testing.F) {
 		}
 		labelled := b
 		if _, unlabelled := costedLines(b); len(unlabelled) > 0 {
-			labelled = labelFences(b, unlabelled)
+			labelled = labelCode(b, unlabelled)
 		}
 		if !strings.HasPrefix(labelled, head) || len(head) < len(labelled) && labelled[len(head)] != '\n' && head != "" {
 			t.Fatalf("head %q is not whole lines of %q", head, labelled)
