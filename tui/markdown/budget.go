@@ -34,7 +34,7 @@ const (
 	// row, times d.
 	containerCost = 10
 	paragraphCost = 16
-	headingCost   = 4
+	headingCost   = 8
 	rowCost       = 10
 	// leafCost is charged per block holding text, times d. Each line it
 	// wraps to costs lineCost times d² in a list item, times (d³+1)/2 in a
