@@ -75,6 +75,7 @@ func TestRenderKeepsOrdinaryMarkdown(t *testing.T) {
 }
 
 func TestTooDeepFallsBackToPlainText(t *testing.T) {
+	cache.Purge() // a render cached by an earlier run would answer at once
 	out, err := Render(context.Background(), indentedList(10), 80, glamourstyles.DarkStyle)
 	if err != ErrTooDeep {
 		t.Fatalf("err = %v; want ErrTooDeep", err)
@@ -85,14 +86,67 @@ func TestTooDeepFallsBackToPlainText(t *testing.T) {
 }
 
 func TestRenderGivesUpWhenTheContextEnds(t *testing.T) {
+	cache.Purge() // a render cached by an earlier run would answer at once
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	workers <- struct{}{} // every worker busy: the render must wait
 	workers <- struct{}{}
-	defer func() { <-workers; <-workers }()
 	out, err := Render(ctx, "# waits", 80, glamourstyles.DarkStyle)
 	if err != context.Canceled || !strings.Contains(out, "# waits") {
 		t.Errorf("Render = %q, %v; want the plain text and context.Canceled", out, err)
+	}
+	<-workers
+	<-workers
+	// The render goes on without the caller; wait for it, so that it does
+	// not run into the next test.
+	for end := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if _, ok := Cached("# waits", 80, glamourstyles.DarkStyle); ok {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatal("the abandoned render never finished")
+		}
+	}
+}
+
+// TestRenderShowsPlainTextAtTheDeadline: a render that misses the
+// deadline gives the plain text at once (and caches it), runs on, and
+// replaces the plain text in the cache when it ends.
+func TestRenderShowsPlainTextAtTheDeadline(t *testing.T) {
+	cache.Purge() // a render cached by an earlier run would answer at once
+	release := make(chan struct{})
+	deadline, render = 50*time.Millisecond, func(text string, _ int, _ string) (string, error) {
+		select { // a broken deadline fails the test instead of hanging it
+		case <-release:
+		case <-time.After(3 * time.Second):
+		}
+		return "rendered " + text, nil
+	}
+	t.Cleanup(func() { deadline, render = Deadline, glamourRender })
+	const text = "*slow* abstract"
+
+	start := time.Now()
+	out, err := Render(context.Background(), text, 80, glamourstyles.DarkStyle)
+	if took := time.Since(start); err != ErrTooSlow || out != Plain(text, 80) || took > time.Second {
+		t.Fatalf("Render = %q, %v after %v; want the plain text and ErrTooSlow after about 50ms", out, err, took)
+	}
+	if cached, _ := Cached(text, 80, glamourstyles.DarkStyle); cached != out {
+		t.Errorf("cached %q while the render runs on; want the plain text", cached)
+	}
+
+	close(release)
+	for end := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if cached, _ := Cached(text, 80, glamourstyles.DarkStyle); cached == "rendered "+text {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatal("the late render never replaced the plain text in the cache")
+		}
+	}
+	for end := time.Now().Add(5 * time.Second); len(workers) > 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("the late render never gave its worker back")
+		}
 	}
 }
 
@@ -151,14 +205,44 @@ func markers(l string) int {
 	return n
 }
 
+// worst are the costliest abstracts found within the bounds (40 lines,
+// 4 KiB, nesting depth 2), one per thing glamour spends its time on, each
+// ending in a word the render must keep.
+var worst = func() map[string]string {
+	words := strings.Repeat("word ", 18) // so that 40 lines fit in MaxBytes
+	lines := func(prefix string) string {
+		return strings.Repeat(prefix+words+"\n", MaxLines-1) + prefix + "end"
+	}
+	code := strings.Repeat("def f(x): return [i*i for i in range(x)]  # c\n", MaxLines-3)
+	return map[string]string{
+		"deeplines":    lines("1. - 1. "),
+		"listquotes":   lines("- > "),
+		"quotelists":   lines("> - "),
+		"quotes2":      lines("> > "),
+		"items":        lines("1. "),
+		"tasks":        lines("- [ ] "),
+		"headings":     lines("## "),
+		"paragraphs":   strings.Repeat(words+words+"\n\n", MaxLines/2-1) + "end",
+		"deflist":      strings.Repeat("term\n: "+words+"\n", MaxLines/2-1) + "term\n: end",
+		"table":        "|a|b|c|\n|-|-|-|\n" + strings.Repeat("|"+words+"|x|x|\n", MaxLines-3) + "|end|",
+		"emphasis":     strings.Repeat("*a* **b** `c` ", 290) + "end",
+		"links":        strings.Repeat("[a](http://b) ", 290) + "end",
+		"autolinks":    strings.Repeat("http://a.b ", 370) + "end",
+		"pycode":       "```python\n" + code + "```\nend",
+		"code":         "```\n" + code + "```\nend",
+		"indentedcode": strings.ReplaceAll("    "+code, "\n", "\n    ") + "\nend",
+	}
+}()
+
 // BenchmarkRenderWorstAbstract renders, uncached, the costliest abstracts
 // found within the bounds and the issue's hostile ones, at 80 columns.
 func BenchmarkRenderWorstAbstract(b *testing.B) {
 	cases := map[string]string{
-		"quotes80":  hostile["80 nested quotes"],
-		"list666":   hostile["666 nested list items"],
-		"deeplines": strings.Repeat("1. - 1. "+strings.Repeat("word ", 20)+"\n", MaxLines),
-		"pycode":    "```python\n" + strings.Repeat("def f(x): return [i*i for i in range(x)] # c\n", MaxLines) + "```",
+		"quotes80": hostile["80 nested quotes"],
+		"list666":  hostile["666 nested list items"],
+	}
+	for name, text := range worst {
+		cases[name] = text
 	}
 	for name, text := range cases {
 		b.Run(name, func(b *testing.B) {

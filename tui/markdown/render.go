@@ -1,6 +1,7 @@
 // Package markdown renders attendee Markdown (talk abstracts) for the
 // console with bounded work: the text is cut and flattened first (Bound),
-// renders run off the event loop, a few at a time process-wide, each with a
+// glamour renders only as much of it as Budget allows (the rest is shown as
+// plain text; see budget.go), renders run off the event loop, a few at a time process-wide, each with a
 // deadline and a plain-text fallback, and results are cached process-wide, so
 // a hundred sessions showing one abstract render it once.
 //
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"charm.land/glamour/v2"
+	glamourstyles "charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/lightningcamp/camp/schedule/sanitize"
@@ -83,6 +85,7 @@ func Render(ctx context.Context, text string, width int, style string) (string, 
 // deadline runs on (glamour cannot be stopped), holding its worker, and
 // replaces the plain text in the cache when it ends.
 func renderOnce(k key, text string, width int, style string) (string, error) {
+	limit := deadline
 	workers <- struct{}{}
 	done := make(chan result, 1)
 	go func() {
@@ -93,7 +96,7 @@ func renderOnce(k key, text string, width int, style string) (string, error) {
 		}
 		done <- result{out, err}
 	}()
-	timer := time.NewTimer(Deadline)
+	timer := time.NewTimer(limit)
 	defer timer.Stop()
 	select {
 	case r := <-done:
@@ -112,12 +115,39 @@ func renderUncached(text string, width int, style string) (string, error) {
 	if nestedTooDeep(bounded) {
 		return Plain(text, width), ErrTooDeep
 	}
-	out, err := glamourRender(bounded, width, style)
+	head, tail := withinBudget(bounded)
+	out, err := render(head, width, style)
 	if err != nil {
 		return Plain(text, width), err
 	}
+	if tail != "" {
+		out = capOutput(strings.TrimLeft(strings.TrimRight(out, "\n")+"\n\n"+plainTail(tail, width, style), "\n"))
+	}
 	return out, nil
 }
+
+// plainTail is the text past the budget as plain text, indented like
+// glamour's document margin in style so that it lines up with the head.
+func plainTail(tail string, width int, style string) string {
+	margin := 0
+	if s, ok := glamourstyles.DefaultStyles[style]; ok && s.Document.Margin != nil {
+		margin = int(*s.Document.Margin)
+	}
+	lines := strings.Split(Plain(tail, width-margin), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = strings.Repeat(" ", margin) + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// deadline and render are Deadline and glamourRender; tests replace them
+// to reach the deadline without a slow machine.
+var (
+	deadline = Deadline
+	render   = glamourRender
+)
 
 type result struct {
 	out string
