@@ -69,21 +69,7 @@ func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return abuseMain(ctx, cfg, stdout, stderr)
 	}
 	res, err := run(ctx, cfg)
-	doc, _ := json.MarshalIndent(res, "", "  ")
-	doc = append(doc, '\n')
-	if cfg.jsonOut {
-		_, _ = stdout.Write(doc)
-	} else {
-		writeTable(stdout, cfg, res)
-	}
-	if cfg.outFile != "" {
-		if werr := os.WriteFile(cfg.outFile, doc, 0o644); werr != nil {
-			fmt.Fprintln(stderr, "camp-load: "+werr.Error())
-			return exitFailure
-		}
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "camp-load: "+err.Error())
+	if !report(cfg, stdout, stderr, res, err, func() { writeTable(stdout, cfg, res) }) {
 		return exitFailure
 	}
 	if res.Errors > 0 || res.ProposalsFailed > 0 {
@@ -167,25 +153,34 @@ func (c config) validate() error {
 // update within 1 s through every attack and nothing failed.
 func abuseMain(ctx context.Context, cfg config, stdout, stderr io.Writer) int {
 	res, err := runAbuse(ctx, cfg)
-	doc, _ := json.MarshalIndent(res, "", "  ")
-	doc = append(doc, '\n')
-	if cfg.jsonOut {
-		_, _ = stdout.Write(doc)
-	} else {
-		writeAbuseTable(stdout, cfg, res)
-	}
-	if cfg.outFile != "" {
-		if werr := os.WriteFile(cfg.outFile, doc, 0o644); werr != nil {
-			fmt.Fprintln(stderr, "camp-load: "+werr.Error())
-			return exitFailure
-		}
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "camp-load: "+err.Error())
+	if !report(cfg, stdout, stderr, res, err, func() { writeAbuseTable(stdout, cfg, res) }) {
 		return exitFailure
 	}
 	if res.Errors > 0 || !res.UpdatesWithin1s {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// report prints a run's result as JSON or as a table, writes it to --out,
+// and says the run's error; false when the run or the writing failed.
+func report(cfg config, stdout, stderr io.Writer, res any, runErr error, table func()) bool {
+	doc, _ := json.MarshalIndent(res, "", "  ")
+	doc = append(doc, '\n')
+	if cfg.jsonOut {
+		_, _ = stdout.Write(doc)
+	} else {
+		table()
+	}
+	if cfg.outFile != "" {
+		if err := os.WriteFile(cfg.outFile, doc, 0o644); err != nil {
+			fmt.Fprintln(stderr, "camp-load: "+err.Error())
+			return false
+		}
+	}
+	if runErr != nil {
+		fmt.Fprintln(stderr, "camp-load: "+runErr.Error())
+		return false
+	}
+	return true
 }
