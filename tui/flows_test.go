@@ -248,3 +248,27 @@ func TestFlowTalkSessionsChoiceIsVisible(t *testing.T) {
 		})
 	}
 }
+
+// Issue 12: a speaker's edit to an approved talk sends it back to review,
+// and the organiser approving it again sees what was approved before.
+func TestFlowOrganiserSeesAnEditAfterApproval(t *testing.T) {
+	c := newRealCamp(t)
+	next, err := c.Camp.Talk(t.Context(), c.NextTalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var speaker schedule.Actor
+	for _, p := range c.People {
+		if p.PersonID == next.SpeakerID {
+			speaker = p
+		}
+	}
+	if _, err := c.Camp.EditTalk(t.Context(), speaker, next.ID, schedule.TalkProposal{Title: "Buy my product",
+		Abstract: next.Abstract, Minutes: next.Minutes, Tools: next.Tools, Links: next.Links, Tags: next.Tags, CanMake: next.CanMake}); err != nil {
+		t.Fatal(err)
+	}
+	f := startFlowOn(t, c, organiser)
+	f.keys("2", "g")
+	f.waitForLine("›", "proposed", "Buy my product")
+	f.waitForLine("Edited after approval (title): approved as “" + next.Title + "”")
+}

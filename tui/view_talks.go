@@ -259,6 +259,10 @@ func (v *talksView) detail(l *look, w, h int) string {
 		l.heading(t.Title, w),
 		fmt.Sprintf("%s · %d min · %s%s", t.Speaker, l.talkMinutes(t.Minutes), statusWord(t.Status), v.queuePlace(l, t)),
 	}
+	if a := t.EditedAfterApproval; a != nil {
+		facts = append(facts, fmt.Sprintf("Edited after approval (%s): approved as “%s”, %d min; approve again to accept",
+			strings.Join(a.Changed, ", "), a.Title, l.talkMinutes(a.Minutes)))
+	}
 	if len(t.CanMake) > 0 {
 		facts = append(facts, "Can make: "+v.blockTitles(l, t.CanMake))
 	}

@@ -75,6 +75,11 @@ func prepareTalks(ev *schedule.Event, talks []schedule.Talk) []schedule.Talk {
 		t := &talks[i]
 		t.Speaker, t.Title, t.Abstract = line(t.Speaker), line(t.Title), block(t.Abstract)
 		t.Links, t.Tools, t.Tags = lines(t.Links), lines(t.Tools), lines(t.Tags)
+		if a := t.EditedAfterApproval; a != nil {
+			was := *a // the store's copy stays as it was read
+			was.Title, was.Abstract, was.Links = line(was.Title), block(was.Abstract), lines(was.Links)
+			t.EditedAfterApproval = &was
+		}
 	}
 	sortTalks(ev, talks)
 	return talks
