@@ -137,17 +137,7 @@ func runAbuse(ctx context.Context, cfg config) (AbuseResult, error) {
 }
 
 func (a *abuser) attackAll(ctx context.Context, res *AbuseResult) error {
-	addr, err := loopbackAddr(ctx, a.cfg.addr)
-	if err != nil {
-		return err
-	}
-	a.addr = addr
-	if a.cfg.organiser == nil {
-		if a.cfg.organiser, err = readSigner(a.cfg.organiserKey); err != nil {
-			return err
-		}
-	}
-	if err := a.connectOrganiser(ctx); err != nil {
+	if err := a.reachOrganiser(ctx); err != nil {
 		return err
 	}
 	if err := a.openWatcher(ctx); err != nil {

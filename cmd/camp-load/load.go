@@ -189,17 +189,7 @@ func (r *runner) measure(ctx context.Context) error {
 	if err := raiseFileLimit(uint64(r.cfg.sessions) + 256); err != nil {
 		return err
 	}
-	addr, err := loopbackAddr(ctx, r.cfg.addr)
-	if err != nil {
-		return err
-	}
-	r.addr = addr
-	if r.cfg.organiser == nil {
-		if r.cfg.organiser, err = readSigner(r.cfg.organiserKey); err != nil {
-			return err
-		}
-	}
-	if err := r.connectOrganiser(ctx); err != nil {
+	if err := r.reachOrganiser(ctx); err != nil {
 		return err
 	}
 	if err := r.startCountdown(ctx); err != nil {
@@ -241,6 +231,22 @@ func (r *runner) measure(ctx context.Context) error {
 		}
 	}
 	return r.leave(ctx, base, held)
+}
+
+// reachOrganiser checks the address is loopback, reads the organiser's key
+// and connects with it: what every kind of run does first.
+func (r *runner) reachOrganiser(ctx context.Context) error {
+	addr, err := loopbackAddr(ctx, r.cfg.addr)
+	if err != nil {
+		return err
+	}
+	r.addr = addr
+	if r.cfg.organiser == nil {
+		if r.cfg.organiser, err = readSigner(r.cfg.organiserKey); err != nil {
+			return err
+		}
+	}
+	return r.connectOrganiser(ctx)
 }
 
 // connectOrganiser connects with the organiser's key and joins if needed.
