@@ -4,7 +4,6 @@ package store_test
 // internet): each was checked to fail before its fix.
 
 import (
-	"database/sql"
 	"fmt"
 	"reflect"
 	"slices"
@@ -15,22 +14,6 @@ import (
 	"github.com/lightningcamp/camp/store"
 	"github.com/lightningcamp/camp/store/storetest"
 )
-
-// countRows counts the rows of table through a connection of its own, so
-// the count does not go through the code under test.
-func countRows(t *testing.T, camp *store.Camp, table string) int {
-	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+camp.DB().Path()+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var n int
-	if err := db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
 
 // Issue 12, item 6: `join --name` checked only Banned, so a muted person
 // renamed themselves (and their talks) at will. Every way to a name is
@@ -82,14 +65,14 @@ func TestUnknownKeysWriteNothingUntilTheyJoin(t *testing.T) {
 	clock := schedule.NewManualClock(storetest.SeedNow)
 	camp := storetest.MustOpenCamp(t, nil, clock)
 	storetest.MustJoin(t, camp, "Olive", true)
-	people, audit := countRows(t, camp, "people"), countRows(t, camp, "audit")
+	people, audit := storetest.CountRows(t, camp, "people"), storetest.CountRows(t, camp, "audit")
 	for i := range 200 {
 		p, err := camp.Login(ctx, storetest.FakeFingerprint(fmt.Sprint("rotating key ", i)), false)
 		if err != nil || p.ID != 0 || p.Role != schedule.RoleAttendee {
 			t.Fatalf("login of an unknown key: %+v %v", p, err)
 		}
 	}
-	if p, a := countRows(t, camp, "people"), countRows(t, camp, "audit"); p != people || a != audit {
+	if p, a := storetest.CountRows(t, camp, "people"), storetest.CountRows(t, camp, "audit"); p != people || a != audit {
 		t.Fatalf("200 unknown keys logging in wrote %d people and %d audit rows", p-people, a-audit)
 	}
 
@@ -99,23 +82,23 @@ func TestUnknownKeysWriteNothingUntilTheyJoin(t *testing.T) {
 	if err != nil || p.ID == 0 || p.Fingerprint != fp {
 		t.Fatalf("an unknown key joining: %+v %v", p, err)
 	}
-	if n := countRows(t, camp, "people"); n != people+1 {
+	if n := storetest.CountRows(t, camp, "people"); n != people+1 {
 		t.Errorf("joining stored %d people, want 1", n-people)
 	}
 
-	audit = countRows(t, camp, "audit")
+	audit = storetest.CountRows(t, camp, "audit")
 	for range 50 {
 		if again, err := camp.Login(ctx, fp, false); err != nil || again.ID != p.ID {
 			t.Fatalf("login of a known key: %+v %v", again, err)
 		}
 	}
-	if n := countRows(t, camp, "audit"); n != audit {
+	if n := storetest.CountRows(t, camp, "audit"); n != audit {
 		t.Errorf("50 logins within %s wrote %d audit rows, want none", store.LoginRecordEvery, n-audit)
 	}
 	clock.Advance(store.LoginRecordEvery)
 	camp.Login(ctx, fp, false)
 	camp.Login(ctx, fp, false)
-	if n := countRows(t, camp, "audit"); n != audit+1 {
+	if n := storetest.CountRows(t, camp, "audit"); n != audit+1 {
 		t.Errorf("logins after %s wrote %d audit rows, want 1", store.LoginRecordEvery, n-audit)
 	}
 	// A key that becomes an organiser's is recorded at once.
@@ -223,7 +206,7 @@ func TestEveryWriteIsRateLimited(t *testing.T) {
 	if len(methods) < 25 {
 		t.Fatalf("found only %d write methods by reflection: %v", len(methods), methods)
 	}
-	before := countRows(t, camp, "audit")
+	before := storetest.CountRows(t, camp, "audit")
 	for _, name := range methods {
 		call, listed := calls[name]
 		switch {
@@ -235,7 +218,7 @@ func TestEveryWriteIsRateLimited(t *testing.T) {
 			}
 		}
 	}
-	if after := countRows(t, camp, "audit"); after != before {
+	if after := storetest.CountRows(t, camp, "audit"); after != before {
 		t.Errorf("refused writes wrote %d audit rows", after-before)
 	}
 	for i := range 20 {

@@ -5,6 +5,7 @@ package storetest
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"path/filepath"
 	"testing"
@@ -87,4 +88,20 @@ func MustProposeTalk(tb testing.TB, camp *store.Camp, a schedule.Actor, title st
 		tb.Fatal(err)
 	}
 	return t
+}
+
+// CountRows counts the rows of table through a read-only connection of its
+// own, so the count does not go through the code under test.
+func CountRows(tb testing.TB, camp *store.Camp, table string) int {
+	tb.Helper()
+	db, err := sql.Open("sqlite", "file:"+camp.DB().Path()+"?mode=ro")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return n
 }

@@ -4,7 +4,6 @@ package sshapp_test
 // to fail before its fix.
 
 import (
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,28 +13,15 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store/storetest"
 )
-
-func (ts *testServer) count(t *testing.T, table string) int {
-	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+ts.camp.DB().Path()+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var n int
-	if err := db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
 
 // Item 16: every connection wrote a person and an audit row before any
 // cap was checked. Keys the camp has not met, running commands or sitting
 // on the welcome screen, write nothing until they join.
 func TestUnknownKeysWriteNothingOverSSH(t *testing.T) {
 	ts := startServer(t)
-	people, audit := ts.count(t, "people"), ts.count(t, "audit")
+	people, audit := storetest.CountRows(t, ts.camp, "people"), storetest.CountRows(t, ts.camp, "audit")
 	for i := range 10 {
 		c := ts.client(t, newKey(t))
 		if out := mustRun(t, c, "whoami"); !strings.Contains(out, "You have not joined yet") {
@@ -44,11 +30,11 @@ func TestUnknownKeysWriteNothingOverSSH(t *testing.T) {
 		c.Close()
 	}
 	openScreen(t, ts.client(t, newKey(t)), 80, 24).waitFor(t, 5*time.Second, "Welcome")
-	if p, a := ts.count(t, "people"), ts.count(t, "audit"); p != people || a != audit {
+	if p, a := storetest.CountRows(t, ts.camp, "people"), storetest.CountRows(t, ts.camp, "audit"); p != people || a != audit {
 		t.Fatalf("11 unknown keys wrote %d people and %d audit rows before joining", p-people, a-audit)
 	}
 	ts.join(t, "Ada")
-	if p := ts.count(t, "people"); p != people+1 {
+	if p := storetest.CountRows(t, ts.camp, "people"); p != people+1 {
 		t.Errorf("joining stored %d people, want 1", p-people)
 	}
 }
