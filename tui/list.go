@@ -13,7 +13,10 @@ import (
 type picker struct {
 	id    int64
 	index int
-	want  int64 // an item to select as soon as it is listed (after an undo, say)
+	// want is an item to select whenever it is listed (after an undo, say),
+	// until the person moves the cursor: a read that started before the
+	// write can still arrive without it, and must not lose it for good.
+	want int64
 }
 
 // sync finds the remembered item among ids.
@@ -21,7 +24,7 @@ func (p *picker) sync(ids []int64) {
 	if p.want != 0 {
 		for i, id := range ids {
 			if id == p.want {
-				p.id, p.index, p.want = id, i, 0
+				p.id, p.index = id, i
 				return
 			}
 		}

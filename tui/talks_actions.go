@@ -118,7 +118,9 @@ func (v *talksView) undoReject(l *look) tea.Cmd {
 		v.rejected = v.rejected[:len(v.rejected)-1]
 		if t, ok := l.data.Talk(id); ok && t.Status == schedule.TalkRejected {
 			return v.actOnTalk(l, t, schedule.ActUnreject, func() tea.Cmd {
-				v.list.await(talkIDs(v.rows(l)), id)
+				// The rows as last worked out, not as they were at the key
+				// press: the reload this write brings may already be in.
+				v.list.await(talkIDs(v.shown.rows), id)
 				return nil
 			})
 		}
