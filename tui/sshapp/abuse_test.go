@@ -319,7 +319,11 @@ func TestWindowChangeFloodIsPaced(t *testing.T) {
 	if applied > allowed {
 		t.Errorf("%d of %d window changes were applied in %s, want at most %d", applied, flood, elapsed.Round(time.Millisecond), allowed)
 	}
-	// The last size is the one drawn.
+	// The last size is the one drawn. A slow machine may still be applying
+	// and drawing the flood's last size: let it settle first, so that what
+	// follows the reset is only the final resize.
+	settle(t, func() int64 { return sshapp.ResizesApplied(ts.srv) }, 3*defaults.WindowChangeEvery)
+	settle(t, func() int64 { return int64(raw.Len()) }, 300*time.Millisecond)
 	raw.Reset()
 	if err := sess.WindowChange(30, 100); err != nil {
 		t.Fatal(err)
@@ -452,5 +456,21 @@ func BenchmarkLongCommandLine(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// settle waits until value has not changed for quiet (at most 10 s).
+func settle(t *testing.T, value func() int64, quiet time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	last, since := value(), time.Now()
+	for time.Since(since) < quiet {
+		if time.Now().After(deadline) {
+			t.Fatalf("still changing after 10 s")
+		}
+		time.Sleep(quiet / 10)
+		if v := value(); v != last {
+			last, since = v, time.Now()
+		}
 	}
 }
