@@ -64,10 +64,22 @@ type Links struct {
 	Website       string `toml:"website" json:"website,omitempty"`
 }
 
-// Room is a Zoom room; Name is exactly as it is called in Zoom.
+// Room is a Zoom room; Name is exactly as it is called in Zoom. Link is
+// the room's own meeting link when it has one (a breakout room usually
+// has none: people reach it from the event's Zoom meeting).
 type Room struct {
 	ID   string
 	Name string
+	Link string
+}
+
+// JoinLink is where a person goes to be in room id: the room's own link,
+// or else the event's Zoom meeting. Empty when the schedule gives neither.
+func (e *Event) JoinLink(id string) string {
+	if r, ok := e.Room(id); ok && r.Link != "" {
+		return r.Link
+	}
+	return e.Links.Zoom
 }
 
 // Track is one column of the open-space board, held in one breakout room.

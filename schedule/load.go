@@ -38,6 +38,7 @@ type fileEvent struct {
 type fileRoom struct {
 	ID   string `toml:"id"`
 	Name string `toml:"name"`
+	Link string `toml:"link"`
 }
 
 type fileTrack struct {

@@ -155,6 +155,7 @@ func TestValidationErrors(t *testing.T) {
 			`openspace.votes_require_registration: votes_require_registration needs the registration page in [event.links] registration`},
 		{"votes_require_registration not a boolean", appendText("\n[openspace]\nvotes_require_registration = \"yes\"\n"),
 			`openspace.votes_require_registration: wrong type`},
+		{"bad room link", replace(`name = "Room 1"`, "name = \"Room 1\"\nlink = \"javascript:alert(1)\""), `rooms[1].link: "javascript:alert(1)" is not a web address`},
 		{"bad link", replace(`zone = "Europe/London"`, "zone = \"Europe/London\"\n[event.links]\nzoom = \"zoom.us/j/1\""), `event.links.zoom: "zoom.us/j/1" is not a web address`},
 		{"gap in London (spring forward, 29 March 2026)", onDate("2026-03-29", "01:30", "02:30"), `blocks[0].start: 01:30 does not exist in Europe/London on 2026-03-29`},
 		{"repeat in London (fall back, 25 October 2026)", onDate("2026-10-25", "01:30", "02:30"), `blocks[0].start: 01:30 happens twice in Europe/London on 2026-10-25`},
@@ -315,5 +316,22 @@ func inZone(zone, date, start, end string) func(string) string {
 		b = replace(`start = "09:30"`, `start = "`+start+`"`)(b)
 		b = replace(`end = "10:30"`, `end = "`+end+`"`+"\nzone = \""+zone+"\"")(b)
 		return b
+	}
+}
+
+// A room's own link is where people join it; without one they are sent
+// to the event's Zoom meeting.
+func TestJoinLinkPrefersTheRoomsOwnLink(t *testing.T) {
+	src := strings.Replace(base, `zone = "Europe/London"`, "zone = \"Europe/London\"\n[event.links]\nzoom = \"https://zoom.us/j/1\"", 1)
+	src = strings.Replace(src, `name = "Room 1"`, "name = \"Room 1\"\nlink = \"https://zoom.us/j/2\"", 1)
+	ev, err := schedule.Parse("base.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ev.JoinLink("r1"); got != "https://zoom.us/j/2" {
+		t.Errorf("room with a link: JoinLink = %q", got)
+	}
+	if got := ev.JoinLink("main"); got != "https://zoom.us/j/1" {
+		t.Errorf("room without a link: JoinLink = %q, want the event's Zoom", got)
 	}
 }

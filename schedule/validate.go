@@ -99,12 +99,17 @@ func (v *validator) displayZones(names []string) []*time.Location {
 
 func (v *validator) links(l Links) {
 	for key, s := range map[string]string{"zoom": l.Zoom, "registration": l.Registration, "code_of_conduct": l.CodeOfConduct, "website": l.Website} {
-		if s == "" {
-			continue
-		}
-		if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			v.addf("event.links."+key, "%q is not a web address: write it in full, starting with https://", s)
-		}
+		v.webAddress("event.links."+key, s)
+	}
+}
+
+// webAddress checks an optional http(s) address.
+func (v *validator) webAddress(path, s string) {
+	if s == "" {
+		return
+	}
+	if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		v.addf(path, "%q is not a web address: write it in full, starting with https://", s)
 	}
 }
 
@@ -141,7 +146,9 @@ func (v *validator) rooms(in []fileRoom) []Room {
 		default:
 			names[strings.ToLower(name)] = path
 		}
-		rooms = append(rooms, Room{ID: r.ID, Name: name})
+		link := strings.TrimSpace(r.Link)
+		v.webAddress(path+".link", link)
+		rooms = append(rooms, Room{ID: r.ID, Name: name, Link: link})
 	}
 	if len(rooms) > BreakoutRoomsMax {
 		v.addf("rooms", "%d rooms: Zoom pre-assigns at most %d breakout rooms", len(rooms), BreakoutRoomsMax)
