@@ -139,6 +139,10 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		"EditTopic": func(a schedule.Actor) error {
 			return e(camp.EditTopic(ctx, a, topic, schedule.TopicProposal{Title: "y"}))
 		},
+		"ChangeTopic": func(a schedule.Actor) error {
+			title := "z"
+			return e(camp.ChangeTopic(ctx, a, topic, schedule.TopicChange{Title: &title}))
+		},
 		"WithdrawTopic": func(a schedule.Actor) error { return e(camp.WithdrawTopic(ctx, a, topic)) },
 		"Vote":          func(a schedule.Actor) error { return e(camp.Vote(ctx, a, topic, true)) },
 		"PlaceTopic": func(a schedule.Actor) error {
