@@ -40,6 +40,7 @@ type Topics interface {
 	UnplaceTopic(ctx context.Context, a schedule.Actor, id int64) (schedule.Topic, error)
 	Topics(ctx context.Context) ([]schedule.Topic, error)
 	VotesOf(ctx context.Context, personID int64) ([]int64, error)
+	ChangeTopic(ctx context.Context, a schedule.Actor, id int64, ch schedule.TopicChange) (schedule.Topic, error)
 }
 
 // Notes reads and writes the notes and experience reports of a talk or topic.

@@ -217,8 +217,9 @@ func TestFlowAnnouncementReachesEverySession(t *testing.T) {
 }
 
 // TestFlowPlacingTwoTopicsInARow: after a topic from the unplaced list is
-// placed, the cursor is back on the list, so the next p picks up the next
-// topic rather than finding the grid cell just filled.
+// placed, the cursor stays on the cell it went into (issue 13: the board
+// shows where it went), and f takes it back to the list, where the next p
+// picks up the next topic rather than the one just placed.
 func TestFlowPlacingTwoTopicsInARow(t *testing.T) {
 	f := startFlow(t, organiser)
 	f.keys("3")
@@ -228,7 +229,9 @@ func TestFlowPlacingTwoTopicsInARow(t *testing.T) {
 	f.keys("l", "l", "j") // Room 3, slot 2 is free
 	f.waitFor("✓ this cell is free")
 	f.keys("enter")
-	f.waitFor("“Type hints as compiler input” placed in Room 3, slot 2")
+	f.waitFor("“Type hints as compiler input” placed in Room 3, slot 2", "f: back to the unplaced list")
+	f.waitForLine("› Type hints as")
+	f.keys("f")
 	f.waitForLine("›", "5 votes", "mypyc vs Cython for library authors")
 	f.keys("p")
 	f.waitFor("Placing “mypyc vs Cython for library authors”")
