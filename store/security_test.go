@@ -163,6 +163,13 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		"StopTimer":   func(a schedule.Actor) error { return e(camp.StopTimer(ctx, a, 1)) },
 		"ExtendTimer": func(a schedule.Actor) error { return e(camp.ExtendTimer(ctx, a, 1, time.Minute)) },
 		"Announce":    func(a schedule.Actor) error { return e(camp.Announce(ctx, a, "hello")) },
+		"AnnounceUntil": func(a schedule.Actor) error {
+			return e(camp.AnnounceUntil(ctx, a, "hello", schedule.UntilCleared))
+		},
+		"EditAnnouncement": func(a schedule.Actor) error {
+			return e(camp.EditAnnouncement(ctx, a, 1, "hello again", time.Time{}))
+		},
+		"ClearAnnouncement": func(a schedule.Actor) error { return e(camp.ClearAnnouncement(ctx, a, 1, true)) },
 		"ImportRegistrations": func(a schedule.Actor) error {
 			return e(camp.ImportRegistrations(ctx, a, []schedule.Registration{{TicketID: "1", Name: "A", Email: "a@example.org", Status: "Attending"}}))
 		},

@@ -62,8 +62,12 @@ type Timers interface {
 
 // Announcements reads and broadcasts the organisers' announcements.
 type Announcements interface {
-	Announce(ctx context.Context, a schedule.Actor, text string) (schedule.Announcement, error)
-	Announcements(ctx context.Context, limit int) ([]schedule.Announcement, error)
+	AnnounceUntil(ctx context.Context, a schedule.Actor, text string, expires time.Time) (schedule.Announcement, error)
+	EditAnnouncement(ctx context.Context, a schedule.Actor, id int64, text string, expires time.Time) (schedule.Announcement, error)
+	ClearAnnouncement(ctx context.Context, a schedule.Actor, id int64, cleared bool) (schedule.Announcement, error)
+	// AnnouncementHistory is read, cleared and expired ones too: the banner
+	// hides them by the session's clock, the Announce view lists them all.
+	AnnouncementHistory(ctx context.Context, limit int) ([]schedule.Announcement, error)
 }
 
 // Presence says who is connected right now. It is not in the database: the

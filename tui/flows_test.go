@@ -169,7 +169,7 @@ func TestFlowAttendeeVotes(t *testing.T) {
 	f.keys("3", "j") // mypyc vs Cython, 5 votes
 	f.waitForLine("›", "5 votes", "mypyc vs Cython")
 	f.keys("v")
-	f.waitForLine("›", "6 votes", "✓ voted", "mypyc vs Cython")
+	f.waitForLine("›", "6 votes", "✓ mypyc vs Cython")
 	f.keys("v")
 	f.waitForLine("›", "5 votes", "mypyc vs Cython")
 }
@@ -210,7 +210,7 @@ func TestFlowAnnouncementReachesEverySession(t *testing.T) {
 	org.keys("enter") // empty: refused inline
 	org.waitFor("the announcement is required")
 	org.typeText("Talks resume at 10:15 GMT")
-	org.keys("enter", "enter") // the text, then "Broadcast"
+	org.keys("enter", "enter", "enter") // the text, how long it is shown (the default), then "Broadcast"
 	org.waitFor("✓ announcement broadcast")
 	att.waitFor("» Announcement 10:02: Talks resume at 10:15 GMT")
 	org.waitForLine("10:02", "Ada Organiser: Talks resume at 10:15 GMT")

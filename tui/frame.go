@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
+	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/live"
 )
 
@@ -19,7 +20,7 @@ func (m *Model) render() string {
 	rows := make([]string, 0, h)
 	rows = append(rows, m.renderHeader(w))
 	if b := m.renderBanner(w); b != "" {
-		rows = append(rows, b)
+		rows = append(rows, strings.Split(b, "\n")...)
 	}
 	const bottom = 2 // status and help
 	if bodyH := h - len(rows) - bottom; bodyH > 0 {
@@ -86,18 +87,43 @@ func (m *Model) headerTimer() (label, left string, st stage, ok bool) {
 	return label, countdown(t.Remaining(m.now)), stageOf(t, m.now), true
 }
 
-// renderBanner shows the latest announcement on every view.
+// renderBanner shows the newest announcement still shown, on every view:
+// one line, ending in "! more" when it is cut; ! shows all of it.
 func (m *Model) renderBanner(w int) string {
-	if len(m.data.Announcements) == 0 {
+	a, ok := m.bannerAnnouncement()
+	if !ok {
 		return ""
 	}
-	a := m.data.Announcements[0]
-	key := fmt.Sprintf("%d %d %s %d %t\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, a.Text)
+	key := fmt.Sprintf("%d %d %s %d %t %t\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, m.bannerOpen, a.Text)
 	return m.drawn.banner.get(key, func() string {
 		label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
 		text := strings.Join(strings.Fields(a.Text), " ")
-		return truncate(label+" "+m.st.banner.Render(text), w)
+		if m.bannerOpen {
+			more := m.keys.ExpandBanner.Help().Key + " or " + m.keys.Back.Help().Key + " closes"
+			body := wrap(label+" "+m.st.banner.Render(text)+" "+m.st.faint.Render("("+more+")"), w)
+			return crop(body, bannerMaxLines)
+		}
+		one := label + " " + m.st.banner.Render(text)
+		if cellWidth(one) <= w {
+			return one
+		}
+		more := m.st.faint.Render(" " + m.keys.ExpandBanner.Help().Key + " more")
+		return truncate(one, w-cellWidth(more)) + more
 	})
+}
+
+// bannerMaxLines bounds the opened banner: an announcement is at most 280
+// characters, some 4 lines at 80 columns.
+const bannerMaxLines = 8
+
+// bannerAnnouncement is the newest announcement shown at the model's time.
+func (m *Model) bannerAnnouncement() (schedule.Announcement, bool) {
+	for _, a := range m.data.Announcements {
+		if a.Active(m.now) {
+			return a, true
+		}
+	}
+	return schedule.Announcement{}, false
 }
 
 // renderStatus is the last message on the left (errors marked in words) and

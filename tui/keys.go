@@ -27,6 +27,10 @@ type KeyMap struct {
 
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
+
+	// Announcements: clearing (organisers), and reading the banner whole
+	// (everyone, on every view).
+	ClearAnnouncement, ExpandBanner key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -87,5 +91,8 @@ func DefaultKeyMap() KeyMap {
 		Hide: bind("x", "hide/show", "x"),
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
+
+		ClearAnnouncement: bind("x", "clear/bring back", "x"),
+		ExpandBanner:      bind("!", "read announcement", "!"),
 	}
 }

@@ -74,6 +74,11 @@ type Model struct {
 	status   statusLine
 	form     *openedForm
 
+	statusSeq     int  // numbers status messages, so each expires on its own
+	statusTimed   int  // the last status message whose expiry was asked for
+	bannerOpen    bool // the whole announcement is shown (!)
+	bannerWaiting bool // a bannerDueMsg is on its way
+
 	nowView      nowView
 	talksView    talksView
 	boardView    boardView
@@ -82,10 +87,12 @@ type Model struct {
 	announceView announceView
 }
 
-// statusLine is the last message or error, shown until the next one.
+// statusLine is the last message or error, shown until the next one or
+// until it expires (statusTTL).
 type statusLine struct {
 	text  string
 	isErr bool
+	seq   int
 }
 
 // New returns the console of actor. d must have Event, Clock, Feed and every
@@ -185,7 +192,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.frameStale = true
 	}
 	m.draw() // also asks for the Markdown the frame shows plain, sent to render with this update's commands
-	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders())
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders(), m.expiries())
 }
 
 // draw renders the frame if something it shows may have changed. It runs
@@ -219,6 +226,9 @@ func isLoad(msg tea.Msg) bool {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if m.onExpiry(msg) {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case live.Subscribed:
 		m.pacer.Subscribed(msg.At)
@@ -270,6 +280,9 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, m.keys.Help, m.keys.Back):
 			m.showHelp = false
 		}
+		return nil
+	}
+	if m.bannerKey(k) {
 		return nil
 	}
 	switch {
@@ -376,5 +389,12 @@ func (m *Model) drawFrame() {
 	}
 }
 
-func (m *Model) fail(err error)   { m.status = statusLine{text: schedule.ErrorMessage(err), isErr: true} }
-func (m *Model) tell(text string) { m.status = statusLine{text: text} }
+func (m *Model) fail(err error) {
+	m.statusSeq++
+	m.status = statusLine{text: schedule.ErrorMessage(err), isErr: true, seq: m.statusSeq}
+}
+
+func (m *Model) tell(text string) {
+	m.statusSeq++
+	m.status = statusLine{text: text, seq: m.statusSeq}
+}

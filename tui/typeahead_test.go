@@ -171,7 +171,7 @@ func TestTypeaheadAnnounce(t *testing.T) {
 	org := startFlow(t, organiser)
 	org.keys("6", "n")
 	org.waitFor("Broadcast an announcement")
-	org.burst("Talks resume at 10:15\ry")
+	org.burst("Talks resume at 10:15\r\ry") // the text, the expiry as offered, then yes
 	org.waitForBurst("✓ announcement broadcast")
 	org.waitForLine("10:02", "Ada Organiser: Talks resume at 10:15")
 }
