@@ -61,7 +61,7 @@ func (v *boardView) detailKey(l *look, k tea.KeyPressMsg) tea.Cmd {
 
 func (v *boardView) detailKeys(l *look) []key.Binding {
 	k := l.keys
-	keys := []key.Binding{withHelp(k.Back, "esc", "back to the board"), k.Vote}
+	keys := []key.Binding{withHelp(k.Back, "esc", "back"), k.Vote}
 	if t, ok := l.data.Topic(v.detail); ok && v.mayEdit(l, t) {
 		keys = append(keys, withHelp(k.Edit, "e", "edit title/tags"))
 	}

@@ -48,7 +48,7 @@ func TestBoardDetailPane(t *testing.T) {
 			settle(m)
 			got := frame(m)
 			for _, want := range []string{whichCompiler[:40], "compilepython.com", "Led by Priya Raman", "Tags: #compilepython",
-				"Room: Room 1 - compilepython.com", "Open space I slot 1", "Join: https://zoom.us/j/0000000000", "which of Cython", "esc back to the board"} {
+				"Room: Room 1 - compilepython.com", "Open space I slot 1", "Join: https://zoom.us/j/0000000000", "which of Cython", "esc back"} {
 				if !strings.Contains(got, want) {
 					t.Errorf("the detail pane lacks %q:\n%s", want, got)
 				}
@@ -71,7 +71,7 @@ func TestFlowEnterOpensATopicForEveryRole(t *testing.T) {
 			f.keys("3")
 			f.waitForLine("›", "Type hints as compiler input")
 			f.keys("enter")
-			f.waitFor("Topic ", "Led by Amara Okafor", "Not on the board yet", "esc back to the board")
+			f.waitFor("Topic ", "Led by Amara Okafor", "Not on the board yet", "esc back")
 			if strings.Contains(f.rec.frame(), "Placing") {
 				t.Errorf("enter started placing:\n%s", f.rec.frame())
 			}

@@ -163,26 +163,76 @@ func (m *Model) helpModel(w int) help.Model {
 	return h
 }
 
-// renderShortHelp is the one-line key help: the view's keys, then '?'.
+// renderShortHelp is the one-line key help: the keys for what the cursor
+// is on, most useful first, as many whole as fit, then always "? all keys"
+// and quit (see footerKeys).
 func (m *Model) renderShortHelp(w int) string {
-	var keys []key.Binding
+	var keys, tail []key.Binding
 	switch {
 	case m.form != nil:
-		keys = append(m.form.form.Huh().KeyBinds(), m.keys.Back)
+		keys, tail = m.formKeys(), nil
 	case m.showHelp:
-		keys = []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}
+		keys = []key.Binding{withHelp(m.keys.Help, "?", "close help"), m.keys.Back, m.keys.Quit}
 	default:
-		keys = append(m.view(m.current).shortKeys(&m.look), m.viewsHint(), m.keys.Help, m.keys.Quit)
+		keys = append(m.view(m.current).shortKeys(&m.look), m.viewsHint())
+		tail = []key.Binding{withHelp(m.keys.Help, "?", "all keys"), m.keys.Quit}
 	}
 	var key strings.Builder
 	fmt.Fprintf(&key, "%d %t", w, m.st.dark)
-	for _, k := range keys {
+	for _, k := range append(keys, tail...) {
 		h := k.Help()
 		fmt.Fprintf(&key, "\x00%t\x1f%s\x1f%s", k.Enabled(), h.Key, h.Desc)
 	}
-	return m.drawn.help.get(key.String(), func() string {
-		return truncate(m.helpModel(w).ShortHelpView(keys), w) // the help bubble does not always cut it
-	})
+	return m.drawn.help.get(key.String(), func() string { return m.footer(keys, tail, w) })
+}
+
+// footer lays out whole keys in order while they fit beside tail, which is
+// always shown: a key is never cut in the middle, and the ones left out
+// are the least useful, all listed by ?.
+func (m *Model) footer(keys, tail []key.Binding, w int) string {
+	st := m.st.help
+	sep := st.ShortSeparator.Render(" • ")
+	item := func(k key.Binding) string {
+		h := k.Help()
+		return st.ShortKey.Render(h.Key) + " " + st.ShortDesc.Render(h.Desc)
+	}
+	join := func(ks []key.Binding) []string {
+		var out []string
+		for _, k := range ks {
+			if k.Enabled() && k.Help().Key != "" {
+				out = append(out, item(k))
+			}
+		}
+		return out
+	}
+	end := strings.Join(join(tail), sep)
+	room := w
+	if end != "" {
+		room -= cellWidth(end) + cellWidth(sep)
+	}
+	var shown []string
+	used := 0
+	for _, it := range join(keys) {
+		add := cellWidth(it)
+		if len(shown) > 0 {
+			add += cellWidth(sep)
+		}
+		if used+add > room {
+			break
+		}
+		shown, used = append(shown, it), used+add
+	}
+	if end != "" {
+		shown = append(shown, end)
+	}
+	return truncate(strings.Join(shown, sep), w)
+}
+
+// formKeys are the open form's keys, most useful first: how to move on,
+// how to go back a field, and how to leave.
+func (m *Model) formKeys() []key.Binding {
+	keys := append([]key.Binding{}, m.form.form.Huh().KeyBinds()...)
+	return append(keys, withHelp(m.keys.Back, "esc", "leave the form"))
 }
 
 // renderFullHelp lists every key of the current view, then the global ones.
@@ -190,7 +240,7 @@ func (m *Model) renderFullHelp(w int) string {
 	groups := m.view(m.current).fullKeys(&m.look)
 	groups = append(groups,
 		[]key.Binding{m.keys.Now, m.keys.Talks, m.keys.Board, m.keys.Notes, m.keys.People, m.keys.Announce},
-		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.Quit})
+		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.ExpandBanner, m.keys.Quit})
 	title := m.heading("Keys: "+m.view(m.current).title(), w)
 	return stack(title, m.helpRows(groups, w))
 }

@@ -31,6 +31,9 @@ type KeyMap struct {
 	// Announcements: clearing (organisers), and reading the banner whole
 	// (everyone, on every view).
 	ClearAnnouncement, ExpandBanner key.Binding
+
+	// Search narrows a list by title or name (Talks).
+	Search key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -78,7 +81,7 @@ func DefaultKeyMap() KeyMap {
 		Extend:    bind("+", "extend 1 min", "+", "="),
 		Later:     bind("b", "later block", "b"),
 		NextCamp:  bind("N", "next camp", "N"),
-		Filter:    bind("/", "filter", "/"),
+		Filter:    bind("F", "next filter", "F"),
 		PrevBlock: bind("[", "prev block", "["),
 		NextBlock: bind("]", "next block", "]"),
 
@@ -94,5 +97,6 @@ func DefaultKeyMap() KeyMap {
 
 		ClearAnnouncement: bind("x", "clear/bring back", "x"),
 		ExpandBanner:      bind("!", "read announcement", "!"),
+		Search:            bind("/", "search", "/"),
 	}
 }

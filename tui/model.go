@@ -282,6 +282,10 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if t, ok := m.view(m.current).(typer); ok && t.typing() {
+		cmd, _ := m.view(m.current).handleKey(&m.look, m, k)
+		return cmd
+	}
 	if m.bannerKey(k) {
 		return nil
 	}

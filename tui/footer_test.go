@@ -1,0 +1,84 @@
+package tui_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+// Issue 13 item 11, issue 14 item 14: at 80 columns each view's footer
+// shows the keys for what the cursor is on, most useful first, every key
+// whole, and always "? all keys". Golden: the footers of every view at
+// 80x24 (testdata/TestFootersAt80Columns.golden).
+func TestFootersAt80Columns(t *testing.T) {
+	c := newCamp(t)
+	cases := []struct {
+		name  string
+		keys  []string
+		actor schedule.Actor
+		want  []string
+	}{
+		{"now", []string{"1"}, c.Organiser, []string{"f finish"}},
+		{"talks, on the live talk", []string{"2"}, c.Organiser, []string{"f finish", "+ extend", "x skip"}},
+		{"talks, on an approved talk", []string{"2", "j"}, c.Organiser, []string{"s start", "K move up"}},
+		{"talks, on a proposed talk", []string{"2", "g"}, c.Organiser, []string{"a approve", "r reject"}},
+		{"open space", []string{"3"}, c.Organiser, []string{"enter open topic", "v vote", "p place"}},
+		{"open space, placing", []string{"3", "p"}, c.Organiser, []string{"p/enter place here", "esc cancel"}},
+		{"notes", []string{"4"}, c.Organiser, []string{"n new"}},
+		{"people", []string{"5"}, c.Organiser, []string{"m mute"}},
+		{"announce", []string{"6"}, c.Organiser, []string{"n new", "x clear", "e edit"}},
+		{"attendee now", []string{"1"}, c.Attendee, []string{"1-4/tab views"}},
+		{"attendee talks", []string{"2"}, c.Attendee, []string{"n new", "/ search"}},
+		{"attendee open space", []string{"3"}, c.Attendee, []string{"enter open topic", "v vote"}},
+		{"help", []string{"?"}, c.Organiser, []string{"? close help"}},
+	}
+	var all strings.Builder
+	for _, tc := range cases {
+		m := settled(t, c, tc.actor, 80, 24)
+		for _, k := range tc.keys {
+			press(m, key(k))
+		}
+		rows := strings.Split(frame(m), "\n")
+		footer := rows[len(rows)-1]
+		fmt.Fprintf(&all, "%-28s %s\n", tc.name+":", footer)
+		if tc.name != "help" && !strings.HasSuffix(footer, "? all keys • q quit") {
+			t.Errorf("%s: the footer lost ? or q: %q", tc.name, footer)
+		}
+		if strings.Contains(footer, "…") {
+			t.Errorf("%s: a key is cut: %q", tc.name, footer)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(footer, w) {
+				t.Errorf("%s: the footer lacks %q: %q", tc.name, w, footer)
+			}
+		}
+	}
+	golden.RequireEqual(t, all.String())
+}
+
+// Issue 13 item 11: / searches titles and speakers' names; the filter
+// moved to F, and the empty list says so.
+func TestFlowSlashSearchesTalks(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2")
+	f.waitFor("filter: queue")
+	f.keys("/")
+	f.waitFor("Search: █")
+	f.burst("amara q2") // q and 2 are text here: no quitting, no other view
+	f.waitFor("Search: amara q2█", "no talks here")
+	f.keys("backspace", "backspace", "backspace")
+	f.waitForLine("Amara Okafor", "Nuitka")
+	if strings.Contains(f.rec.frame(), "Codon for bioinformatics") {
+		t.Errorf("the search kept other talks:\n%s", f.rec.frame())
+	}
+	f.keys("enter")
+	f.waitFor("Search: “amara”", "esc clears")
+	f.keys("esc")
+	f.waitFor("Codon for bioinformatics", "Nuitka")
+	f.keys("F")
+	f.waitFor("filter: proposed")
+}
