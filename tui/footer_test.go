@@ -82,3 +82,33 @@ func TestFlowSlashSearchesTalks(t *testing.T) {
 	f.keys("F")
 	f.waitFor("filter: proposed")
 }
+
+// Issue 13 item 13, issue 14 item 8: esc (or ctrl+c) on a note with text
+// asks, and keeping the draft brings it back when the form is opened
+// again; before, the note was thrown away with "✓ cancelled".
+func TestFlowEscOnANoteKeepsTheDraft(t *testing.T) {
+	f := startFlow(t, attendee)
+	f.keys("4", "n")
+	f.waitFor("Add a note to")
+	f.burst("Half a thought about free-threading")
+	f.waitFor("Half a thought about free-threading")
+	f.keys("esc")
+	f.waitFor("You have typed something", "> [k] Keep the draft", "[d] Discard", "k/enter keep the draft")
+	f.keys("k")
+	f.waitFor("draft kept")
+	f.keys("n")
+	f.waitFor("Add a note to", "Half a thought about free-threading", "your draft is back")
+	f.keys("ctrl+c")
+	f.waitFor("You have typed something")
+	f.keys("esc")
+	f.waitUntil("the form back", func(s string) bool { return !strings.Contains(s, "You have typed something") })
+	f.keys("ctrl+c", "d")
+	f.waitFor("draft discarded")
+	f.keys("n")
+	f.waitFor("Add a note to")
+	if strings.Contains(f.rec.frame(), "Half a thought") {
+		t.Errorf("the discarded draft came back:\n%s", f.rec.frame())
+	}
+	f.keys("esc")
+	f.waitFor("form closed; nothing was typed")
+}

@@ -169,6 +169,8 @@ func (m *Model) helpModel(w int) help.Model {
 func (m *Model) renderShortHelp(w int) string {
 	var keys, tail []key.Binding
 	switch {
+	case m.form != nil && m.form.leaving:
+		keys = []key.Binding{leaveKeys.keep, leaveKeys.discard, leaveKeys.back}
 	case m.form != nil:
 		keys, tail = m.formKeys(), nil
 	case m.showHelp:

@@ -78,6 +78,7 @@ type Model struct {
 	statusTimed   int  // the last status message whose expiry was asked for
 	bannerOpen    bool // the whole announcement is shown (!)
 	bannerWaiting bool // a bannerDueMsg is on its way
+	drafts        []*openedForm // forms left with text in them, to reopen (drafts.go)
 
 	nowView      nowView
 	talksView    talksView
