@@ -74,10 +74,10 @@ type Model struct {
 	status   statusLine
 	form     *openedForm
 
-	statusSeq     int  // numbers status messages, so each expires on its own
-	statusTimed   int  // the last status message whose expiry was asked for
-	bannerOpen    bool // the whole announcement is shown (!)
-	bannerWaiting bool // a bannerDueMsg is on its way
+	statusSeq     int           // numbers status messages, so each expires on its own
+	statusTimed   int           // the last status message whose expiry was asked for
+	bannerOpen    bool          // the whole announcement is shown (!)
+	bannerWaiting bool          // a bannerDueMsg is on its way
 	drafts        []*openedForm // forms left with text in them, to reopen (drafts.go)
 
 	nowView      nowView
