@@ -46,7 +46,7 @@ func (m *Model) openForm(title, preface string, f *huh.Form, submit func() tea.C
 		return nil
 	}
 	f = f.WithAccessible(false).WithShowHelp(false).WithShowErrors(true).
-		WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+		WithTheme(huh.ThemeFunc(form.Theme))
 	m.form = &openedForm{title: title, preface: preface, form: form.New(f, formKeys()), submit: submit}
 	m.showHelp = false
 	m.resizeForm()
