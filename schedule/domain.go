@@ -217,13 +217,16 @@ func ParseTarget(s string) (Target, error) {
 
 // NoteEntry is one person's entry in the notes of a talk or topic.
 type NoteEntry struct {
-	ID        int64     `json:"id"`
-	Target    Target    `json:"target"`
-	AuthorID  int64     `json:"author_id"`
-	Author    string    `json:"author"`
-	Text      string    `json:"text"`
-	Revision  int       `json:"revision"` // 1 when written, +1 per edit
-	Hidden    bool      `json:"hidden,omitempty"`
+	ID       int64  `json:"id"`
+	Target   Target `json:"target"`
+	AuthorID int64  `json:"author_id"`
+	Author   string `json:"author"`
+	Text     string `json:"text"`
+	Revision int    `json:"revision"` // 1 when written, +1 per edit
+	Hidden   bool   `json:"hidden,omitempty"`
+	// Private: its author keeps it out of the export (it is still read at
+	// the camp).
+	Private   bool      `json:"private,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }

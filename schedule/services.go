@@ -140,6 +140,9 @@ type NoteService interface {
 	// with a *StaleEdit carrying the current entry, and nothing is written.
 	EditNote(ctx context.Context, a Actor, id int64, base int, text string) (NoteEntry, error)
 	HideNote(ctx context.Context, a Actor, id int64, hidden bool) (NoteEntry, error)
+	// SetNotePrivate keeps a note out of the export (private) or lets it be
+	// published; its author's choice (organisers may too).
+	SetNotePrivate(ctx context.Context, a Actor, id int64, private bool) (NoteEntry, error)
 	Notes(ctx context.Context, t Target) ([]NoteEntry, error)
 	NoteHistory(ctx context.Context, id int64) ([]NoteRevision, error)
 	AddReport(ctx context.Context, a Actor, t Target, r ReportInput) (Report, error)

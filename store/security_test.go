@@ -152,6 +152,7 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		"AddNote":      func(a schedule.Actor) error { return e(camp.AddNote(ctx, a, target, "n")) },
 		"EditNote":     func(a schedule.Actor) error { return e(camp.EditNote(ctx, a, note, 1, "m")) },
 		"HideNote":     func(a schedule.Actor) error { return e(camp.HideNote(ctx, a, note, true)) },
+		"SetNotePrivate": func(a schedule.Actor) error { return e(camp.SetNotePrivate(ctx, a, note, true)) },
 		"AddReport": func(a schedule.Actor) error {
 			return e(camp.AddReport(ctx, a, target, schedule.ReportInput{Project: "p", Tool: "cython", Outcome: schedule.OutcomeWorked}))
 		},

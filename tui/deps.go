@@ -48,6 +48,7 @@ type Notes interface {
 	AddNote(ctx context.Context, a schedule.Actor, t schedule.Target, text string) (schedule.NoteEntry, error)
 	EditNote(ctx context.Context, a schedule.Actor, id int64, base int, text string) (schedule.NoteEntry, error)
 	HideNote(ctx context.Context, a schedule.Actor, id int64, hidden bool) (schedule.NoteEntry, error)
+	SetNotePrivate(ctx context.Context, a schedule.Actor, id int64, private bool) (schedule.NoteEntry, error)
 	Notes(ctx context.Context, t schedule.Target) ([]schedule.NoteEntry, error)
 	AddReport(ctx context.Context, a schedule.Actor, t schedule.Target, r schedule.ReportInput) (schedule.Report, error)
 	Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error)

@@ -112,3 +112,23 @@ func TestFlowEscOnANoteKeepsTheDraft(t *testing.T) {
 	f.keys("esc")
 	f.waitFor("form closed; nothing was typed")
 }
+
+// Issue 14 item 4: the note form says what is published, where and under
+// which name, and a note can be kept private (out of the export).
+func TestFlowANoteCanBeKeptPrivate(t *testing.T) {
+	f := startFlow(t, attendee)
+	f.keys("4", "n")
+	f.waitFor("Add a note to", "publish it on compilepython.com under your display name “Priya Raman”", "keep it private")
+	f.burst("only for me\r")
+	f.waitFor("> publish it")
+	f.keys("down", "enter")
+	f.waitFor("private note added; it stays out of the export")
+	f.waitFor("[private: not exported]")
+	notes, _ := f.camp.Camp.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
+	for _, n := range notes {
+		if n.Text == "only for me" && n.Private {
+			return
+		}
+	}
+	t.Errorf("no private note in %+v", notes)
+}

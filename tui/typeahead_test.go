@@ -106,7 +106,7 @@ func TestTypeaheadAddNote(t *testing.T) {
 	f.waitFor("Notes on the talk “Cython 3 and the free-threaded interpreter”")
 	f.keys("n")
 	f.waitFor("Add a note to")
-	f.burst("Note B\rj") // the note, then "j" for the view: the next talk's notes
+	f.burst("Note B\r\rj") // the note, published (as offered), then "j" for the view: the next talk's notes
 	f.waitForBurst("✓ note added")
 	f.waitFor("Notes on the talk “Codon for bioinformatics pipelines”")
 	notes, _ := f.camp.Camp.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
