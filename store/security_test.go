@@ -148,10 +148,10 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		"PlaceTopic": func(a schedule.Actor) error {
 			return e(camp.PlaceTopic(ctx, a, topic, "b", "eu-openspace-1/1"))
 		},
-		"UnplaceTopic": func(a schedule.Actor) error { return e(camp.UnplaceTopic(ctx, a, topic)) },
-		"AddNote":      func(a schedule.Actor) error { return e(camp.AddNote(ctx, a, target, "n")) },
-		"EditNote":     func(a schedule.Actor) error { return e(camp.EditNote(ctx, a, note, 1, "m")) },
-		"HideNote":     func(a schedule.Actor) error { return e(camp.HideNote(ctx, a, note, true)) },
+		"UnplaceTopic":   func(a schedule.Actor) error { return e(camp.UnplaceTopic(ctx, a, topic)) },
+		"AddNote":        func(a schedule.Actor) error { return e(camp.AddNote(ctx, a, target, "n")) },
+		"EditNote":       func(a schedule.Actor) error { return e(camp.EditNote(ctx, a, note, 1, "m")) },
+		"HideNote":       func(a schedule.Actor) error { return e(camp.HideNote(ctx, a, note, true)) },
 		"SetNotePrivate": func(a schedule.Actor) error { return e(camp.SetNotePrivate(ctx, a, note, true)) },
 		"AddReport": func(a schedule.Actor) error {
 			return e(camp.AddReport(ctx, a, target, schedule.ReportInput{Project: "p", Tool: "cython", Outcome: schedule.OutcomeWorked}))
