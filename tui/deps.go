@@ -18,6 +18,8 @@ import (
 // People lists and moderates the people of the camp.
 type People interface {
 	People(ctx context.Context) ([]schedule.Person, error)
+	Rename(ctx context.Context, a schedule.Actor, name string) (schedule.Person, error)
+	SetZone(ctx context.Context, a schedule.Actor, tz string) (schedule.Person, error)
 	Moderate(ctx context.Context, a schedule.Actor, personID int64, m schedule.Moderation) (schedule.Person, error)
 }
 

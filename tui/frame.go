@@ -130,10 +130,13 @@ func (m *Model) bannerAnnouncement() (schedule.Announcement, bool) {
 // how attendees connect on the right.
 func (m *Model) renderStatus(w int) string {
 	hint := ""
-	if m.isOrganiser() {
+	switch p, ok := m.data.Person(m.actor.PersonID); {
+	case m.isOrganiser():
 		hint = m.deps.ConnectHint
-	} else if p, ok := m.data.Person(m.actor.PersonID); ok {
-		hint = "you: " + p.Name
+	case m.actor.IsGuest():
+		hint = "guest: read only; connect with an SSH key to take part"
+	case ok:
+		hint = fmt.Sprintf("you: %s · %s (%s changes)", p.Name, zoneCity(m.zone), m.keys.Profile.Help().Key)
 	}
 	key := fmt.Sprintf("%t %s\x00%s\x00%d %t", m.status.isErr, m.status.text, hint, w, m.st.dark)
 	return m.drawn.status.get(key, func() string { return m.drawStatus(w, hint) })
@@ -242,7 +245,7 @@ func (m *Model) renderFullHelp(w int) string {
 	groups := m.view(m.current).fullKeys(&m.look)
 	groups = append(groups,
 		[]key.Binding{m.keys.Now, m.keys.Talks, m.keys.Board, m.keys.Notes, m.keys.People, m.keys.Announce},
-		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.ExpandBanner, m.keys.Quit})
+		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.ExpandBanner, m.keys.Profile, m.keys.Quit})
 	title := m.heading("Keys: "+m.view(m.current).title(), w)
 	return stack(title, m.helpRows(groups, w))
 }

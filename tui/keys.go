@@ -34,6 +34,9 @@ type KeyMap struct {
 
 	// Search narrows a list by title or name (Talks).
 	Search key.Binding
+
+	// Profile changes the viewer's display name and zone (every view).
+	Profile key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -98,5 +101,6 @@ func DefaultKeyMap() KeyMap {
 		ClearAnnouncement: bind("x", "clear/bring back", "x"),
 		ExpandBanner:      bind("!", "read announcement", "!"),
 		Search:            bind("/", "search", "/"),
+		Profile:           bind("y", "your name & zone", "y"),
 	}
 }

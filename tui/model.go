@@ -290,6 +290,9 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.bannerKey(k) {
 		return nil
 	}
+	if key.Matches(k, m.keys.Profile) && m.actor.PersonID != 0 {
+		return m.meForm()
+	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return tea.Quit
