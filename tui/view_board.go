@@ -182,11 +182,15 @@ func (v *boardView) modeLine(l *look, w int) string {
 		t, _ := l.data.Topic(v.holding)
 		verdict := l.st.statusOK.Render("✓ this cell is free")
 		if err := v.checkCell(l, t); err != nil {
+			msg := "✗ " + schedule.ErrorMessage(err)
+			if tr, _, ok := v.cell(l); ok && tr.ReservedFor != "" && !t.HasTag(tr.ReservedFor) && v.mayEdit(l, t) {
+				msg += fmt.Sprintf(" (esc, then %s on the topic adds the tag)", l.keys.Edit.Help().Key)
+			}
 			// Wrapped, not cut: the end of the refusal says what to do.
-			verdict = l.st.statusErr.Render(wrap("✗ "+schedule.ErrorMessage(err), w))
+			verdict = l.st.statusErr.Render(wrap(msg, w))
 		}
-		return l.st.warn.Render(truncate(fmt.Sprintf("Placing “%s”: arrows pick a cell, p or enter places, esc cancels.", t.Title), w)) +
-			"\n" + verdict
+		how := crop(wrap(fmt.Sprintf("Placing “%s”: arrows pick a cell, p or enter places it, esc cancels.", t.Title), w), 2)
+		return l.st.warn.Render(how) + "\n" + verdict
 	}
 	return ""
 }
