@@ -18,6 +18,15 @@ func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 	if v.detail != 0 {
 		return v.detailKey(l, k), true
 	}
+	if v.holding == 0 {
+		if used, changed := v.search.key(l.keys, k); used {
+			if changed {
+				v.onGrid = false // the list is what the search narrows
+				return v.sync(l), true
+			}
+			return nil, true
+		}
+	}
 	if v.moveCursor(l, k) {
 		return nil, true
 	}
@@ -57,7 +66,7 @@ func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 // moveCursor moves within the focused pane; placing always moves on the grid.
 func (v *boardView) moveCursor(l *look, k tea.KeyPressMsg) bool {
 	if !v.onGrid && v.holding == 0 {
-		return v.unplaced.navigate(l.keys, k, topicIDs(l.data.Unplaced), 10)
+		return v.unplaced.navigate(l.keys, k, topicIDs(v.unplacedTopics(l)), 10)
 	}
 	rows, cols := len(v.slots(l)), len(l.ev.Tracks)
 	switch {

@@ -137,3 +137,17 @@ func TestBoardReadableAt80Columns(t *testing.T) {
 		}
 	}
 }
+
+// Issue 13 item 11: / searches the unplaced topics by title, leader or tag.
+func TestFlowSlashSearchesTopics(t *testing.T) {
+	f := startFlow(t, attendee)
+	f.keys("3", "/")
+	f.waitFor("Search: █")
+	f.burst("compilepython")
+	f.waitForLine("›", "mypyc vs Cython")
+	f.waitFor("Unplaced topics, by votes (✓ yours) · 1")
+	f.keys("enter")
+	f.waitFor("Search: “compilepython”")
+	f.keys("esc")
+	f.waitFor("Unplaced topics, by votes (✓ yours) · 5")
+}

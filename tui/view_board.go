@@ -24,6 +24,7 @@ type boardView struct {
 	heldFromGrid bool
 	preview      []schedule.Placement // a suggested board awaiting a yes
 	detail       int64                // the topic shown whole (enter), or 0
+	search       search               // "/": the unplaced topics by title, leader or tag
 
 	topics Topics // the services it writes to: the board, votes and
 	timers Timers // proposals, and the slots' timers
@@ -68,7 +69,7 @@ func (v *boardView) selectedTopic(l *look) (schedule.Topic, bool) {
 }
 
 func (v *boardView) sync(l *look) tea.Cmd {
-	v.unplaced.sync(topicIDs(l.data.Unplaced))
+	v.unplaced.sync(topicIDs(v.unplacedTopics(l)))
 	v.row = min(max(v.row, 0), max(len(v.slots(l))-1, 0))
 	v.col = min(max(v.col, 0), max(len(l.ev.Tracks)-1, 0))
 	if t, ok := l.data.Topic(v.holding); v.holding != 0 && (!ok || t.Status == schedule.TopicWithdrawn) {
@@ -93,6 +94,8 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 		return v.detailKeys(l)
 	case v.holding != 0:
 		return []key.Binding{placeHere(k), withHelp(k.Back, "esc", "cancel"), k.Up, k.Down, k.Left, k.Right}
+	case v.search.isTyping():
+		return []key.Binding{withHelp(k.Select, "enter", "keep the search"), withHelp(k.Back, "esc", "clear it"), k.Up, k.Down}
 	}
 	t, onTopic := v.selectedTopic(l)
 	var keys []key.Binding
@@ -112,7 +115,7 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 	if l.isOrganiser() {
 		keys = append(keys, k.StartSlot, k.Suggest)
 	}
-	return append(keys, k.New, k.PrevBlock, k.NextBlock)
+	return append(keys, k.New, k.Search, k.PrevBlock, k.NextBlock)
 }
 
 // placeHere is the key that puts the held topic into the cell: p, as it
@@ -125,7 +128,7 @@ func placeHere(k KeyMap) key.Binding {
 func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
+		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.Search, k.PrevBlock, k.NextBlock},
 		{withHelp(k.Select, "enter", "open topic"), k.Vote, withHelp(k.Edit, "e", "edit title/tags"), k.New},
 		{withHelp(k.Place, "p", "pick up (p/enter places)"), k.Unplace, k.Suggest, k.StartSlot, k.Back},
 	}
@@ -341,8 +344,9 @@ func (v *boardView) sidePane(l *look, w, h int) string {
 	if h <= 1 {
 		return ""
 	}
-	ts := l.data.Unplaced
-	head := l.heading(fmt.Sprintf("Unplaced topics, by votes (✓ yours) · %d", len(ts)), w)
+	ts := v.unplacedTopics(l)
+	head := stack(l.heading(fmt.Sprintf("Unplaced topics, by votes (✓ yours) · %d", len(ts)), w), v.search.line(l, w))
+	h -= height(head) - 1
 	if len(ts) == 0 {
 		return stack(head, l.st.faint.Render("none: n proposes a topic"))
 	}
@@ -376,6 +380,22 @@ func leaderLine(l *look, t schedule.Topic, w int) string {
 	}
 	return truncate(votes+" · "+t.Leader, w)
 }
+
+// unplacedTopics are the unplaced topics the search lets through.
+func (v *boardView) unplacedTopics(l *look) []schedule.Topic {
+	if v.search.query == "" {
+		return l.data.Unplaced
+	}
+	var out []schedule.Topic
+	for _, t := range l.data.Unplaced {
+		if v.search.matches(t.Title, t.Leader, strings.Join(t.Tags, " ")) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (v *boardView) typing() bool { return v.search.isTyping() }
 
 func (v *boardView) voteMark(l *look, t schedule.Topic) string {
 	if l.data.MyVotes[t.ID] {
