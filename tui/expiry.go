@@ -51,13 +51,17 @@ func (m *Model) onExpiry(msg tea.Msg) bool {
 	case statusExpiredMsg:
 		if m.status.seq == msg.seq {
 			m.status = statusLine{}
+		} else {
+			m.unchanged = true
 		}
 		return true
 	case bannerDueMsg:
 		m.bannerWaiting = false
-		if _, ok := m.bannerAnnouncement(); !ok {
+		a, ok := m.bannerAnnouncement()
+		if !ok {
 			m.bannerOpen = false
 		}
+		m.unchanged = a.ID == m.bannerShown // still the same banner: no frame
 		return true
 	}
 	return false

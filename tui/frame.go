@@ -91,6 +91,7 @@ func (m *Model) headerTimer() (label, left string, st stage, ok bool) {
 // one line, ending in "! more" when it is cut; ! shows all of it.
 func (m *Model) renderBanner(w int) string {
 	a, ok := m.bannerAnnouncement()
+	m.bannerShown = a.ID
 	if !ok {
 		return ""
 	}

@@ -63,6 +63,7 @@ type Model struct {
 	frames      int    // how many frames were drawn: tests count them
 	dataChanged bool   // a read brought something new in this update
 	typingAhead bool   // this update only gathered a key typed into a text area
+	unchanged   bool   // this update changed nothing on screen (an expiry that was not due)
 	title       string // the window title
 	drawn       struct{ status, help, banner lastDraw }
 
@@ -78,6 +79,7 @@ type Model struct {
 	statusTimed   int           // the last status message whose expiry was asked for
 	bannerOpen    bool          // the whole announcement is shown (!)
 	bannerWaiting bool          // a bannerDueMsg is on its way
+	bannerShown   int64         // the announcement the banner shows (0: none)
 	drafts        []*openedForm // forms left with text in them, to reopen (drafts.go)
 
 	nowView      nowView
@@ -180,13 +182,13 @@ func (m *Model) Close() { m.link.Close() }
 // update and the frame after it agree on what time it is.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
-	m.dataChanged, m.typingAhead = false, false
+	m.dataChanged, m.typingAhead, m.unchanged = false, false, false
 	cmd := m.update(msg)
 	_, tick := msg.(tickMsg)
 	switch {
 	case isLoad(msg) && m.redrawOnLoad:
 		m.frameStale, m.redrawOnLoad = true, false
-	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged, m.typingAhead:
+	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged, m.typingAhead, m.unchanged:
 		// Nothing to draw yet (the tick's frame waits for its read), or
 		// nothing new.
 	default:
