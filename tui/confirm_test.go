@@ -52,3 +52,14 @@ func TestConfirmationsWithoutColour(t *testing.T) {
 		})
 	}
 }
+
+// The announcement's "Broadcast / Cancel", reached through the form's own
+// moves (so in a running program), as NO_COLOR sees it at 80x24.
+func TestFlowBroadcastConfirmationWithoutColour(t *testing.T) {
+	f := startFlowSized(t, newRealCamp(t), organiser, 80, 24)
+	f.keys("6", "n")
+	f.waitFor("Broadcast an announcement")
+	f.burst("Hi\r\r")
+	f.waitForBurst("┃ Broadcast to every session now?", "[x] Broadcast", "[ ] Cancel")
+	golden.RequireEqual(t, f.rec.frame())
+}

@@ -176,7 +176,7 @@ func (m *Model) renderShortHelp(w int) string {
 	case m.form != nil && m.form.leaving:
 		keys = []key.Binding{leaveKeys.keep, leaveKeys.discard, leaveKeys.back}
 	case m.form != nil:
-		keys, tail = m.formKeys(), nil
+		keys, tail = m.form.form.Huh().KeyBinds(), []key.Binding{withHelp(m.keys.Back, "esc", "leave the form")}
 	case m.showHelp:
 		keys = []key.Binding{withHelp(m.keys.Help, "?", "close help"), m.keys.Back, m.keys.Quit}
 	default:
@@ -234,12 +234,6 @@ func (m *Model) footer(keys, tail []key.Binding, w int) string {
 	return truncate(strings.Join(shown, sep), w)
 }
 
-// formKeys are the open form's keys, most useful first: how to move on,
-// how to go back a field, and how to leave.
-func (m *Model) formKeys() []key.Binding {
-	keys := append([]key.Binding{}, m.form.form.Huh().KeyBinds()...)
-	return append(keys, withHelp(m.keys.Back, "esc", "leave the form"))
-}
 
 // renderFullHelp lists every key of the current view, then the global ones.
 func (m *Model) renderFullHelp(w int) string {
