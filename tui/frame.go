@@ -234,7 +234,6 @@ func (m *Model) footer(keys, tail []key.Binding, w int) string {
 	return truncate(strings.Join(shown, sep), w)
 }
 
-
 // renderFullHelp lists every key of the current view, then the global ones.
 func (m *Model) renderFullHelp(w int) string {
 	groups := m.view(m.current).fullKeys(&m.look)
