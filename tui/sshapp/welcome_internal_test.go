@@ -119,7 +119,7 @@ func letter(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Text: stri
 // Now the refusal is beside the question, the question is marked active
 // in words, the keys are shown, and y gets out.
 func TestWelcomeEnterThreeTimesThenRecovers(t *testing.T) {
-	f := startWelcome(t, storetest.MustOpenCamp(t, nil, nil), 80, 24, colorprofile.Ascii)
+	f := startWelcome(t, storetest.MustOpenCamp(t, nil, nil), 80, 24, colorprofile.ASCII)
 	f.waitFor("Do you accept the code of conduct?")
 	f.send(enter, enter, enter)
 	f.waitFor("accept the code of conduct: press y", "┃ Do you accept", "y I accept", "ctrl+c leave")
@@ -147,7 +147,7 @@ func TestWelcomeEnterThreeTimesThenRecovers(t *testing.T) {
 func TestWelcomeRefusedNameKeepsFocusOnTheName(t *testing.T) {
 	camp := storetest.MustOpenCamp(t, nil, nil)
 	storetest.MustJoin(t, camp, "Ada Lovelace", false)
-	f := startWelcome(t, camp, 80, 24, colorprofile.Ascii)
+	f := startWelcome(t, camp, 80, 24, colorprofile.ASCII)
 	f.waitFor("Do you accept the code of conduct?")
 	f.send(letter('y'))
 	f.typeText("Ada Lovelace")
@@ -177,10 +177,24 @@ func TestWelcomeRefusedNameKeepsFocusOnTheName(t *testing.T) {
 // whichever was chosen. Golden files of the welcome at 80x24 with each
 // choice: the chosen one reads "[x]".
 func TestWelcomeChoiceShowsWithoutColour(t *testing.T) {
-	f := startWelcome(t, storetest.MustOpenCamp(t, nil, nil), 80, 24, colorprofile.Ascii)
+	f := startWelcome(t, storetest.MustOpenCamp(t, nil, nil), 80, 24, colorprofile.ASCII)
 	f.waitFor("[ ] I accept", "[x] No", "> UTC", "ctrl+c leave")
 	t.Run("no", func(t *testing.T) { golden.RequireEqual(t, f.frame()) })
 	f.send(tea.KeyPressMsg{Code: tea.KeyLeft})
 	f.waitFor("[x] I accept", "[ ] No", "> UTC", "ctrl+c leave")
 	t.Run("accept", func(t *testing.T) { golden.RequireEqual(t, f.frame()) })
+}
+
+// Issue 14 item 2: a near miss of a zone name gets a suggestion, whole.
+func TestWelcomeSuggestsAZone(t *testing.T) {
+	f := startWelcome(t, storetest.MustOpenCamp(t, nil, nil), 80, 24, colorprofile.ASCII)
+	f.waitFor("Do you accept the code of conduct?")
+	f.send(letter('y'))
+	f.typeText("Kenji Sato")
+	f.send(enter)
+	f.waitFor("┃ Your time zone")
+	f.send(ctrlU)
+	f.typeText("Asia/Tokio")
+	f.send(enter)
+	f.waitFor("did you mean Asia/Tokyo?", "┃ Your time zone")
 }
