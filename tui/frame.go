@@ -181,6 +181,12 @@ func (m *Model) renderShortHelp(w int) string {
 		keys = []key.Binding{withHelp(m.keys.Help, "?", "close help"), m.keys.Back, m.keys.Quit}
 	default:
 		keys = append(m.view(m.current).shortKeys(&m.look), m.viewsHint())
+		if _, ok := m.bannerAnnouncement(); ok {
+			keys = append(keys, withHelp(m.keys.ExpandBanner, "!", "announcement"))
+		}
+		if m.actor.PersonID != 0 {
+			keys = append(keys, withHelp(m.keys.Profile, "y", "you"))
+		}
 		tail = []key.Binding{withHelp(m.keys.Help, "?", "all keys"), m.keys.Quit}
 	}
 	var key strings.Builder

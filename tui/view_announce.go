@@ -57,7 +57,7 @@ func (v *announceView) shortKeys(l *look) []key.Binding {
 		}
 		keys = append(keys, clear, withHelp(k.Edit, "e", "edit/expiry"))
 	}
-	return append(keys, k.ExpandBanner, k.Up, k.Down)
+	return append(keys, k.Up, k.Down)
 }
 
 func (v *announceView) fullKeys(l *look) [][]key.Binding {
