@@ -8,11 +8,11 @@ import (
 
 // FollowConfig is one `follow` client.
 type FollowConfig struct {
-	Watch Config
-	Zone  *time.Location // for text lines
-	Out   io.Writer
-	JSON  bool // newline-delimited JSON instead of text lines
-	CRLF  bool // the client's terminal is raw (ssh -t): end lines with CR LF
+	Watch  Config
+	Zone   *time.Location // for text lines
+	Out    io.Writer
+	JSON   bool // newline-delimited JSON instead of text lines
+	CRLF   bool // the client's terminal is raw (ssh -t): end lines with CR LF
 	Limits Limits
 }
 

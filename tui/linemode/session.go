@@ -28,7 +28,7 @@ type SessionConfig struct {
 	// its output and errors to out, and returns its exit code.
 	Run     func(ctx context.Context, line string, out io.Writer) int
 	MaxLine int // 0: DefaultMaxLine
-	Limits Limits
+	Limits  Limits
 }
 
 // greeting is the first line: how to use line mode.
