@@ -20,7 +20,7 @@ func Text(ev Event, zone *time.Location) string {
 		return ""
 	}
 	at := time.Time(ev.Time)
-	return sanitize.Line(clock(at, zone)+"  "+body, 0)
+	return clock(at, zone) + "  " + sanitize.Line(body, 0)
 }
 
 // clock is an instant as people read it here: "10:02 GMT".
