@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"charm.land/ssh"
 
@@ -26,6 +27,8 @@ func wantsLineMode(args []string, isPty bool, term string) bool {
 // runLineMode speaks the day as lines to one session and runs what the
 // person types through the command tree, as `ssh HOST COMMAND` would.
 func (s *Server) runLineMode(ctx context.Context, sess ssh.Session, id identity) {
+	ctx, cancel := untilHangUp(ctx, sess)
+	defer cancel()
 	_, _, isPty := sess.Pty()
 	zone := s.zoneFor(id.person, sess.Environ())
 	err := linemode.RunSession(ctx, linemode.SessionConfig{
@@ -56,3 +59,36 @@ func (s *Server) runLineMode(ctx context.Context, sess ssh.Session, id identity)
 		s.cfg.Logger.Error("line mode ended with an error", "key", id.fingerprint, "error", sanitize.Line(err.Error(), 500))
 	}
 }
+
+// hangUpEvery is how often a streaming session asks whether its client is
+// still there.
+const hangUpEvery = 2 * time.Second
+
+// untilHangUp is ctx, ended also when the client closes the session. A
+// session's context is its connection's, which outlives a closed channel,
+// and a stream with nothing to say would not notice by writing; so every
+// hangUpEvery the server sends the keepalive request OpenSSH's own server
+// sends (clients answer it, with a refusal), which fails once the channel
+// is closed.
+func untilHangUp(ctx context.Context, sess ssh.Session) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		tick := time.NewTicker(hangUpEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if _, err := sess.SendRequest("keepalive@openssh.com", true, nil); err != nil {
+					cancel()
+					return
+				}
+			}
+		}
+	}()
+	return ctx, cancel
+}
+
+// streams says whether a command streams until the client hangs up.
+func streams(args []string) bool { return len(args) > 0 && args[0] == "follow" }

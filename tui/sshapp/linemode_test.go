@@ -2,6 +2,7 @@ package sshapp_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -158,4 +159,33 @@ func TestPlainWithoutATerminal(t *testing.T) {
 	if strings.Contains(out, "\r") || bytes.Contains([]byte(out), []byte("whoami")) {
 		t.Errorf("without a terminal nothing is echoed and lines end with LF:\n%q", out)
 	}
+}
+
+// TestFollowOverSSH: `ssh HOST follow --json` and `ssh HOST follow` stream
+// events to each client until it hangs up, each line within 1 s.
+func TestFollowOverSSH(t *testing.T) {
+	ts := startServer(t)
+	org := ts.organiser(t)
+	asJSON := openLineMode(t, ts.join(t, "Jay Son"), "", "follow --json")
+	asText := openLineMode(t, ts.join(t, "Tex Reader"), "", "follow")
+	asJSON.waitLine(t, 0, 10*time.Second, `{"type":"now","time":"2026-03-28T10:02:00Z"`)
+	asText.waitLine(t, 0, 10*time.Second, "10:02 GMT  Now: Lightning talks I")
+
+	mustRun(t, org, "announce", "Doors open")
+	start := time.Now()
+	asJSON.waitLine(t, 0, 10*time.Second, `"type":"announcement"`)
+	asText.waitLine(t, 0, 10*time.Second, "10:02 GMT  Announcement from Olive Organiser: Doors open\n")
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("the announcement took %s to reach both followers (want within 1 s)", took)
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(asJSON.raw.String(), "\n"), "\n") {
+		var ev map[string]any
+		if err := json.Unmarshal([]byte(l), &ev); err != nil {
+			t.Errorf("not one JSON object: %q: %v", l, err)
+		}
+	}
+	checkNoEscapes(t, asText.raw.String())
+	asJSON.sess.Close()
+	asText.sess.Close()
+	waitUntil(t, 10*time.Second, func() bool { return ts.camp.DB().Feed().Subscribers() == 0 }, "the followers' subscriptions end when they hang up")
 }

@@ -96,6 +96,11 @@ func (s *Server) refuse(sess ssh.Session, id identity, err error) {
 }
 
 func (s *Server) runCommand(ctx context.Context, sess ssh.Session, id identity, args []string) int {
+	if streams(args) {
+		var cancel context.CancelFunc
+		ctx, cancel = untilHangUp(ctx, sess)
+		defer cancel()
+	}
 	env := s.commandEnv(id, sess, args)
 	return commands.Execute(ctx, env, args, sess, sess, sess.Stderr())
 }
