@@ -134,7 +134,7 @@ func (t *tree) plainCommand() *cobra.Command {
 			"leaves. A terminal with TERM=dumb gets line mode by itself. See docs/ACCESSIBILITY.md.",
 		Args: exactArgs(0),
 		RunE: t.run(func(c *call) error {
-			return schedule.Errorf(schedule.EINVALID, "you are in line mode already, or this is no SSH session: run %s plain", c.prefix)
+			return schedule.Errorf(schedule.EINVALID, "you are in line mode already, or this is no SSH session: run %s plain", strings.Replace(c.prefix, "ssh ", "ssh -t ", 1))
 		}),
 	}
 	cmd.Example = "  " + strings.Replace(t.prefix, "ssh ", "ssh -t ", 1) + " plain"
