@@ -99,3 +99,23 @@ func TestTypingOnARawTerminal(t *testing.T) {
 		t.Errorf("the long line was not refused: %q", out.String())
 	}
 }
+
+// A timer first read after the clock has moved on (the talks are read
+// before the timers, and a rehearsal clock jumps) still says the milestone
+// it passed. It did not: the timer's countdown started from the time it
+// was read, and the 1-minute mark was never said.
+func TestTimerReadLateStillSaysItsMilestone(t *testing.T) {
+	start := time.Date(2026, 3, 28, 10, 2, 0, 0, time.UTC)
+	ev := &schedule.Event{Zone: time.UTC}
+	w := NewWatcher(Config{Event: ev, Clock: schedule.NewManualClock(start)})
+	w.baseline(start)
+	w.snap.Timers = []schedule.Timer{{ID: 1, Kind: schedule.TimerTalk, Ref: "talk:3", StartedAt: start, Duration: 5 * time.Minute}}
+	at := start.Add(4 * time.Minute)
+	var got []string
+	emit := func(e Event) { got = append(got, e.Type) }
+	w.timersChanged(at, emit)
+	w.milestones(at, emit)
+	if strings.Join(got, " ") != TypeTimerStarted+" "+TypeOneMinute {
+		t.Errorf("events = %v, want the start and the 1-minute mark", got)
+	}
+}

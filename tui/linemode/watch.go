@@ -235,7 +235,10 @@ func (w *Watcher) timersChanged(at time.Time, emit func(Event)) {
 		switch {
 		case !known:
 			typ = TypeTimerStarted
-			w.remaining[t.ID] = t.Remaining(at)
+			// Counted from its start, not from now: a milestone it has
+			// passed by the time this read lands (the clock moves on while
+			// the talks are read first) is still said, once.
+			w.remaining[t.ID] = t.Duration
 		case was.PausedAt.IsZero() && !t.PausedAt.IsZero():
 			typ = TypeTimerPaused
 		case !was.PausedAt.IsZero() && t.PausedAt.IsZero():
