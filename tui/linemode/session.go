@@ -28,7 +28,9 @@ type SessionConfig struct {
 	// its output and errors to out, and returns its exit code.
 	Run     func(ctx context.Context, line string, out io.Writer) int
 	MaxLine int // 0: DefaultMaxLine
-	Limits  Limits
+	// Intro, if set, is said after the greeting (e.g. how to join).
+	Intro  string
+	Limits Limits
 }
 
 // greeting is the first line: how to use line mode.
@@ -45,6 +47,9 @@ func RunSession(ctx context.Context, cfg SessionConfig) error {
 	defer cancel()
 	s := &session{cfg: cfg}
 	s.println(greeting)
+	if cfg.Intro != "" {
+		s.println(cfg.Intro)
+	}
 	box := NewOutbox(cfg.Limits.OutboxSize, cfg.Limits.MaxWait, cfg.Watch.Clock)
 	watchErr := make(chan error, 1)
 	go func() { watchErr <- NewWatcher(cfg.Watch).Run(ctx, box.Put) }()

@@ -31,6 +31,10 @@ func (s *Server) runLineMode(ctx context.Context, sess ssh.Session, id identity)
 	defer cancel()
 	_, _, isPty := sess.Pty()
 	zone := s.zoneFor(id.person, sess.Environ())
+	intro := ""
+	if id.fingerprint != "" && !id.person.Joined() {
+		intro = `You have not joined yet. To take part, type: join --name "Your Name" --accept-code-of-conduct`
+	}
 	err := linemode.RunSession(ctx, linemode.SessionConfig{
 		Watch: linemode.Config{Event: s.backend.Event(), Source: s.backend, Feed: s.cfg.Feed, Clock: s.cfg.Clock,
 			Viewer: id.actor, Shared: s.tuis.sharedReads()},
@@ -40,6 +44,7 @@ func (s *Server) runLineMode(ctx context.Context, sess ssh.Session, id identity)
 		Terminal: isPty,
 		Limits:   s.cfg.Follow,
 		MaxLine:  s.cfg.Conn.CommandBytes,
+		Intro:    intro,
 		Run: func(ctx context.Context, line string, out io.Writer) int {
 			args, err := s.commandLine(line)
 			if err != nil {

@@ -189,3 +189,16 @@ func TestFollowOverSSH(t *testing.T) {
 	asText.sess.Close()
 	waitUntil(t, 10*time.Second, func() bool { return ts.camp.DB().Feed().Subscribers() == 0 }, "the followers' subscriptions end when they hang up")
 }
+
+// TestLineModeJoin: a new key in line mode is told how to join, joins at
+// the prompt, and its next command acts as the person it became.
+func TestLineModeJoin(t *testing.T) {
+	ts := startServer(t)
+	lc := openLineMode(t, ts.client(t, newKey(t)), "dumb", "")
+	lc.waitLine(t, 0, 10*time.Second, "You have not joined yet.")
+	io.WriteString(lc.in, "join --name 'Nia New' --accept-code-of-conduct\r")
+	lc.waitLine(t, 0, 10*time.Second, "Welcome, Nia New!")
+	io.WriteString(lc.in, "propose topic --title 'Line mode for all'\r")
+	lc.waitLine(t, 0, 10*time.Second, "Proposed topic")
+	checkNoEscapes(t, lc.raw.String())
+}
