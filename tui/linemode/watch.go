@@ -84,8 +84,9 @@ func (w *Watcher) Run(ctx context.Context, emit func(Event)) error {
 			return nil
 		case <-sub.Ready():
 			learnt := time.Now()
-			for _, p := range live.StaleParts(sub.Take()) {
-				if !slices.Contains(watched, p) {
+			stale := live.StaleParts(sub.Take())
+			for _, p := range watched { // in this order, so a talk starts before its timer does
+				if !slices.Contains(stale, p) {
 					continue
 				}
 				if err := w.read(ctx, p, learnt); err != nil {
