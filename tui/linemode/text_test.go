@@ -1,7 +1,10 @@
 package linemode_test
 
 import (
+	"context"
+	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -58,6 +61,57 @@ func TestChatRoomsUseEachRoomsOwnLink(t *testing.T) {
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
+
+// flakyTalks fails the next reads of the talks it is told to.
+type flakyTalks struct {
+	linemode.Source
+	fail atomic.Int32
+}
+
+func (f *flakyTalks) Talks(ctx context.Context, flt schedule.TalkFilter) ([]schedule.Talk, error) {
+	if f.fail.Add(-1) >= 0 {
+		return nil, errors.New("database is locked")
+	}
+	return f.Source.Talks(ctx, flt)
+}
+
+// A read that fails does not end the stream: it is tried again at the next
+// look at the clock, and the event arrives. The watcher used to return the
+// error, which ended follow and line mode for good.
+func TestWatcherOutlivesAFailedRead(t *testing.T) {
+	s := storetest.SeedCamp(t)
+	src := &flakyTalks{Source: s.Camp}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events := make(chan linemode.Event, 100)
+	done := make(chan error, 1)
+	w := linemode.NewWatcher(linemode.Config{Event: s.Camp.Event(), Source: src, Feed: s.Camp, Clock: s.Clock, Viewer: s.Organiser, Poll: 50 * time.Millisecond})
+	go func() { done <- w.Run(ctx, func(e linemode.Event) { events <- e }) }()
+	if e := <-events; e.Type != linemode.TypeNow {
+		t.Fatalf("first event %s", e.Type)
+	}
+	src.fail.Store(2)
+	if _, err := s.Camp.ActOnTalk(ctx, s.Organiser, s.ProposedTalk, schedule.ActApprove); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case e := <-events:
+			if e.Type == linemode.TypeTalkApproved {
+				cancel()
+				if err := <-done; err != nil {
+					t.Errorf("Run: %v", err)
+				}
+				return
+			}
+		case err := <-done:
+			t.Fatalf("the watcher stopped: %v", err)
+		case <-deadline:
+			t.Fatal("no talk.approved after two failed reads")
 		}
 	}
 }

@@ -48,8 +48,9 @@ type Watcher struct {
 	timers    map[int64]schedule.Timer
 	remaining map[int64]time.Duration // each running timer's remaining time at the last look
 	announced map[int64]bool
-	blocks    []string          // the blocks on at the last look
-	slots     map[string]string // open-space block -> the slot on at the last look
+	blocks    []string                // the blocks on at the last look
+	slots     map[string]string       // open-space block -> the slot on at the last look
+	stale     map[live.Part]time.Time // parts changed and not yet read, since when
 }
 
 // NewWatcher returns a watcher; Run starts it.
@@ -84,22 +85,37 @@ func (w *Watcher) Run(ctx context.Context, emit func(Event)) error {
 			return nil
 		case <-sub.Ready():
 			learnt := time.Now()
-			stale := live.StaleParts(sub.Take())
-			for _, p := range watched { // in this order, so a talk starts before its timer does
-				if !slices.Contains(stale, p) {
-					continue
+			for _, p := range live.StaleParts(sub.Take()) {
+				if slices.Contains(watched, p) {
+					w.stale[p] = learnt
 				}
-				if err := w.read(ctx, p, learnt); err != nil {
-					if ctx.Err() != nil {
-						return nil
-					}
-					return err
-				}
-				w.changed(p, w.cfg.Clock.Now(), emit)
 			}
+			w.readStale(ctx, emit)
 		case <-tick.C:
+			w.readStale(ctx, emit) // a read that failed is tried again
 			w.clockEvents(w.cfg.Clock.Now(), emit)
 		}
+		if ctx.Err() != nil {
+			return nil
+		}
+	}
+}
+
+// readStale reads the parts known to have changed, in a fixed order (so a
+// talk starts before its timer does), and says what changed. A part whose
+// read fails stays stale and is read again at the next look at the clock:
+// a stream that runs all day outlives a busy database.
+func (w *Watcher) readStale(ctx context.Context, emit func(Event)) {
+	for _, p := range watched {
+		since, ok := w.stale[p]
+		if !ok {
+			continue
+		}
+		if err := w.read(ctx, p, since); err != nil {
+			continue
+		}
+		delete(w.stale, p)
+		w.changed(p, w.cfg.Clock.Now(), emit)
 	}
 }
 
@@ -126,6 +142,7 @@ func (w *Watcher) baseline(at time.Time) {
 	}
 	w.blocks = blockIDs(w.cfg.Event.Current(at))
 	w.slots = w.currentSlots(at)
+	w.stale = map[live.Part]time.Time{}
 }
 
 func talkID(t schedule.Talk) int64   { return t.ID }
