@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/lightningcamp/camp/schedule"
@@ -28,7 +30,12 @@ func (t *tree) followCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			var keys io.Reader
+			if c.env.Terminal {
+				keys = c.cmd.InOrStdin()
+			}
 			return linemode.Follow(c.ctx, linemode.FollowConfig{
+				Keys:   keys,
 				Watch:  c.watchConfig(),
 				Zone:   zone,
 				Out:    c.cmd.OutOrStdout(),

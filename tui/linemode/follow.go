@@ -14,6 +14,10 @@ type FollowConfig struct {
 	JSON   bool // newline-delimited JSON instead of text lines
 	CRLF   bool // the client's terminal is raw (ssh -t): end lines with CR LF
 	Limits Limits
+	// Keys, if set, is a raw terminal's input (ssh -t): Ctrl+C, Ctrl+D or
+	// q there ends the stream, since the terminal sends them as bytes
+	// rather than stopping ssh.
+	Keys io.Reader
 }
 
 // Follow streams events to cfg.Out until ctx ends or a write fails. The
@@ -22,6 +26,9 @@ type FollowConfig struct {
 func Follow(ctx context.Context, cfg FollowConfig) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if cfg.Keys != nil {
+		go quitOnKey(cfg.Keys, cancel)
+	}
 	box := NewOutbox(cfg.Limits.OutboxSize, cfg.Limits.MaxWait, cfg.Watch.Clock)
 	watchErr := make(chan error, 1)
 	go func() {
@@ -61,4 +68,21 @@ func writeEvent(cfg FollowConfig, ev Event) error {
 	}
 	_, err := io.WriteString(cfg.Out, Plain(text+"\n", cfg.CRLF))
 	return err
+}
+
+// quitOnKey calls quit when r brings Ctrl+C, Ctrl+D or q, or ends.
+func quitOnKey(r io.Reader, quit func()) {
+	defer quit()
+	buf := make([]byte, 64)
+	for {
+		n, err := r.Read(buf)
+		for _, b := range buf[:n] {
+			if b == 0x03 || b == 0x04 || b == 'q' {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
 }

@@ -202,3 +202,22 @@ func TestLineModeJoin(t *testing.T) {
 	lc.waitLine(t, 0, 10*time.Second, "Proposed topic")
 	checkNoEscapes(t, lc.raw.String())
 }
+
+// TestFollowOnATerminalEndsOnCtrlC: under ssh -t the terminal is raw, so
+// Ctrl+C arrives as a byte, not a signal: it ends follow.
+func TestFollowOnATerminalEndsOnCtrlC(t *testing.T) {
+	ts := startServer(t)
+	lc := openLineMode(t, ts.join(t, "Tess Term"), "xterm", "follow")
+	lc.waitLine(t, 0, 10*time.Second, "10:02 GMT  Now: Lightning talks I")
+	io.WriteString(lc.in, "\x03")
+	done := make(chan error, 1)
+	go func() { done <- lc.sess.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ctrl+C did not end follow on a terminal")
+	}
+	if !strings.Contains(lc.raw.String(), "\r\n") {
+		t.Errorf("lines on a raw terminal should end with CR LF: %q", lc.raw.String())
+	}
+}
