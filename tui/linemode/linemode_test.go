@@ -79,7 +79,7 @@ func TestTypingOnARawTerminal(t *testing.T) {
 	go func() { s.readLines(context.Background(), lines); close(done) }()
 	io.WriteString(pw, "vote 3x\x7f\r\n")                   // backspace; CR LF is one line end
 	io.WriteString(pw, "no\x1b[Ate\x1bOB\x15notes\r")       // arrow keys swallowed; Ctrl+U erases
-	io.WriteString(pw, "Tom\xc3")                           // a rune split between reads
+	io.WriteString(pw, "\x1bTom\xc3")                       // a lone Esc, then a rune split between reads
 	io.WriteString(pw, "\xa1s\r")                           // ... joined again
 	io.WriteString(pw, strings.Repeat("y", 20)+"\rshort\r") // over MaxLine: refused whole
 	pw.Close()

@@ -183,12 +183,12 @@ func (s *session) readLines(ctx context.Context, lines chan<- string) {
 			c := data[0]
 			switch {
 			case esc == 1:
-				data = data[1:]
 				esc = 0
 				if c == '[' || c == 'O' {
 					esc = 2
-				}
-				continue
+					data = data[1:]
+					continue
+				} // a lone Esc: the key after it is typed as usual
 			case esc == 2:
 				data = data[1:]
 				if c >= 0x40 && c <= 0x7e {
