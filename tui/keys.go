@@ -37,6 +37,9 @@ type KeyMap struct {
 
 	// Profile changes the viewer's display name and zone (every view).
 	Profile key.Binding
+
+	// Paste-ready text for Zoom chat (organisers, every view).
+	Chat key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -102,5 +105,6 @@ func DefaultKeyMap() KeyMap {
 		ExpandBanner:      bind("!", "read announcement", "!"),
 		Search:            bind("/", "search", "/"),
 		Profile:           bind("y", "your name & zone", "y"),
+		Chat:              bind("c", "chat text", "c"),
 	}
 }
