@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+
+	"github.com/lightningcamp/camp/schedule"
+)
+
+var _ schedule.StarService = (*Camp)(nil)
+
+// Star adds a talk or topic to the actor's agenda, or takes it off. Only
+// what people can see can be starred: a talk that was withdrawn or
+// rejected, or a withdrawn topic, is refused (taking a star off always
+// works, so nothing gets stuck on an agenda).
+func (c *Camp) Star(ctx context.Context, a schedule.Actor, target schedule.Target, on bool) error {
+	return c.write(ctx, a, func(t *tx) error {
+		if err := t.authorize(schedule.PermPersonal, 0); err != nil {
+			return err
+		}
+		if err := t.checkTarget(target); err != nil {
+			return err
+		}
+		if !on {
+			if _, err := t.exec(`DELETE FROM stars WHERE event_id = ? AND person_id = ? AND target_kind = ? AND target_id = ?`,
+				c.eventID, t.me.ID, target.Kind, target.ID); err != nil {
+				return err
+			}
+			t.changed(schedule.ChangeStars, t.me.ID)
+			return nil
+		}
+		if err := t.checkStarrable(target); err != nil {
+			return err
+		}
+		if _, err := t.exec(`INSERT INTO stars (event_id, person_id, target_kind, target_id, created_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`, c.eventID, t.me.ID, target.Kind, target.ID, t.now.UnixMilli()); err != nil {
+			return err
+		}
+		t.changed(schedule.ChangeStars, t.me.ID)
+		return nil
+	})
+}
+
+// checkStarrable refuses a talk or topic that is off the programme.
+func (t *tx) checkStarrable(target schedule.Target) error {
+	var status string
+	table := map[string]string{"talk": "talks", "topic": "topics"}[target.Kind]
+	if err := t.QueryRowContext(t.ctx, `SELECT status FROM `+table+` WHERE id = ?`, target.ID).Scan(&status); err != nil {
+		return noRows(err, target.Kind, target.ID)
+	}
+	switch status {
+	case string(schedule.TalkWithdrawn), string(schedule.TalkRejected):
+		return schedule.Errorf(schedule.ECONFLICT, "%s is %s: only talks and topics on the programme can be starred", target, status)
+	}
+	return nil
+}
+
+// StarsOf lists a person's starred talks and topics in this camp, oldest
+// star first.
+func (c *Camp) StarsOf(ctx context.Context, personID int64) ([]schedule.Target, error) {
+	rows, err := c.db.reader.QueryContext(ctx, `SELECT target_kind, target_id FROM stars WHERE event_id = ? AND person_id = ?
+		ORDER BY created_at, target_kind, target_id`, c.eventID, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var stars []schedule.Target
+	for rows.Next() {
+		var s schedule.Target
+		if err := rows.Scan(&s.Kind, &s.ID); err != nil {
+			return nil, err
+		}
+		stars = append(stars, s)
+	}
+	return stars, rows.Err()
+}
