@@ -26,7 +26,7 @@ func (c *Camp) Star(ctx context.Context, a schedule.Actor, target schedule.Targe
 				return err
 			}
 			t.changed(schedule.ChangeStars, t.me.ID)
-			return nil
+			return t.audit("unstar", targetString(target), "")
 		}
 		if err := t.checkStarrable(target); err != nil {
 			return err
@@ -36,7 +36,7 @@ func (c *Camp) Star(ctx context.Context, a schedule.Actor, target schedule.Targe
 			return err
 		}
 		t.changed(schedule.ChangeStars, t.me.ID)
-		return nil
+		return t.audit("star", targetString(target), "")
 	})
 }
 
