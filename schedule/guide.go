@@ -2,7 +2,9 @@ package schedule
 
 import (
 	"cmp"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -64,9 +66,13 @@ type ToolGuide struct {
 
 // BuildGuide groups reports by tool (ignoring case; the first spelling
 // seen names the tool) and sums each tool up. Tools with the most reports
-// come first, then by name. Reports should be in the order they were
-// written; hidden ones are skipped.
+// come first, then by name; each tool's projects in the order they were
+// reported, whatever the order of reports. Hidden reports are skipped.
 func BuildGuide(reports []SeriesReport) []ToolGuide {
+	reports = slices.Clone(reports)
+	slices.SortStableFunc(reports, func(a, b SeriesReport) int {
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.Camp, b.Camp), cmp.Compare(a.ID, b.ID))
+	})
 	var guides []ToolGuide
 	index := map[string]int{}
 	speedups := map[string][]float64{}
@@ -151,4 +157,10 @@ func Median(xs []float64) float64 {
 		return s[mid]
 	}
 	return (s[mid-1] + s[mid]) / 2
+}
+
+// Factor writes a speed-up for people: at most two decimals, no trailing
+// zeros ("4", "2.5", "12.33").
+func Factor(x float64) string {
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
 }

@@ -50,3 +50,24 @@ func TestGuideCountsReportsOfEveryCampOfTheSeries(t *testing.T) {
 		}
 	}
 }
+
+func TestGuideLeavesOutReportsOnWithdrawnTalks(t *testing.T) {
+	s := storetest.SeriesCamps(t)
+	talks, err := s.Camps[1].Talks(ctx, schedule.TalkFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(talks, func(tk schedule.Talk) bool { return tk.Title == "Speeding up ray-tracer" })
+	if _, err := s.Camps[1].ActOnTalk(ctx, s.Author, talks[i].ID, schedule.ActWithdraw); err != nil {
+		t.Fatal(err)
+	}
+	reports, err := s.Camps[2].SeriesReports(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range schedule.BuildGuide(reports) {
+		if g.Tool == "numba" {
+			t.Errorf("the numba report on a withdrawn talk still counts: %+v", g)
+		}
+	}
+}
