@@ -65,6 +65,19 @@ type Announcements interface {
 	Announcements(ctx context.Context, limit int) ([]schedule.Announcement, error)
 }
 
+// Guide reads the experience reports of the whole series, for the
+// compiler-tool guide.
+type Guide interface {
+	SeriesReports(ctx context.Context) ([]schedule.SeriesReport, error)
+}
+
+// Stars keeps the viewer's personal agenda: the talks and topics they
+// starred.
+type Stars interface {
+	Star(ctx context.Context, a schedule.Actor, t schedule.Target, on bool) error
+	StarsOf(ctx context.Context, personID int64) ([]schedule.Target, error)
+}
+
 // Presence says who is connected right now. It is not in the database: the
 // SSH server knows it. When it changes, the server must publish a
 // schedule.ChangePeople on the Feed: that is when open screens re-read it
@@ -88,6 +101,8 @@ type Deps struct {
 	Feed          schedule.Feed
 	Presence      Presence // nil: nobody is shown as online
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
+	Guide         Guide    // nil: the Notes view has no compiler-tool guide
+	Stars         Stars    // nil: nobody can star talks and topics
 	// Shared, if set, lets the sessions given the same one share their
 	// reads (see live.Shared); a server with many sessions sets it. nil:
 	// each session reads on its own.

@@ -27,6 +27,10 @@ type KeyMap struct {
 
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
+
+	// The compiler-tool guide (from Notes) and starring for the personal
+	// agenda (Talks, the board).
+	Guide, Star key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -87,5 +91,8 @@ func DefaultKeyMap() KeyMap {
 		Hide: bind("x", "hide/show", "x"),
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
+
+		Guide: bind("t", "tool guide", "t"),
+		Star:  bind("*", "star/unstar", "*"),
 	}
 }

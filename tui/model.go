@@ -123,7 +123,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	}
 	m.nowView.talks = &m.talksView
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
-	m.notes.svc, m.notes.desk = d.Notes, m
+	m.notes.svc, m.notes.desk, m.notes.guideSvc = d.Notes, m, d.Guide
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements

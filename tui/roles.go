@@ -23,7 +23,7 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 			&k.Hide, &k.Mute, &k.Ban)
 	}
 	if role == schedule.RoleGuest {
-		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report)
+		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report, &k.Star)
 	}
 	return k
 }
