@@ -125,6 +125,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
 	m.notes.svc, m.notes.desk, m.notes.guideSvc = d.Notes, m, d.Guide
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
+	m.talksView.stars, m.boardView.stars = d.Stars, d.Stars
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()

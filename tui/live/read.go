@@ -22,6 +22,12 @@ type Source interface {
 	Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error)
 }
 
+// StarSource is a Source that also knows each person's starred talks and
+// topics (their personal agenda). A Source without it has no stars.
+type StarSource interface {
+	StarsOf(ctx context.Context, personID int64) ([]schedule.Target, error)
+}
+
 // Reader reads the parts of one session's snapshot. Every part but the
 // viewer's own votes and the notes is the same for every session, so those
 // reads go through Shared and come back cleaned, sorted and shared.
@@ -65,10 +71,14 @@ func (r Reader) read(ctx context.Context, part Part, since time.Time, target sch
 			return prepareTopics(ts), err
 		}, nil)
 		var votes []int64
+		var stars []schedule.Target
 		if err == nil && r.Viewer != 0 {
 			votes, err = src.VotesOf(ctx, r.Viewer)
 		}
-		return func(s *Snapshot) { s.setTopics(board, votes) }, err
+		if ss, ok := src.(StarSource); ok && err == nil && r.Viewer != 0 {
+			stars, err = ss.StarsOf(ctx, r.Viewer)
+		}
+		return func(s *Snapshot) { s.setTopics(board, votes); s.setStars(stars) }, err
 	case People:
 		ps, err := Read(ctx, sh, part, since, func(ctx context.Context) (peopleList, error) {
 			ps, err := src.People(ctx)

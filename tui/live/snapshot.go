@@ -27,6 +27,7 @@ type Snapshot struct {
 	Unplaced      []schedule.Topic // open topics, most votes first
 	Cells         map[Cell]schedule.Topic
 	MyVotes       map[int64]bool
+	MyStars       map[schedule.Target]bool // the viewer's agenda, read with the topics
 	People        []schedule.Person // by name
 	personIdx     map[int64]int
 	Online        map[int64]bool
@@ -38,7 +39,7 @@ type Snapshot struct {
 	// versions names what the snapshot holds of each part: a read that
 	// brings the version the snapshot already has brought nothing new.
 	versions [PartCount]uint64
-	// votesVersion is the version of MyVotes, which is the viewer's own.
+	// votesVersion is the version of MyVotes and MyStars, the viewer's own.
 	votesVersion uint64
 }
 
@@ -124,6 +125,19 @@ func prepareTopics(topics []schedule.Topic) *topicBoard {
 		return cmp.Or(cmp.Compare(y.Votes, x.Votes), cmp.Compare(x.ID, y.ID))
 	})
 	return b
+}
+
+// setStars keeps the viewer's stars; a change counts as a change of their
+// votes (both are the viewer's own, read with the topics).
+func (s *Snapshot) setStars(stars []schedule.Target) {
+	m := make(map[schedule.Target]bool, len(stars))
+	for _, t := range stars {
+		m[t] = true
+	}
+	if s.MyStars == nil || !maps.Equal(m, s.MyStars) {
+		s.votesVersion = NextVersion()
+	}
+	s.MyStars = m
 }
 
 func (s *Snapshot) setTopics(b Versioned[*topicBoard], myVotes []int64) {
