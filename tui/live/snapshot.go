@@ -28,7 +28,7 @@ type Snapshot struct {
 	Cells         map[Cell]schedule.Topic
 	MyVotes       map[int64]bool
 	MyStars       map[schedule.Target]bool // the viewer's agenda, read with the topics
-	People        []schedule.Person // by name
+	People        []schedule.Person        // by name
 	personIdx     map[int64]int
 	Online        map[int64]bool
 	Timers        []schedule.Timer
