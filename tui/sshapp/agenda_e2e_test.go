@@ -84,3 +84,97 @@ for e in cal.walk("VEVENT"):
 		t.Errorf("icalendar reads %q, want %q (UTC)", got, uid+" 0:00:00")
 	}
 }
+
+// TestREADMEGuideAndAgendaExamplesWithOpenSSH pastes the README's examples
+// of the guide and the agenda into bash, as people do, with OpenSSH's ssh
+// pointed at a test server: each must succeed, and the saved camp.ics must
+// be a calendar with the starred talk.
+func TestREADMEGuideAndAgendaExamplesWithOpenSSH(t *testing.T) {
+	sshPath, err := exec.LookPath("ssh")
+	keygen, err2 := exec.LookPath("ssh-keygen")
+	if err != nil || err2 != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true: OpenSSH's ssh and ssh-keygen are needed: %v %v", err, err2)
+		}
+		t.Skip("OpenSSH's ssh and ssh-keygen are not installed")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := string(readme)
+	start := strings.Index(section, "### The compiler-tool guide and your agenda")
+	if start < 0 {
+		t.Fatal("README.md has no section on the guide and the agenda")
+	}
+	section = section[start:]
+	section = section[:strings.Index(section[4:], "\n### ")+4]
+	const prefix = "ssh -p 2222 camp.example.org "
+	var examples []string
+	for _, line := range strings.Split(section, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			examples = append(examples, line)
+		}
+	}
+	if len(examples) < 6 {
+		t.Fatalf("found %d examples in the README section, want the guide's and the agenda's:\n%s", len(examples), section)
+	}
+
+	ts := startServer(t, withLimits(func(l *schedule.Limits) { l.WriteBurst = 100 })) // the set-up writes fast
+	ctx := context.Background()
+	org := storetest.MustJoin(t, ts.camp, "Olga", true)
+	speaker := storetest.MustJoin(t, ts.camp, "Mei", false)
+	for i := 1; i <= 3; i++ {
+		storetest.MustProposeTalk(t, ts.camp, speaker, "Talk "+strconv.Itoa(i))
+	}
+	for _, act := range []schedule.TalkAction{schedule.ActApprove, schedule.ActStart} {
+		if _, err := ts.camp.ActOnTalk(ctx, org, 3, act); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 1; i <= 5; i++ {
+		if _, err := ts.camp.ProposeTopic(ctx, speaker, schedule.TopicProposal{Title: "Topic " + strconv.Itoa(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ts.camp.AddReport(ctx, speaker, schedule.Target{Kind: "talk", ID: 3}, schedule.ReportInput{
+		Project: "mylib", Tool: "cython", Outcome: schedule.OutcomeWorked, Speedup: 3.5}); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := t.TempDir()
+	key := dir + "/id_ed25519"
+	if out, err := exec.Command(keygen, "-q", "-t", "ed25519", "-N", "", "-f", key).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen: %v\n%s", err, out)
+	}
+	host, port, _ := strings.Cut(ts.addr, ":")
+	ssh := sshPath + " -F /dev/null -i " + key + " -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no" +
+		" -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p " + port + " " + host + " "
+	bash := func(line string) string {
+		t.Helper()
+		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(cctx, "bash", "-c", line)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("bash -c %q: %v\n%s", line, err, out)
+		}
+		return string(out)
+	}
+	bash(ssh + "join --name Ada --accept-code-of-conduct")
+	for _, example := range examples {
+		bash(ssh + strings.TrimPrefix(example, prefix))
+	}
+	ics, err := os.ReadFile(dir + "/camp.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ical.NewDecoder(bytes.NewReader(ics)).Decode()
+	if err != nil {
+		t.Fatalf("camp.ics is not a calendar: %v\n%s", err, ics)
+	}
+	if n := len(cal.Events()); n != 1 {
+		t.Errorf("camp.ics has %d events, want the started talk 3 (topic 5 is not on the board):\n%s", n, ics)
+	}
+}
