@@ -14,7 +14,14 @@ var _ schedule.GuideService = (*Camp)(nil)
 // reports are left out, as Reports leaves them out, and so are reports on
 // a talk that was rejected or withdrawn or a topic that was withdrawn:
 // what is off the programme does not speak for a tool.
+//
+// The list is cached until the database changes (any camp's write, or
+// another process's), so a crowd opening the guide costs one query.
 func (c *Camp) SeriesReports(ctx context.Context) ([]schedule.SeriesReport, error) {
+	return c.series.get(c.db.gen.Load(), func() ([]schedule.SeriesReport, error) { return c.querySeriesReports(ctx) })
+}
+
+func (c *Camp) querySeriesReports(ctx context.Context) ([]schedule.SeriesReport, error) {
 	rows, err := c.db.reader.QueryContext(ctx, `SELECT `+reportColumns+`, e.slug, e.name
 		FROM reports r JOIN people p ON p.id = r.author_id JOIN events e ON e.id = r.event_id
 		WHERE e.series = (SELECT series FROM events WHERE id = ?) AND r.hidden = 0

@@ -71,3 +71,21 @@ func TestGuideLeavesOutReportsOnWithdrawnTalks(t *testing.T) {
 		}
 	}
 }
+
+func TestGuideSeesANewReportOfAnotherCampAtOnce(t *testing.T) {
+	s := storetest.SeriesCamps(t)
+	before, err := s.Camps[2].SeriesReports(ctx) // fills the cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := storetest.MustJoin(t, s.Camps[0], "Late Reporter", false)
+	talk := storetest.MustProposeTalk(t, s.Camps[0], late, "Late report")
+	if _, err := s.Camps[0].AddReport(ctx, late, schedule.Target{Kind: "talk", ID: talk.ID},
+		schedule.ReportInput{Project: "late", Tool: "codon", Outcome: schedule.OutcomeWorked}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.Camps[2].SeriesReports(ctx)
+	if err != nil || len(after) != len(before)+1 {
+		t.Errorf("after a report in 2025-09 the 2026-03 guide reads %d reports (%v), want %d", len(after), err, len(before)+1)
+	}
+}
