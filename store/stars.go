@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -40,18 +41,35 @@ func (c *Camp) Star(ctx context.Context, a schedule.Actor, target schedule.Targe
 	})
 }
 
-// checkStarrable refuses a talk or topic that is off the programme.
+// checkStarrable refuses what the actor may not see, as if it did not
+// exist (someone else's proposal, a rejected or withdrawn talk, a
+// withdrawn topic: the visibility rule of the talks and topics lists), and
+// their own talk once it is off the programme.
 func (t *tx) checkStarrable(target schedule.Target) error {
 	var status string
-	table := map[string]string{"talk": "talks", "topic": "topics"}[target.Kind]
-	if err := t.QueryRowContext(t.ctx, `SELECT status FROM `+table+` WHERE id = ?`, target.ID).Scan(&status); err != nil {
+	var owner int64
+	q := map[string]string{
+		"talk":  `SELECT status, speaker_id FROM talks WHERE id = ?`,
+		"topic": `SELECT status, leader_id FROM topics WHERE id = ?`,
+	}[target.Kind]
+	if err := t.QueryRowContext(t.ctx, q, target.ID).Scan(&status, &owner); err != nil {
 		return noRows(err, target.Kind, target.ID)
 	}
+	mine := owner == t.me.ID || t.actor.Role == schedule.RoleOrganiser
 	switch status {
-	case string(schedule.TalkWithdrawn), string(schedule.TalkRejected):
-		return schedule.Errorf(schedule.ECONFLICT, "%s is %s: only talks and topics on the programme can be starred", target, status)
+	case string(schedule.TalkApproved), string(schedule.TalkLive), string(schedule.TalkDone), string(schedule.TalkSkipped),
+		string(schedule.TopicOpen), string(schedule.TopicPlaced):
+		return nil
+	case string(schedule.TalkProposed):
+		if mine {
+			return nil
+		}
+	case string(schedule.TalkRejected), string(schedule.TalkWithdrawn):
+		if mine {
+			return schedule.Errorf(schedule.ECONFLICT, "%s is %s: only talks and topics on the programme can be starred", target, status)
+		}
 	}
-	return nil
+	return noRows(sql.ErrNoRows, target.Kind, target.ID)
 }
 
 // StarsOf lists a person's starred talks and topics in this camp, oldest

@@ -52,8 +52,15 @@ func TestStarRefusesGuestsAndWhatIsNotOnTheProgramme(t *testing.T) {
 	if err := s.Camp.Star(ctx, priya, schedule.Target{Kind: "talk", ID: mine.ID}, true); schedule.ErrorCode(err) != schedule.ECONFLICT {
 		t.Errorf("star of a withdrawn talk: %v, want a conflict", err)
 	}
+	proposed := schedule.Target{Kind: "talk", ID: s.ProposedTalk}
+	if err := s.Camp.Star(ctx, priya, proposed, true); schedule.ErrorCode(err) != schedule.ENOTFOUND {
+		t.Errorf("star of someone else's proposal: %v, want not found (proposals are between their speaker and the organisers)", err)
+	}
 	if storetest.CountRows(t, s.Camp, "stars") != 0 {
 		t.Error("a refused star was stored")
+	}
+	if err := s.Camp.Star(ctx, s.People["noor"], proposed, true); err != nil {
+		t.Errorf("Noor starring her own proposal: %v", err)
 	}
 }
 

@@ -171,6 +171,7 @@ func (c *call) agenda() error {
 	if camp.Topics, err = c.backend().Topics(c.ctx); err != nil {
 		return err
 	}
+	camp.Talks, camp.Topics = c.visibleOnAgenda(camp.Talks, camp.Topics)
 	if ics {
 		var buf bytes.Buffer
 		if err := export.WriteAgendaICS(&buf, camp, stars); err != nil {
@@ -188,4 +189,29 @@ func (c *call) agenda() error {
 			Start: stamp(it.Start), End: stamp(it.End), Within: line(it.Within), Room: line(it.Room), JoinLink: line(it.JoinLink), UID: it.UID})
 	}
 	return c.show(v)
+}
+
+// visibleOnAgenda keeps the talks and topics the caller may see (the rule
+// of the talks and topics lists): a starred talk that was since rejected or
+// withdrawn, or someone else's topic that was withdrawn, drops off.
+func (c *call) visibleOnAgenda(talks []schedule.Talk, topics []schedule.Topic) ([]schedule.Talk, []schedule.Topic) {
+	me, organiser := c.actor().PersonID, c.actor().Role == schedule.RoleOrganiser
+	var ts []schedule.Talk
+	for _, t := range talks {
+		switch t.Status {
+		case schedule.TalkApproved, schedule.TalkLive, schedule.TalkDone, schedule.TalkSkipped:
+			ts = append(ts, t)
+		default:
+			if organiser || t.SpeakerID == me {
+				ts = append(ts, t)
+			}
+		}
+	}
+	var ps []schedule.Topic
+	for _, t := range topics {
+		if t.Status != schedule.TopicWithdrawn || organiser || t.LeaderID == me {
+			ps = append(ps, t)
+		}
+	}
+	return ts, ps
 }

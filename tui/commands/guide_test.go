@@ -195,3 +195,19 @@ func icsEvents(t *testing.T, data []byte) map[string][2]time.Time {
 	}
 	return out
 }
+
+// TestAgendaDropsWhatTheViewerMayNoLongerSee: a starred talk that is
+// rejected afterwards leaves the agenda, as it leaves the talks list.
+func TestAgendaDropsWhatTheViewerMayNoLongerSee(t *testing.T) {
+	s := storetest.SeedCamp(t)
+	c := &camp{t: t, store: s.Camp, clock: s.Clock}
+	priya := c.env(s.Attendee, storetest.FakeFingerprint("priya"))
+	next := "talk:" + itoa(s.NextTalk)
+	mustRun(t, priya, "star", next)
+	if _, err := s.Camp.ActOnTalk(context.Background(), s.Organiser, s.NextTalk, schedule.ActReject); err != nil {
+		t.Fatal(err)
+	}
+	if r := mustRun(t, priya, "agenda"); strings.Contains(r.stdout, next) {
+		t.Errorf("a rejected talk of someone else is still on the agenda:\n%s", r)
+	}
+}
