@@ -76,3 +76,18 @@ func TestStarOnTalksAndBoardMarksNow(t *testing.T) {
 func startFlowSizedOn(t *testing.T, c *realCamp, actor func(*realCamp) schedule.Actor) *flow {
 	return startFlowSized(t, c, actor, 80, 24)
 }
+
+// TestStarTwiceQuicklyTakesItOff: two presses of * typed together star and
+// unstar, whatever the feed has brought back in between (failed before the
+// star was shown ahead of its write: the second press starred again).
+func TestStarTwiceQuicklyTakesItOff(t *testing.T) {
+	c := newRealCamp(t)
+	f := startFlowSized(t, c, attendee, 80, 24)
+	f.keys("2")
+	f.waitFor("* star/unstar")
+	f.burst("**")
+	f.waitFor("is off your agenda") // the second write's answer: both are done
+	if got, _ := c.Camp.StarsOf(t.Context(), c.Attendee.PersonID); len(got) != 0 {
+		t.Errorf("after ** the stars are %v, want none", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 )
 
 // Starring talks and topics for the viewer's personal agenda (the key * on
@@ -42,7 +43,17 @@ func toggleStar(l *look, svc Stars, desk writes, target schedule.Target, title s
 		msg = fmt.Sprintf("“%s” is off your agenda", line(title))
 	}
 	actor := l.actor
-	return desk.write(msg, func(ctx context.Context) error { return svc.Star(ctx, actor, target, on) }, nil)
+	write := desk.write(msg, func(ctx context.Context) error { return svc.Star(ctx, actor, target, on) }, nil)
+	if ahead, ok := desk.(showsAhead); ok {
+		return tea.Batch(ahead.showAhead(func(s *live.Snapshot) { s.SetStar(target, on) }), write)
+	}
+	return write
+}
+
+// showsAhead is a desk that can show a change before the write that makes
+// it is read back (the Model).
+type showsAhead interface {
+	showAhead(change func(*live.Snapshot)) tea.Cmd
 }
 
 // toggleStar stars the selected talk.

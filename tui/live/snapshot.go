@@ -247,6 +247,24 @@ func (s *Snapshot) SetTalkStatus(id int64, st schedule.TalkStatus) {
 	s.versions[Talks] = NextVersion()
 }
 
+// SetStar shows the viewer's star on (or off) target ahead of the write
+// that makes it, so a second press right after the first takes it off
+// again rather than starring twice. The next read of the topics brings
+// the stars as stored.
+func (s *Snapshot) SetStar(target schedule.Target, on bool) {
+	stars := maps.Clone(s.MyStars)
+	if stars == nil {
+		stars = map[schedule.Target]bool{}
+	}
+	if on {
+		stars[target] = true
+	} else {
+		delete(stars, target)
+	}
+	s.MyStars = stars
+	s.votesVersion = NextVersion()
+}
+
 // person returns the person with id, if the session knows them.
 func (s *Snapshot) Person(id int64) (schedule.Person, bool) {
 	i, ok := s.personIdx[id]
