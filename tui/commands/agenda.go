@@ -34,7 +34,7 @@ func (v starView) writeText(w io.Writer) {
 func (t *tree) starCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "star TARGET",
-		Short:   "Put a talk or topic on your agenda (talk:ID or topic:ID; --remove takes it off)",
+		Short:   "Put a talk or topic on your agenda (--remove takes it off)",
 		Example: t.examples("star talk:3", "star topic:5", "star --remove talk:3"),
 		Args:    exactArgs(1),
 		RunE: t.run(func(c *call) error {
@@ -134,7 +134,7 @@ func (v agendaView) when(it agendaItemJSON) string {
 func (t *tree) agendaCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "agenda [--ics]",
-		Short: "Your starred talks and topics, in your zone, with rooms and links (--ics: a calendar)",
+		Short: "Your starred talks and topics, rooms and links (--ics: a calendar)",
 		Long: "agenda lists the talks and topics you starred (star talk:ID) in your time zone, with the\n" +
 			"Zoom room and its link. --ics prints them as an iCalendar file, in UTC, with the same UIDs as\n" +
 			"the camp's schedule.ics, so your calendar updates the entries when you save it again.",
