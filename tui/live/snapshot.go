@@ -27,8 +27,8 @@ type Snapshot struct {
 	Unplaced      []schedule.Topic // open topics, most votes first
 	Cells         map[Cell]schedule.Topic
 	MyVotes       map[int64]bool
-	MyStars       map[schedule.Target]bool // the viewer's agenda, read with the topics
-	People        []schedule.Person        // by name
+	MyStars       map[schedule.Target]bool
+	People        []schedule.Person // by name
 	personIdx     map[int64]int
 	Online        map[int64]bool
 	Timers        []schedule.Timer
