@@ -53,7 +53,21 @@ type Load struct {
 func (r Reader) Read(ctx context.Context, part Part, notBefore time.Time, target schedule.Target) Load {
 	l := Load{Part: part, Target: target}
 	l.apply, l.Err = r.read(ctx, part, notBefore, target)
+	if part == Topics && l.Err == nil {
+		l.apply, l.Err = r.withStars(ctx, l.apply)
+	}
 	return l
+}
+
+// withStars adds the viewer's stars to a read of the topics: they are the
+// viewer's own, like their votes, and change with them (ChangeStars).
+func (r Reader) withStars(ctx context.Context, apply func(*Snapshot)) (func(*Snapshot), error) {
+	ss, ok := r.Source.(StarSource)
+	if !ok || r.Viewer == 0 {
+		return apply, nil
+	}
+	stars, err := ss.StarsOf(ctx, r.Viewer)
+	return func(s *Snapshot) { apply(s); s.setStars(stars) }, err
 }
 
 func (r Reader) read(ctx context.Context, part Part, since time.Time, target schedule.Target) (func(*Snapshot), error) {
@@ -71,14 +85,10 @@ func (r Reader) read(ctx context.Context, part Part, since time.Time, target sch
 			return prepareTopics(ts), err
 		}, nil)
 		var votes []int64
-		var stars []schedule.Target
 		if err == nil && r.Viewer != 0 {
 			votes, err = src.VotesOf(ctx, r.Viewer)
 		}
-		if ss, ok := src.(StarSource); ok && err == nil && r.Viewer != 0 {
-			stars, err = ss.StarsOf(ctx, r.Viewer)
-		}
-		return func(s *Snapshot) { s.setTopics(board, votes); s.setStars(stars) }, err
+		return func(s *Snapshot) { s.setTopics(board, votes) }, err
 	case People:
 		ps, err := Read(ctx, sh, part, since, func(ctx context.Context) (peopleList, error) {
 			ps, err := src.People(ctx)

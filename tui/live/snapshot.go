@@ -127,19 +127,6 @@ func prepareTopics(topics []schedule.Topic) *topicBoard {
 	return b
 }
 
-// setStars keeps the viewer's stars; a change counts as a change of their
-// votes (both are the viewer's own, read with the topics).
-func (s *Snapshot) setStars(stars []schedule.Target) {
-	m := make(map[schedule.Target]bool, len(stars))
-	for _, t := range stars {
-		m[t] = true
-	}
-	if s.MyStars == nil || !maps.Equal(m, s.MyStars) {
-		s.votesVersion = NextVersion()
-	}
-	s.MyStars = m
-}
-
 func (s *Snapshot) setTopics(b Versioned[*topicBoard], myVotes []int64) {
 	s.Topics, s.Unplaced, s.Cells, s.versions[Topics] = b.Value.topics, b.Value.unplaced, b.Value.cells, b.Version
 	votes := make(map[int64]bool, len(myVotes))
@@ -245,6 +232,19 @@ func (s *Snapshot) SetTalkStatus(id int64, st schedule.TalkStatus) {
 	s.Talks = slices.Clone(s.Talks)
 	s.Talks[i].Status = st
 	s.versions[Talks] = NextVersion()
+}
+
+// setStars keeps the viewer's stars; a change counts as a change of their
+// votes (both are the viewer's own, read with the topics).
+func (s *Snapshot) setStars(stars []schedule.Target) {
+	m := make(map[schedule.Target]bool, len(stars))
+	for _, t := range stars {
+		m[t] = true
+	}
+	if s.MyStars == nil || !maps.Equal(m, s.MyStars) {
+		s.votesVersion = NextVersion()
+	}
+	s.MyStars = m
 }
 
 // SetStar shows the viewer's star on (or off) target ahead of the write
