@@ -101,12 +101,16 @@ type Deps struct {
 	Feed          schedule.Feed
 	Presence      Presence // nil: nobody is shown as online
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
-	Guide         Guide    // nil: the Notes view has no compiler-tool guide
-	Stars         Stars    // nil: nobody can star talks and topics
 	// Shared, if set, lets the sessions given the same one share their
 	// reads (see live.Shared); a server with many sessions sets it. nil:
 	// each session reads on its own.
 	Shared *live.Shared
+	// Guide reads the series' experience reports for the Notes view's
+	// compiler-tool guide, and Stars keeps the viewer's agenda. nil: taken
+	// from Notes and Topics when they provide them (the store does), else
+	// there is no guide and no starring.
+	Guide Guide
+	Stars Stars
 }
 
 // Options are what differs from one session to the next.

@@ -88,7 +88,6 @@ func newRealCamp(tb testing.TB) *realCamp {
 		Presence: tuitest.Online{p["ada"].PersonID, p["priya"].PersonID, p["tomas"].PersonID, p["mei"].PersonID, p["amara"].PersonID},
 		People:   s.Camp, Talks: s.Camp, Topics: s.Camp, Notes: s.Camp, Timers: s.Camp, Announcements: s.Camp,
 		ConnectHint: "attendees: ssh -p 2222 127.0.0.1",
-		Guide:       s.Camp, Stars: s.Camp,
 	}
 	return c
 }

@@ -95,6 +95,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		d.Topics == nil || d.Notes == nil || d.Timers == nil || d.Announcements == nil {
 		panic("tui.New: Deps needs Event, Clock, Feed and every service")
 	}
+	d.Guide, d.Stars = guideAndStars(d)
 	keys := DefaultKeyMap()
 	if opts.Keys != nil {
 		keys = *opts.Keys

@@ -73,3 +73,16 @@ func (v *boardView) toggleStar(l *look) tea.Cmd {
 	}
 	return toggleStar(l, v.stars, v.desk, schedule.Target{Kind: "topic", ID: t.ID}, t.Title)
 }
+
+// guideAndStars are d's guide and stars, or those its Notes and Topics
+// services provide (the store's camp is all of them).
+func guideAndStars(d Deps) (Guide, Stars) {
+	guide, stars := d.Guide, d.Stars
+	if g, ok := d.Notes.(Guide); ok && guide == nil {
+		guide = g
+	}
+	if s, ok := d.Topics.(Stars); ok && stars == nil {
+		stars = s
+	}
+	return guide, stars
+}

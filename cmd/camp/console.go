@@ -55,7 +55,6 @@ func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, pres
 	deps := tui.Deps{
 		Event: o.ev, Clock: o.clock, People: camp, Talks: camp, Topics: camp, Notes: camp, Timers: camp,
 		Announcements: camp, Feed: camp, Presence: presence, ConnectHint: "attendees: " + hint,
-		Guide: camp, Stars: camp,
 	}
 	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true})
 	_, err = tea.NewProgram(model, tea.WithContext(ctx)).Run()
