@@ -15,6 +15,8 @@ type KeyMap struct {
 
 	// Everyone who may contribute.
 	New, Edit, Withdraw, Vote, Report key.Binding
+	Star                              key.Binding // star/unstar for the personal agenda (Talks, board)
+	Guide                             key.Binding // the compiler-tool guide (Notes); everyone
 
 	// Talks (organisers).
 	Approve, Reject, Undo, MoveUp, MoveDown key.Binding
@@ -27,10 +29,6 @@ type KeyMap struct {
 
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
-
-	// The compiler-tool guide (from Notes) and starring for the personal
-	// agenda (Talks, the board).
-	Guide, Star key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -66,6 +64,8 @@ func DefaultKeyMap() KeyMap {
 		Withdraw: bind("w", "withdraw", "w"),
 		Vote:     bind("v", "vote/unvote", "v"),
 		Report:   bind("r", "report", "r"),
+		Star:     bind("*", "star/unstar", "*"),
+		Guide:    bind("t", "tool guide", "t"),
 
 		Approve:   bind("a", "approve", "a"),
 		Reject:    bind("r", "reject", "r"),
@@ -91,8 +91,5 @@ func DefaultKeyMap() KeyMap {
 		Hide: bind("x", "hide/show", "x"),
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
-
-		Guide: bind("t", "tool guide", "t"),
-		Star:  bind("*", "star/unstar", "*"),
 	}
 }

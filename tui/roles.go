@@ -15,6 +15,9 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 			b.SetEnabled(false)
 		}
 	}
+	if role == schedule.RoleGuest {
+		off(&k.Star) // guests have no agenda
+	}
 	if role != schedule.RoleOrganiser {
 		off(&k.People, &k.Announce,
 			&k.Approve, &k.Reject, &k.Undo, &k.MoveUp, &k.MoveDown,
@@ -23,7 +26,7 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 			&k.Hide, &k.Mute, &k.Ban)
 	}
 	if role == schedule.RoleGuest {
-		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report, &k.Star)
+		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report)
 	}
 	return k
 }
