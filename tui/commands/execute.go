@@ -70,10 +70,11 @@ func (t *tree) sshRoot() *cobra.Command {
 // by section, alphabetically.
 func (t *tree) sshCommands() []*cobra.Command {
 	return []*cobra.Command{
+		t.guideCommand(), t.starCommand(), t.unstarCommand(), t.agendaCommand(),
 		t.joinCommand(), t.whoamiCommand(), t.nameCommand(), t.linkCommand(true),
 		t.scheduleCommand(), t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(),
 		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
-		t.exportCommand(), t.guideCommand(), t.starCommand(), t.unstarCommand(), t.agendaCommand(),
+		t.exportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.peopleCommand(), t.statsCommand(),
 	}
 }
@@ -92,7 +93,8 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 	cmds := []*cobra.Command{
 		t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(), t.reportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
-		t.linkCommand(false), t.peopleCommand(), t.guideCommand(),
+		t.linkCommand(false), t.peopleCommand(),
+		t.guideCommand(),
 	}
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)
