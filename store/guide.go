@@ -10,10 +10,10 @@ var _ schedule.GuideService = (*Camp)(nil)
 
 // SeriesReports lists the visible experience reports of every camp of this
 // camp's series in the database (what the compiler-tool guide is built
-// from), oldest first, each with the camp it was written at. Hidden
-// reports are left out, as Reports leaves them out, and so are reports on
-// a talk that was rejected or withdrawn or a topic that was withdrawn:
-// what is off the programme does not speak for a tool.
+// from), oldest first, each with the camp it was written at. The guide is
+// public, so it holds what everyone may see: hidden reports are left out,
+// and so are reports on a talk that is not on the public programme (a
+// proposal, a rejected or withdrawn talk) or on a withdrawn topic.
 //
 // The list is cached until the database changes (any camp's write, or
 // another process's), so a crowd opening the guide costs one query.
@@ -25,7 +25,7 @@ func (c *Camp) querySeriesReports(ctx context.Context) ([]schedule.SeriesReport,
 	rows, err := c.db.reader.QueryContext(ctx, `SELECT `+reportColumns+`, e.slug, e.name
 		FROM reports r JOIN people p ON p.id = r.author_id JOIN events e ON e.id = r.event_id
 		WHERE e.series = (SELECT series FROM events WHERE id = ?) AND r.hidden = 0
-		AND NOT EXISTS (SELECT 1 FROM talks t WHERE r.target_kind = 'talk' AND t.id = r.target_id AND t.status IN ('rejected', 'withdrawn'))
+		AND NOT EXISTS (SELECT 1 FROM talks t WHERE r.target_kind = 'talk' AND t.id = r.target_id AND t.status NOT IN ('approved', 'live', 'done', 'skipped'))
 		AND NOT EXISTS (SELECT 1 FROM topics t WHERE r.target_kind = 'topic' AND t.id = r.target_id AND t.status = 'withdrawn')
 		ORDER BY r.created_at, r.id`, c.eventID)
 	if err != nil {

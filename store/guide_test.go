@@ -80,6 +80,10 @@ func TestGuideSeesANewReportOfAnotherCampAtOnce(t *testing.T) {
 	}
 	late := storetest.MustJoin(t, s.Camps[0], "Late Reporter", false)
 	talk := storetest.MustProposeTalk(t, s.Camps[0], late, "Late report")
+	org := storetest.MustJoin(t, s.Camps[0], "Olga Organiser", true)
+	if _, err := s.Camps[0].ActOnTalk(ctx, org, talk.ID, schedule.ActApprove); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.Camps[0].AddReport(ctx, late, schedule.Target{Kind: "talk", ID: talk.ID},
 		schedule.ReportInput{Project: "late", Tool: "codon", Outcome: schedule.OutcomeWorked}); err != nil {
 		t.Fatal(err)
@@ -87,5 +91,33 @@ func TestGuideSeesANewReportOfAnotherCampAtOnce(t *testing.T) {
 	after, err := s.Camps[2].SeriesReports(ctx)
 	if err != nil || len(after) != len(before)+1 {
 		t.Errorf("after a report in 2025-09 the 2026-03 guide reads %d reports (%v), want %d", len(after), err, len(before)+1)
+	}
+}
+
+func TestGuideCountsOnlyReportsOnThePublicProgramme(t *testing.T) {
+	s := storetest.SeriesCamps(t)
+	camp := s.Camps[2]
+	speaker := storetest.MustJoin(t, camp, "Sam", false)
+	talk := storetest.MustProposeTalk(t, camp, speaker, "Not yet approved")
+	if _, err := camp.AddReport(ctx, speaker, schedule.Target{Kind: "talk", ID: talk.ID},
+		schedule.ReportInput{Project: "secret", Tool: "codon", Outcome: schedule.OutcomeWorked}); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		reports, err := camp.SeriesReports(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(reports)
+	}
+	if n := count(); n != 8 {
+		t.Errorf("a report on a proposal counts: %d reports, want 8 (proposals are between their speaker and the organisers)", n)
+	}
+	org := storetest.MustJoin(t, camp, "Olga", true)
+	if _, err := camp.ActOnTalk(ctx, org, talk.ID, schedule.ActApprove); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 9 {
+		t.Errorf("once the talk is approved its report counts: %d reports, want 9", n)
 	}
 }

@@ -50,6 +50,7 @@ func SeriesCamps(tb testing.TB) *Series {
 	s.Camps[2] = open("2026-03", "Lightning Camp March 2026", "Lightning Camp")
 	s.Other = open("rust-2026", "Rust Camp", "Rust Camp")
 	s.Author = MustJoin(tb, s.Camps[0], "Priya Raman", false)
+	org := MustJoin(tb, s.Camps[0], "Olga Organiser", true)
 	type report struct {
 		camp    *store.Camp
 		project string
@@ -72,6 +73,9 @@ func SeriesCamps(tb testing.TB) *Series {
 	} {
 		clock.Advance(time.Minute)
 		talk := MustProposeTalk(tb, r.camp, s.Author, "Speeding up "+r.project)
+		if _, err := r.camp.ActOnTalk(ctx, org, talk.ID, schedule.ActApprove); err != nil {
+			tb.Fatal(err) // a report counts once its talk is on the programme
+		}
 		_, err := r.camp.AddReport(ctx, s.Author, schedule.Target{Kind: "talk", ID: talk.ID}, schedule.ReportInput{
 			Project: r.project, ProjectURL: r.url, Tool: r.tool, ToolVersion: r.version, Outcome: r.outcome, Speedup: r.speedup,
 			Learnt: "Profile first.",
