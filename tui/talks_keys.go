@@ -25,7 +25,7 @@ func (v *talksView) keysForCursor(l *look) []key.Binding {
 		if l.mine(t) {
 			keys = append(keys, k.Withdraw)
 		}
-		keys = append(keys, withHelp(k.Select, "enter", "details"))
+		keys = append(keys, withHelp(k.Select, "enter", "details"), k.Star)
 	}
 	if v.search.query != "" {
 		keys = append(keys, withHelp(k.Back, "esc", "clear search"))

@@ -29,6 +29,7 @@ type boardView struct {
 	topics Topics // the services it writes to: the board, votes and
 	timers Timers // proposals, and the slots' timers
 	desk   writes
+	stars  Stars // the viewer's agenda (*); nil: no stars
 }
 
 func (*boardView) title() string { return "Open space" }
@@ -110,6 +111,7 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 		if v.mayEdit(l, t) {
 			keys = append(keys, k.Edit)
 		}
+		keys = append(keys, k.Star)
 	}
 	keys = append(keys, k.Focus)
 	if l.isOrganiser() {
@@ -129,7 +131,7 @@ func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.Search, k.PrevBlock, k.NextBlock},
-		{withHelp(k.Select, "enter", "open topic"), k.Vote, withHelp(k.Edit, "e", "edit title/tags"), k.New},
+		{withHelp(k.Select, "enter", "open topic"), k.Vote, k.Star, withHelp(k.Edit, "e", "edit title/tags"), k.New},
 		{withHelp(k.Place, "p", "pick up (p/enter places)"), k.Unplace, k.Suggest, k.StartSlot, k.Back},
 	}
 }
@@ -308,7 +310,7 @@ func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, sugges
 	st, ok := suggested[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	switch {
 	case placed:
-		copy(out, titleLines(t.Title, w, lines-1))
+		copy(out, titleLines(l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID})+t.Title, w, lines-1))
 		out[lines-1] = leaderLine(l, t, w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
@@ -362,7 +364,7 @@ func (v *boardView) sidePane(l *look, w, h int) string {
 		}
 		// Tags before the leader: they say which reserved room a topic may
 		// go into, and the leader's name can be read in the detail.
-		text := t.Title
+		text := l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID}) + t.Title
 		if tags != "" {
 			text += "  " + tags
 		}

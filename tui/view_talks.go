@@ -25,6 +25,7 @@ type talksView struct {
 	talks  Talks  // the services it writes to: the queue and proposals,
 	timers Timers // and the live talk's timer
 	desk   talksDesk
+	stars  Stars // the viewer's agenda (*); nil: no stars
 }
 
 // talksDesk is what the Talks view may do beyond its own state: the writes
@@ -164,7 +165,7 @@ func (v *talksView) fullKeys(l *look) [][]key.Binding {
 		{k.Up, k.Down, k.Select, k.Search, k.Filter, k.PrevBlock, k.NextBlock},
 		{k.Approve, withHelp(k.Approve, "a", "(skipped) back in queue"), k.Reject, k.Undo, k.MoveUp, k.MoveDown},
 		{k.Start, k.Finish, k.Skip, k.Extend, k.Later, k.NextCamp},
-		{k.New, k.Edit, k.Withdraw},
+		{k.New, k.Edit, k.Withdraw, k.Star},
 	}
 }
 
@@ -220,7 +221,8 @@ func (v *talksView) talkRow(l *look, t schedule.Talk, w int) string {
 	if l.mine(t) {
 		who += " (you)"
 	}
-	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", l.talkMinutes(t.Minutes)), who, t.Title},
+	title := l.starPrefix(schedule.Target{Kind: "talk", ID: t.ID}) + t.Title
+	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", l.talkMinutes(t.Minutes)), who, title},
 		[]int{4, 11, 4, 18, w})
 }
 
