@@ -88,6 +88,9 @@ type Deps struct {
 	Feed          schedule.Feed
 	Presence      Presence // nil: nobody is shown as online
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
+	// Rehearsal, if set, is shown on every screen ("REHEARSAL", "DEMO"):
+	// the clock is moved and the database is not the real day's.
+	Rehearsal string
 	// Shared, if set, lets the sessions given the same one share their
 	// reads (see live.Shared); a server with many sessions sets it. nil:
 	// each session reads on its own.

@@ -20,6 +20,7 @@ import (
 // terminal (a pipe, a script) it prints what is on now and the day's
 // timeline instead.
 func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
+	c.rehearsal.startsClean = true
 	o, err := c.open(cmd.Context())
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, pres
 	camp := o.camp
 	deps := tui.Deps{
 		Event: o.ev, Clock: o.clock, People: camp, Talks: camp, Topics: camp, Notes: camp, Timers: camp,
-		Announcements: camp, Feed: camp, Presence: presence, ConnectHint: "attendees: " + hint,
+		Announcements: camp, Feed: camp, Presence: presence, ConnectHint: "attendees: " + hint, Rehearsal: o.rehearsal,
 	}
 	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true})
 	_, err = tea.NewProgram(model, tea.WithContext(ctx)).Run()
@@ -65,7 +66,11 @@ func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, pres
 }
 
 func printNowAndTimeline(out io.Writer, o *opened) error {
-	fmt.Fprintf(out, "Schedule: %s\nDatabase: %s\n\n", o.source, o.db.Path())
+	fmt.Fprintf(out, "Schedule: %s\nDatabase: %s\n", o.source, o.db.Path())
+	if o.rehearsal != "" {
+		fmt.Fprintln(out, o.rehearsal)
+	}
+	fmt.Fprintln(out)
 	if err := export.WriteNowNext(out, o.ev, o.clock.Now()); err != nil {
 		return err
 	}

@@ -67,6 +67,7 @@ func (c *config) newServer(o *opened, f *serverFlags, logOut io.Writer) (*sshapp
 		Logger:      slog.New(slog.NewTextHandler(logOut, nil)),
 		ExportEvent: eventJSON(camp),
 		ExportMine:  mineMarkdown(camp),
+		Rehearsal:   o.rehearsal,
 	})
 }
 
@@ -79,6 +80,7 @@ func (c *config) serveCommand() *cobra.Command {
 			"ssh -p PORT HOST. Run `camp` in another terminal on the same database for the console.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			c.rehearsal.startsClean = true
 			o, err := c.open(cmd.Context())
 			if err != nil {
 				return err
@@ -90,6 +92,9 @@ func (c *config) serveCommand() *cobra.Command {
 			}
 			if err := srv.Listen(); err != nil {
 				return err
+			}
+			if o.rehearsal != "" {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s (%s)\n", o.rehearsal, o.db.Path())
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "camp %s: attendees connect with: %s\n", o.ev.Slug, srv.ConnectHint())
 			return serveUntilDone(cmd.Context(), srv)

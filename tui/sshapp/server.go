@@ -44,6 +44,8 @@ type Config struct {
 	// ExportEvent and ExportMine back the `export` command.
 	ExportEvent func(ctx context.Context, w io.Writer) error
 	ExportMine  func(ctx context.Context, w io.Writer, personID int64) error
+	// Rehearsal, if set, marks every screen as a rehearsal (tui.Deps.Rehearsal).
+	Rehearsal string
 }
 
 // DefaultAddr is where attendees connect unless told otherwise. Loopback:

@@ -166,7 +166,7 @@ func (s *Server) tuiDeps() tui.Deps {
 	return tui.Deps{
 		Event: b.Event(), Clock: s.cfg.Clock, People: b, Talks: b, Topics: b, Notes: b, Timers: b, Announcements: b,
 		Feed: s.cfg.Feed, Presence: s.registry, ConnectHint: "attendees: " + s.ConnectHint(),
-		Shared: s.tuis.sharedReads(),
+		Shared: s.tuis.sharedReads(), Rehearsal: s.cfg.Rehearsal,
 	}
 }
 

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store"
+	"github.com/lightningcamp/camp/store/storetest"
+)
+
+// proposeOnTheRealDay has an attendee propose a talk in the real database.
+func proposeOnTheRealDay(t *testing.T, path, title string) {
+	t.Helper()
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ev, err := schedule.Parse(schedule.ExampleName, schedule.Example())
+	if err != nil {
+		t.Fatal(err)
+	}
+	camp, err := db.Camp(context.Background(), ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustProposeTalk(t, camp, storetest.MustJoin(t, camp, "Priya", false), title)
+}
+
+func checksum(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// A rehearsal that approves, starts, finishes and announces leaves the real
+// database byte for byte as it was: it works on a copy of its own.
+func TestRehearsalLeavesTheRealDatabaseAlone(t *testing.T) {
+	data := t.TempDir()
+	env := map[string]string{"CAMP_DATA": data}
+	mustRun := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := run(t, env, args...)
+		if code != 0 {
+			t.Fatalf("camp %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
+		}
+		return out + errOut
+	}
+	real := filepath.Join(data, "camp.db")
+	proposeOnTheRealDay(t, real, "Cython in anger")
+	mustRun("announce", "The real day")
+	before := checksum(t, real)
+
+	out := mustRun("--now", "10:00", "--rehearse-from", "real", "queue", "approve", "1")
+	if !strings.Contains(out, "REHEARSAL") {
+		t.Errorf("a rehearsal's command does not say it is one:\n%s", out)
+	}
+	mustRun("--now", "10:00", "queue", "start", "1")
+	mustRun("--now", "10:06", "queue", "finish", "1")
+	mustRun("--now", "10:07", "announce", "Rehearsal only")
+	if out := mustRun("--now", "10:08", "talks", "--json"); !strings.Contains(out, `"done"`) {
+		t.Errorf("the rehearsal lost its own work (the talk should be done):\n%s", out)
+	}
+
+	if after := checksum(t, real); after != before {
+		t.Fatal("the rehearsal changed the real database")
+	}
+	if out := mustRun("now", "--json"); strings.Contains(out, "Rehearsal only") {
+		t.Errorf("the rehearsal's announcement is on the real day:\n%s", out)
+	}
+	if out := mustRun("talks", "--json"); strings.Contains(out, `"done"`) || strings.Contains(out, `"approved"`) {
+		t.Errorf("the rehearsal's steps are on the real day:\n%s", out)
+	}
+}
+
+// The organiser can still rehearse on the real database, but only by
+// saying so.
+func TestRehearsalOnTheRealDatabaseIsExplicit(t *testing.T) {
+	data := t.TempDir()
+	env := map[string]string{"CAMP_DATA": data}
+	if code, _, errOut := run(t, env, "--now", "10:00", "--rehearse-on-real-db", "announce", "On the real day"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if _, out, _ := run(t, env, "now", "--json"); !strings.Contains(out, "On the real day") {
+		t.Errorf("--rehearse-on-real-db did not write the real database:\n%s", out)
+	}
+	for _, args := range [][]string{
+		{"--rehearse-from", "real", "talks"},
+		{"--now", "10:00", "--rehearse-from", "yesterday", "talks"},
+		{"--now", "10:00", "--rehearse-from", "real", "--rehearse-on-real-db", "talks"},
+	} {
+		if code, _, errOut := run(t, env, args...); code != exitUsage {
+			t.Errorf("camp %s: exit %d, want %d (%s)", strings.Join(args, " "), code, exitUsage, errOut)
+		}
+	}
+}
