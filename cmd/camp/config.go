@@ -94,8 +94,8 @@ type opened struct {
 	// rehearsal is what every screen shows of a rehearsal ("REHEARSAL"),
 	// empty on the real day.
 	rehearsal string
-	db     *store.DB
-	camp   *store.Camp
+	db        *store.DB
+	camp      *store.Camp
 }
 
 func (o *opened) Close() error { return o.db.Close() }
