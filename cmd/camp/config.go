@@ -27,6 +27,9 @@ type config struct {
 	speed    float64
 	event    string
 	opened   *opened // the camp a local data command opened; closed by Main.Run
+	// exampleOnly makes the built-in example the schedule whatever is in
+	// the current directory: the demo's day is made for it.
+	exampleOnly bool
 	// rehearsal chooses a rehearsal's database (rehearsal.go).
 	rehearsal rehearsalFlags
 }
@@ -69,7 +72,9 @@ func (c *config) applyEnv(flags *pflag.FlagSet) error {
 // built-in example. It returns the event, where it came from, and the file.
 func (c *config) loadSchedule() (*schedule.Event, string, []byte, error) {
 	path := c.schedule
-	if path == "" {
+	if c.exampleOnly {
+		path = ""
+	} else if path == "" {
 		if _, err := os.Stat("schedule.toml"); err == nil {
 			path = "schedule.toml"
 		}

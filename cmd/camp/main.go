@@ -122,7 +122,7 @@ func (m *Main) rootCommand() *cobra.Command {
 	server.bind(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
-	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), versionCommand())
+	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), cfg.demoCommand(), versionCommand())
 	root.AddCommand(commands.Commands(cfg.localEnv)...)
 	return root
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,5 +103,62 @@ func TestRehearsalOnTheRealDatabaseIsExplicit(t *testing.T) {
 		if code, _, errOut := run(t, env, args...); code != exitUsage {
 			t.Errorf("camp %s: exit %d, want %d (%s)", strings.Join(args, " "), code, exitUsage, errOut)
 		}
+	}
+}
+
+// `camp demo` shows a live day in one command, on a database of its own:
+// talks in every state, a board, notes, a report, people in several zones.
+func TestDemoShowsALiveDayWithoutTouchingTheRealDatabase(t *testing.T) {
+	data := t.TempDir()
+	code, out, errOut := run(t, map[string]string{"CAMP_DATA": data}, "demo")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"DEMO", "Now:  Lightning talks I"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("camp demo does not say %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(data, "camp.db")); !os.IsNotExist(err) {
+		t.Errorf("camp demo made or touched the real database (%v)", err)
+	}
+	db, err := store.Open(filepath.Join(data, "demo.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ev, _ := schedule.Parse(schedule.ExampleName, schedule.Example())
+	camp, err := db.Camp(context.Background(), ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	talks, _ := camp.Talks(ctx, schedule.TalkFilter{})
+	states := map[schedule.TalkStatus]bool{}
+	for _, tk := range talks {
+		states[tk.Status] = true
+	}
+	for _, s := range []schedule.TalkStatus{schedule.TalkDone, schedule.TalkLive, schedule.TalkApproved, schedule.TalkProposed, schedule.TalkRejected} {
+		if !states[s] {
+			t.Errorf("the demo has no %s talk", s)
+		}
+	}
+	topics, _ := camp.Topics(ctx)
+	placed := 0
+	for _, tp := range topics {
+		if tp.Status == schedule.TopicPlaced {
+			placed++
+		}
+	}
+	people, _ := camp.People(ctx)
+	zones := map[string]bool{}
+	for _, p := range people {
+		zones[p.TZ] = true
+	}
+	live := talks[slices.IndexFunc(talks, func(tk schedule.Talk) bool { return tk.Status == schedule.TalkLive })]
+	notes, _ := camp.Notes(ctx, schedule.Target{Kind: "talk", ID: live.ID})
+	reports, _ := camp.Reports(ctx, schedule.Target{Kind: "talk", ID: live.ID})
+	if placed < 3 || len(zones) < 4 || len(notes) == 0 || len(reports) == 0 {
+		t.Errorf("the demo day is thin: %d topics placed, %d zones, %d notes, %d reports", placed, len(zones), len(notes), len(reports))
 	}
 }
