@@ -26,6 +26,7 @@ type Talks interface {
 	ProposeTalk(ctx context.Context, a schedule.Actor, p schedule.TalkProposal) (schedule.Talk, error)
 	EditTalk(ctx context.Context, a schedule.Actor, id int64, p schedule.TalkProposal) (schedule.Talk, error)
 	ActOnTalk(ctx context.Context, a schedule.Actor, id int64, act schedule.TalkAction) (schedule.Talk, error)
+	UndoTalk(ctx context.Context, a schedule.Actor, id int64, u schedule.TalkUndo) (schedule.Talk, error)
 	MoveTalk(ctx context.Context, a schedule.Actor, id int64, position int) (schedule.Talk, error)
 	RescheduleTalk(ctx context.Context, a schedule.Actor, id int64, block string) (schedule.Talk, error)
 	MoveTalkToEvent(ctx context.Context, a schedule.Actor, id int64, slug string) (schedule.Talk, error)

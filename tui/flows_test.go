@@ -70,7 +70,7 @@ func TestFlowUndoReject(t *testing.T) {
 	f.keys("2", "g") // a proposal, at the top
 	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("r")
-	f.waitFor("rejected “What the CPython JIT does to your loops” · u undoes")
+	f.waitFor("“What the CPython JIT does to your loops” rejected · u undoes")
 	f.waitUntil("the rejected talk to leave the queue", func(s string) bool { return !containsAll(s, []string{"Noor Haddad"}) })
 	f.keys("u")
 	f.waitForLine("›", "proposed", "Noor Haddad")

@@ -65,7 +65,7 @@ func DefaultKeyMap() KeyMap {
 
 		Approve:   bind("a", "approve", "a"),
 		Reject:    bind("r", "reject", "r"),
-		Undo:      bind("u", "undo reject", "u"),
+		Undo:      bind("u", "undo", "u", "ctrl+z"),
 		MoveUp:    bind("K", "move up", "K", "shift+up"),
 		MoveDown:  bind("J", "move down", "J", "shift+down"),
 		Start:     bind("s", "start", "s"),

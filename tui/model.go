@@ -68,6 +68,7 @@ type Model struct {
 
 	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
 	writing bool
+	undos   []undoable // the organiser's last steps, newest last (undo.go)
 
 	current  viewID
 	showHelp bool
@@ -277,6 +278,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(k, m.keys.Help):
 		m.showHelp = true
+	case key.Matches(k, m.keys.Undo) && !(m.current == viewBoard && key.Matches(k, m.keys.Unplace)):
+		return m.undoLast()
 	case key.Matches(k, m.keys.NextView):
 		return m.cycle(1)
 	case key.Matches(k, m.keys.PrevView):

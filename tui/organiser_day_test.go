@@ -2,6 +2,9 @@ package tui_test
 
 import (
 	"testing"
+	"time"
+
+	"github.com/lightningcamp/camp/schedule"
 )
 
 // Issue 13: the organiser's day without surprises (rehearsal, undo,
@@ -15,4 +18,79 @@ func TestFlowRehearsalIsMarkedOnEveryView(t *testing.T) {
 		f.keys(view)
 		f.waitForLine("◆ REHEARSAL", "Announcement")
 	}
+}
+
+// A finish by mistake is taken back with u: the talk is live again with the
+// time it had left, and the message says what was undone.
+func TestFlowFinishThenUndo(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("f") // on Now
+	f.waitFor("No talk is live", "u undoes")
+	f.camp.Clock.Advance(time.Minute) // the organiser notices a minute later
+	f.keys("u")
+	f.waitFor("✓ undid the finish of “Cython 3 and the free-threaded interpreter”")
+	f.waitFor("▶ LIVE  Mei Chen", "3:00 left of 5:00")
+	if got := f.talk(f.camp.LiveTalk).Status; got != schedule.TalkLive {
+		t.Errorf("the store has the talk %s, want live", got)
+	}
+	f.keys("u")
+	f.waitFor("nothing to undo")
+}
+
+// Skip and reject in the Talks view are undone too, the last first.
+func TestFlowUndoSkipAndReject(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "j") // #4 Tomás Ortega
+	f.waitForLine("›", "#4", "Tomás Ortega")
+	f.keys("x")
+	f.waitForLine("›", "#4", "skipped", "Tomás Ortega")
+	f.keys("j", "r") // #5 Amara Okafor
+	f.waitFor("“Nuitka: shipping a CLI as one binary” rejected · u undoes")
+	f.keys("u")
+	f.waitFor("undid the reject of “Nuitka")
+	f.waitForLine("›", "#5", "approved", "Amara Okafor")
+	f.keys("u")
+	f.waitFor("undid the skip of “Codon")
+	f.waitForLine("›", "#4", "approved", "Tomás Ortega")
+}
+
+// s on a talk that is not next in its queue asks first, naming the next
+// one; saying no starts nothing.
+func TestFlowStartOutOfOrderAsks(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "f") // finish the live talk: #4 Tomás Ortega is next
+	f.waitForLine("›", "#4", "approved", "Tomás Ortega")
+	f.keys("j") // #5 Amara Okafor
+	f.waitForLine("›", "#5", "Amara Okafor")
+	f.keys("s")
+	f.waitFor("Start “Nuitka: shipping a CLI as one binary” now?", "#4 Tomás Ortega, “Codon for bioinformatics pipelines”, is next")
+	f.keys("enter") // Not now: the default
+	f.waitFor("not started")
+	if got := f.talk(f.camp.NextTalk).Status; got != schedule.TalkApproved {
+		t.Fatalf("Tomás's talk is %s", got)
+	}
+	f.keys("k", "s") // #4, the next one: no question
+	f.waitForLine("›", "#4", "LIVE", "Tomás Ortega")
+}
+
+// Starting a talk that would run past its block's end asks first.
+func TestFlowStartPastTheBlockEndAsks(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "f")
+	f.waitForLine("›", "#4", "approved", "Tomás Ortega")
+	f.camp.Clock.Set(time.Date(2026, 3, 28, 10, 42, 0, 0, time.UTC)) // 3 minutes before the coffee break
+	f.keys("s")
+	f.waitFor("It would end at 10:47 GMT, 2 min after Lightning talks I ends (10:45 GMT).")
+	f.keys("left", "enter") // Start it
+	f.waitForLine("#4", "LIVE", "Tomás Ortega")
+}
+
+// The detail names a talk's place by the list's own number.
+func TestFlowQueueNumberAgreesInListAndDetail(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "j") // #4 Tomás Ortega, the next approved talk
+	f.waitForLine("›", "#4", "Tomás Ortega")
+	f.waitForLine("Tomás Ortega · 5 min · approved · #4 in the queue, next")
+	f.keys("j")
+	f.waitForLine("Amara Okafor · 7 min · approved · #5 in the queue ·")
 }

@@ -14,12 +14,11 @@ import (
 
 // talksView is the queue of one talks block with a detail pane.
 type talksView struct {
-	block    string
-	filter   int
-	list     picker
-	zoom     bool    // the detail pane fills the view
-	rejected []int64 // this session's rejects, newest last, for undo
-	shown    talkRows
+	block  string
+	filter int
+	list   picker
+	zoom   bool // the detail pane fills the view
+	shown  talkRows
 
 	talks  Talks  // the services it writes to: the queue and proposals,
 	timers Timers // and the live talk's timer
@@ -281,25 +280,25 @@ func (v *talksView) detail(l *look, w, h int) string {
 	return crop(text, h)
 }
 
-// queuePlace says where an approved talk stands and when it should start.
+// queuePlace says where an approved talk stands, by the same number as the
+// list ("#4"), whether it is next, and when it should start.
 func (v *talksView) queuePlace(l *look, t schedule.Talk) string {
 	if t.Status != schedule.TalkApproved {
 		return ""
 	}
-	n := 0
+	place := " · " + queueNumber(t) + " in the queue"
 	for q := range l.data.Queue(t.Block) {
 		if q.Status == schedule.TalkApproved {
-			n++
-		}
-		if q.ID == t.ID {
+			if q.ID == t.ID {
+				place += ", next"
+			}
 			break
 		}
 	}
-	at, ok := l.expectedStarts(t.Block)[t.ID]
-	if !ok {
-		return fmt.Sprintf(" · #%d in the queue", n)
+	if at, ok := l.expectedStarts(t.Block)[t.ID]; ok {
+		place += " · ~" + at.In(l.zone).Format("15:04")
 	}
-	return fmt.Sprintf(" · #%d in the queue · ~%s", n, at.In(l.zone).Format("15:04"))
+	return place
 }
 
 func (v *talksView) blockTitles(l *look, ids []string) string {
