@@ -116,10 +116,16 @@ func (v *boardView) unplace(l *look) tea.Cmd {
 		return nil
 	}
 	topics, actor := v.topics, l.actor
-	return v.desk.write(fmt.Sprintf("“%s” taken off the board", t.Title), func(ctx context.Context) error {
+	return v.desk.write(fmt.Sprintf("taken off the board (%s undoes): “%s”", l.keys.Undo.Keys()[1], t.Title), func(ctx context.Context) error {
 		_, err := topics.UnplaceTopic(ctx, actor, t.ID)
 		return err
-	}, nil)
+	}, func() tea.Cmd {
+		v.desk.remember(undoable{what: fmt.Sprintf("unplace of “%s”", t.Title), undo: func(ctx context.Context) error {
+			_, err := topics.PlaceTopic(ctx, actor, t.ID, t.Track, t.Slot)
+			return err
+		}})
+		return nil
+	})
 }
 
 // suggest shows the domain's suggested board as a preview; nothing is

@@ -1,8 +1,11 @@
 package tui_test
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -93,4 +96,37 @@ func TestFlowQueueNumberAgreesInListAndDetail(t *testing.T) {
 	f.waitForLine("Tomás Ortega · 5 min · approved · #4 in the queue, next")
 	f.keys("j")
 	f.waitForLine("Amara Okafor · 7 min · approved · #5 in the queue ·")
+}
+
+// A ban and taking a topic off the board are undone too.
+func TestFlowUndoBanAndUnplace(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("5", "j")
+	f.waitForLine("›", "Amara Okafor")
+	f.keys("B")
+	f.waitFor("Ban Amara Okafor?")
+	f.burst("y←")
+	f.waitFor("Amara Okafor banned · u undoes")
+	f.keys("u")
+	f.waitFor("undid the ban of Amara Okafor")
+	f.waitUntil("Amara to be unbanned in the store", func(string) bool {
+		p, _ := f.camp.Camp.Person(t.Context(), f.camp.People["amara"].PersonID)
+		return !p.Banned
+	})
+
+	f.keys("3", "f") // the board: Room 1, slot 1
+	f.waitForLine("›", "Which compiler")
+	f.keys("u")
+	f.waitFor("taken off the board (ctrl+z undoes): “Which compiler")
+	f.tm.Send(tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl})
+	f.waitFor("undid the unplace of “Which compiler for which workload?")
+	f.waitUntil("the topic to be back on the board", func(string) bool {
+		ts, _ := f.camp.Camp.Topics(t.Context())
+		for _, tp := range ts {
+			if strings.HasPrefix(tp.Title, "Which compiler") {
+				return tp.Status == schedule.TopicPlaced && tp.Track == "a"
+			}
+		}
+		return false
+	})
 }

@@ -100,11 +100,16 @@ func (v *peopleView) handleKey(l *look, w writes, k tea.KeyPressMsg) (tea.Cmd, b
 }
 
 func (v *peopleView) moderate(l *look, w writes, p schedule.Person, mod schedule.Moderation, done string) tea.Cmd {
+	return v.moderateThen(l, w, p, mod, done, nil)
+}
+
+// moderateThen is moderate with then run after a success.
+func (v *peopleView) moderateThen(l *look, w writes, p schedule.Person, mod schedule.Moderation, done string, then func() tea.Cmd) tea.Cmd {
 	people, actor := v.people, l.actor
 	return w.write(fmt.Sprintf("%s %s", p.Name, done), func(ctx context.Context) error {
 		_, err := people.Moderate(ctx, actor, p.ID, mod)
 		return err
-	}, nil)
+	}, then)
 }
 
 // banForm asks before a ban (or lifting one), because a ban ends what the
@@ -119,6 +124,18 @@ func (v *peopleView) banForm(l *look, w writes, p schedule.Person) tea.Cmd {
 		if !yes {
 			return nil
 		}
-		return v.moderate(l, w, p, schedule.Moderation{Banned: &ban}, map[bool]string{true: "banned", false: "no longer banned"}[ban])
+		done := map[bool]string{true: "banned", false: "no longer banned"}[ban]
+		return v.moderateThen(l, w, p, schedule.Moderation{Banned: &ban}, done+l.undoHint(), func() tea.Cmd { return v.rememberBan(l, w, p, ban) })
 	})
+}
+
+// rememberBan lets the undo key take a ban (or lifting one) back.
+func (v *peopleView) rememberBan(l *look, w writes, p schedule.Person, ban bool) tea.Cmd {
+	people, actor, was := v.people, l.actor, !ban
+	w.remember(undoable{what: fmt.Sprintf("%s of %s", map[bool]string{true: "ban", false: "unban"}[ban], cmpOr(p.Name, "this person")),
+		undo: func(ctx context.Context) error {
+			_, err := people.Moderate(ctx, actor, p.ID, schedule.Moderation{Banned: &was})
+			return err
+		}})
+	return nil
 }
