@@ -53,10 +53,14 @@ type Notes interface {
 	Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error)
 }
 
-// Timers reads the running timers and starts or extends one.
+// Timers reads the running timers and starts, extends, pauses, resumes or
+// stops one.
 type Timers interface {
 	StartTimer(ctx context.Context, a schedule.Actor, s schedule.TimerSpec) (schedule.Timer, error)
 	ExtendTimer(ctx context.Context, a schedule.Actor, id int64, d time.Duration) (schedule.Timer, error)
+	PauseTimer(ctx context.Context, a schedule.Actor, id int64) (schedule.Timer, error)
+	ResumeTimer(ctx context.Context, a schedule.Actor, id int64) (schedule.Timer, error)
+	StopTimer(ctx context.Context, a schedule.Actor, id int64) (schedule.Timer, error)
 	Timers(ctx context.Context) ([]schedule.Timer, error)
 }
 

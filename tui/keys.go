@@ -19,6 +19,7 @@ type KeyMap struct {
 	// Talks (organisers).
 	Approve, Reject, Undo, MoveUp, MoveDown key.Binding
 	Start, Finish, Skip, Extend             key.Binding
+	StartNext, Pause, StopTimer             key.Binding
 	Later, NextCamp, Filter, PrevBlock      key.Binding
 	NextBlock                               key.Binding
 
@@ -72,6 +73,9 @@ func DefaultKeyMap() KeyMap {
 		Finish:    bind("f", "finish", "f"),
 		Skip:      bind("x", "skip", "x"),
 		Extend:    bind("+", "extend 1 min", "+", "="),
+		StartNext: bind("s", "start next", "s"),
+		Pause:     bind("space", "pause/resume", "space"),
+		StopTimer: bind("X", "stop timer", "X"),
 		Later:     bind("b", "later block", "b"),
 		NextCamp:  bind("N", "next camp", "N"),
 		Filter:    bind("/", "filter", "/"),

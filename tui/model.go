@@ -122,7 +122,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		title:      "camp · " + line(d.Event.Name),
 		tickPhase:  rand.N(tickSpread + 1),
 	}
-	m.nowView.talks = &m.talksView
+	m.nowView.talks, m.nowView.timers = &m.talksView, timerControls{d.Timers}
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
 	m.notes.svc, m.notes.desk = d.Notes, m
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m

@@ -130,3 +130,58 @@ func TestFlowUndoBanAndUnplace(t *testing.T) {
 		return false
 	})
 }
+
+// Pausing the live talk's timer (a screen share fails) and resuming it
+// keeps the time it had left.
+func TestFlowPauseAndResumeKeepTheTimeLeft(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.waitFor("3:00 left of 5:00", "space pause/resume")
+	f.keys("space")
+	f.waitFor("LIVE timer paused at 3:00 left", "PAUSED · 3:00 left")
+	f.camp.Clock.Advance(2 * time.Minute)
+	f.waitFor("Now  Lightning talks I · 09:45–10:45 GMT · Main Room · ends in 41:00")
+	f.waitFor("PAUSED · 3:00 left")
+	f.keys("space")
+	f.waitFor("LIVE timer resumed: 3:00 left", "3:00 left of 5:00")
+	timers, _ := f.camp.Camp.Timers(t.Context())
+	for _, tm := range timers {
+		if tm.Kind == schedule.TimerTalk {
+			if got := tm.Remaining(f.camp.Clock.Now()); got != 3*time.Minute {
+				t.Errorf("after pause and resume the store has %s left, want 3m0s", got)
+			}
+		}
+	}
+}
+
+// The slot timer: t again does not restart it; X stops it and it stays
+// stopped; on Now, f stops it when no talk is live.
+func TestFlowSlotTimerStopsAndStaysStopped(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "f") // no talk live
+	f.waitForLine("#3", "done", "Mei Chen")
+	f.keys("3", "f") // the board, Room 1 slot 1
+	f.waitForLine("›", "Which compiler")
+	f.keys("t")
+	f.waitFor("timer started: Open space I slot 1, 45:00")
+	f.camp.Clock.Advance(10 * time.Second)
+	f.waitFor("Open space I slot 1 44:50 left")
+	f.keys("t")
+	f.waitFor("the timer of slot 1 already runs (44:50 left)")
+	f.keys("X")
+	f.waitFor("Open space I slot 1 timer stopped")
+	f.camp.Clock.Advance(time.Minute)
+	f.keys("1")
+	f.waitFor("No talk is live.", "s start next")
+	if timers, _ := f.camp.Camp.Timers(t.Context()); len(timers) != 0 {
+		t.Errorf("a stopped slot timer runs again: %+v", timers)
+	}
+
+	// On Now, f (finish) stops the slot timer when no talk is live.
+	f.keys("3", "t")
+	f.waitFor("timer started: Open space I slot 1")
+	f.keys("1")
+	f.waitFor("⏱ Open space I slot 1", "X stop timer")
+	f.keys("f")
+	f.waitFor("Open space I slot 1 timer stopped")
+	f.waitUntil("the header's countdown to go", func(s string) bool { return !strings.Contains(s, "left") })
+}

@@ -63,3 +63,16 @@ func (v *talksView) startDoubts(l *look, t schedule.Talk) []string {
 	}
 	return doubts
 }
+
+// startNext starts the first approved talk of the block shown, asking
+// first as start does.
+func (v *talksView) startNext(l *look) tea.Cmd {
+	for t := range l.data.Queue(v.block) {
+		if t.Status == schedule.TalkApproved {
+			return v.start(l, *t)
+		}
+	}
+	b, _ := l.ev.Block(v.block)
+	v.desk.tell(fmt.Sprintf("no approved talk waiting in %s: approve one in Talks (2)", b.Title))
+	return nil
+}

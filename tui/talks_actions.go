@@ -30,6 +30,8 @@ func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 		return v.sync(l), true
 	case key.Matches(k, l.keys.Extend):
 		return v.extendLiveTalk(l), true
+	case key.Matches(k, l.keys.Pause):
+		return timerControls{v.timers}.pauseOrResume(l, v.desk), true
 	case key.Matches(k, l.keys.Finish):
 		return v.finish(l), true
 	case key.Matches(k, l.keys.New):

@@ -87,14 +87,18 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 	case v.preview != nil:
 		return []key.Binding{k.Select, k.Back}
 	}
-	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock}
+	keys := []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock}
+	if t, _, ok := l.mainTimer(); ok && t.Kind == schedule.TimerSlot {
+		keys = append([]key.Binding{k.Pause, k.Extend, k.StopTimer}, keys...) // the slot timer's, first
+	}
+	return keys
 }
 
 func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
-		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Back},
+		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Pause, k.StopTimer, k.Back},
 		{k.Vote, k.New},
 	}
 }

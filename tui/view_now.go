@@ -15,8 +15,9 @@ import (
 // talk's countdown, who is next, the open-space rooms and who is here. It
 // has no cursor.
 type nowView struct {
-	rooms lastDraw // the open-space rooms, kept between frames
-	talks talkDesk // the live talk's controls, and which block is shown
+	rooms  lastDraw      // the open-space rooms, kept between frames
+	talks  talkDesk      // the live talk's controls, and which block is shown
+	timers timerControls // pause, resume, extend and stop the countdown shown
 }
 
 // talkDesk is what the Now view asks of the talks beyond the snapshot: the
@@ -26,6 +27,7 @@ type nowView struct {
 type talkDesk interface {
 	extendLiveTalk(l *look) tea.Cmd
 	finish(l *look) tea.Cmd
+	startNext(l *look) tea.Cmd
 	shownBlock() string
 }
 
@@ -33,20 +35,44 @@ func (*nowView) title() string      { return "Now" }
 func (*nowView) sync(*look) tea.Cmd { return nil }
 
 // The Now view is a display; the organiser watching the countdown can give
-// the speaker another minute or end the talk without leaving it.
-func (v *nowView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+// the speaker another minute, pause it, end the talk, stop a slot timer or
+// start the next talk without leaving it.
+func (v *nowView) handleKey(l *look, w writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	_, live := l.data.LiveTalk()
 	switch {
-	case key.Matches(k, l.keys.Extend):
+	case key.Matches(k, l.keys.Extend) && live:
 		return v.talks.extendLiveTalk(l), true
-	case key.Matches(k, l.keys.Finish):
+	case key.Matches(k, l.keys.Extend):
+		return v.timers.extend(l, w), true
+	case key.Matches(k, l.keys.Finish, l.keys.StopTimer) && live:
 		return v.talks.finish(l), true
+	case key.Matches(k, l.keys.Finish, l.keys.StopTimer):
+		return v.timers.stop(l, w), true // a slot or break timer
+	case key.Matches(k, l.keys.Pause):
+		return v.timers.pauseOrResume(l, w), true
+	case key.Matches(k, l.keys.StartNext):
+		return v.talks.startNext(l), true
 	}
 	return nil, false
 }
 
-func (*nowView) shortKeys(l *look) []key.Binding { return []key.Binding{l.keys.Extend, l.keys.Finish} }
+// shortKeys are the keys for what is on: the live talk's, a running
+// timer's, or else starting the next talk.
+func (*nowView) shortKeys(l *look) []key.Binding {
+	k := l.keys
+	if _, live := l.data.LiveTalk(); live {
+		return []key.Binding{k.Extend, k.Pause, k.Finish}
+	}
+	if _, _, ok := l.mainTimer(); ok {
+		return []key.Binding{k.Extend, k.Pause, k.StopTimer}
+	}
+	return []key.Binding{k.StartNext}
+}
 
-func (v *nowView) fullKeys(l *look) [][]key.Binding { return [][]key.Binding{v.shortKeys(l)} }
+func (v *nowView) fullKeys(l *look) [][]key.Binding {
+	k := l.keys
+	return [][]key.Binding{{k.StartNext, k.Extend, k.Pause, k.Finish, k.StopTimer}}
+}
 
 // render stacks the sections on small screens and uses two columns on wide
 // ones. When the height runs out, the least essential sections go first.
