@@ -6,8 +6,11 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui"
 )
 
 // Issue 13: the organiser's day without surprises (rehearsal, undo,
@@ -184,4 +187,23 @@ func TestFlowSlotTimerStopsAndStaysStopped(t *testing.T) {
 	f.keys("f")
 	f.waitFor("Open space I slot 1 timer stopped")
 	f.waitUntil("the header's countdown to go", func(s string) bool { return !strings.Contains(s, "left") })
+}
+
+// The console in America/Chicago reads the day in Chicago time (CDT on the
+// seed day), beside the event's zones.
+func TestFlowConsoleInChicago(t *testing.T) {
+	c := newRealCamp(t)
+	chicago, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tui.New(c.Deps(), c.Organiser, tui.Options{Width: 100, Height: 30, Profile: colorprofile.NoTTY, MarkdownStyle: "ascii", Zone: chicago})
+	m.Update(m.Reload()())
+	frame := ansi.Strip(m.View().Content)
+	for _, want := range []string{"London 10:02 GMT · New York 06:02 EDT · Los Angeles 03:02 PDT · you: Chicago 05:02 CDT",
+		"Now  Lightning talks I · 04:45–05:45 CDT", "Next Coffee break · 05:45 CDT"} {
+		if !strings.Contains(frame, want) {
+			t.Errorf("the console in Chicago lacks %q:\n%s", want, frame)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -28,7 +29,11 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 	defer o.Close()
 	out := cmd.OutOrStdout()
 	if !isTerminal(out) || !isTerminal(cmd.InOrStdin()) {
-		return printNowAndTimeline(out, o)
+		zone, err := c.consoleZone(cmd.Context(), o, 0)
+		if err != nil {
+			return err
+		}
+		return printNowAndTimeline(out, o, extraZone(o.ev, zone)...)
 	}
 	logFile, err := os.OpenFile(filepath.Join(c.dataDir(), "camp.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
@@ -52,12 +57,16 @@ func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, pres
 	if err != nil {
 		return err
 	}
+	zone, err := c.consoleZone(ctx, o, actor.PersonID)
+	if err != nil {
+		return err
+	}
 	camp := o.camp
 	deps := tui.Deps{
 		Event: o.ev, Clock: o.clock, People: camp, Talks: camp, Topics: camp, Notes: camp, Timers: camp,
 		Announcements: camp, Feed: camp, Presence: presence, ConnectHint: "attendees: " + hint, Rehearsal: o.rehearsal,
 	}
-	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true})
+	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true, Zone: zone})
 	_, err = tea.NewProgram(model, tea.WithContext(ctx)).Run()
 	if ctx.Err() != nil {
 		return nil // Ctrl+C or SIGTERM: a normal way to end the day
@@ -65,17 +74,17 @@ func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, pres
 	return err
 }
 
-func printNowAndTimeline(out io.Writer, o *opened) error {
+func printNowAndTimeline(out io.Writer, o *opened, zones ...*time.Location) error {
 	fmt.Fprintf(out, "Schedule: %s\nDatabase: %s\n", o.source, o.db.Path())
 	if o.rehearsal != "" {
 		fmt.Fprintln(out, o.rehearsal)
 	}
 	fmt.Fprintln(out)
-	if err := export.WriteNowNext(out, o.ev, o.clock.Now()); err != nil {
+	if err := export.WriteNowNext(out, o.ev, o.clock.Now(), zones...); err != nil {
 		return err
 	}
 	fmt.Fprintln(out)
-	return export.WriteTimeline(out, o.ev)
+	return export.WriteTimeline(out, o.ev, zones...)
 }
 
 func isTerminal(f any) bool {

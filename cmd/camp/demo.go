@@ -44,6 +44,7 @@ func (c *config) demoCommand() *cobra.Command {
 		},
 	}
 	server.bind(cmd)
+	c.bindZoneFlag(cmd)
 	return cmd
 }
 

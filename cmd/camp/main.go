@@ -120,6 +120,7 @@ func (m *Main) rootCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return cfg.runConsole(cmd, &server) },
 	}
 	server.bind(root)
+	cfg.bindZoneFlag(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
 	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), cfg.demoCommand(), versionCommand())

@@ -162,3 +162,19 @@ func TestDemoShowsALiveDayWithoutTouchingTheRealDatabase(t *testing.T) {
 		t.Errorf("the demo day is thin: %d topics placed, %d zones, %d notes, %d reports", placed, len(zones), len(notes), len(reports))
 	}
 }
+
+// The console's own zone: --tz, else the zone the organiser chose, else
+// TZ, else the event's; shown beside the event's zones.
+func TestConsoleZoneFromTZAndFlag(t *testing.T) {
+	_, out, _ := run(t, map[string]string{"TZ": "America/Chicago"}, "--now", "10:02")
+	if !strings.Contains(out, "Chicago 05:02 CDT") || !strings.Contains(out, "CDT") {
+		t.Errorf("TZ=America/Chicago: the console does not show Chicago time:\n%s", out)
+	}
+	_, out, _ = run(t, map[string]string{"TZ": "America/Chicago"}, "--now", "10:02", "--tz", "Asia/Tokyo")
+	if !strings.Contains(out, "Tokyo 19:02 JST") || strings.Contains(out, "CDT  ") {
+		t.Errorf("--tz Asia/Tokyo should win over TZ:\n%s", out)
+	}
+	if code, _, errOut := run(t, nil, "--tz", "Mars/Olympus"); code != exitUsage || !strings.Contains(errOut, "--tz") {
+		t.Errorf("a bad --tz: exit %d, %s", code, errOut)
+	}
+}
