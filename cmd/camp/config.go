@@ -27,7 +27,7 @@ type config struct {
 	speed    float64
 	event    string
 	opened   *opened // the camp a local data command opened; closed by Main.Run
-	tz       string // --tz: the console's own zone (zone.go)
+	tz       string  // --tz: the console's own zone (zone.go)
 	// exampleOnly makes the built-in example the schedule whatever is in
 	// the current directory: the demo's day is made for it.
 	exampleOnly bool
