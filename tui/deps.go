@@ -93,6 +93,9 @@ type Deps struct {
 	Feed          schedule.Feed
 	Presence      Presence // nil: nobody is shown as online
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
+	// ServesOthers says that quitting this session stops the SSH server
+	// the others are connected to (the organiser's console): it asks first.
+	ServesOthers bool
 	// Rehearsal, if set, is shown on every screen ("REHEARSAL", "DEMO"):
 	// the clock is moved and the database is not the real day's.
 	Rehearsal string

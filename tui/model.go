@@ -70,6 +70,8 @@ type Model struct {
 	writing bool
 	undos   []undoable // the organiser's last steps, newest last (undo.go)
 
+	quitChoice string // what the organiser chose on quitting (quit.go)
+
 	current  viewID
 	showHelp bool
 	status   statusLine
@@ -267,7 +269,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.showHelp {
 		switch {
 		case key.Matches(k, m.keys.Quit):
-			return tea.Quit
+			return m.quit()
 		case key.Matches(k, m.keys.Help, m.keys.Back):
 			m.showHelp = false
 		}
@@ -275,7 +277,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(k, m.keys.Help):
 		m.showHelp = true
 	case key.Matches(k, m.keys.Undo) && !(m.current == viewBoard && key.Matches(k, m.keys.Unplace)):

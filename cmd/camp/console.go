@@ -14,6 +14,7 @@ import (
 
 	"github.com/lightningcamp/camp/schedule/export"
 	"github.com/lightningcamp/camp/tui"
+	"github.com/lightningcamp/camp/tui/sshapp"
 )
 
 // runConsole is what plain `camp` does: the organiser's console in this
@@ -47,31 +48,65 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 	if err := srv.Listen(); err != nil {
 		return err
 	}
-	go srv.Serve(nil)
-	defer srv.Close()
-	return c.runConsoleTUI(cmd.Context(), o, srv.ConnectHint(), srv.Presence())
+	serving := make(chan error, 1)
+	go func() { serving <- srv.Serve(nil) }()
+	defer stopServer(srv)
+	keep, err := c.consoleSession(cmd.Context(), o, srv, cmd.InOrStdin(), out)
+	if err != nil || !keep {
+		return err
+	}
+	return keepServing(cmd.Context(), out, srv, serving)
 }
 
-func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, presence tui.Presence) error {
+// consoleSession runs the console until the organiser quits, and says
+// whether they chose to keep the SSH server running for the people
+// connected.
+func (c *config) consoleSession(ctx context.Context, o *opened, srv *sshapp.Server, in io.Reader, out io.Writer, opts ...tea.ProgramOption) (keep bool, err error) {
 	actor, err := consoleActor(ctx, o.camp)
 	if err != nil {
-		return err
+		return false, err
 	}
 	zone, err := c.consoleZone(ctx, o, actor.PersonID)
 	if err != nil {
-		return err
+		return false, err
 	}
 	camp := o.camp
 	deps := tui.Deps{
 		Event: o.ev, Clock: o.clock, People: camp, Talks: camp, Topics: camp, Notes: camp, Timers: camp,
-		Announcements: camp, Feed: camp, Presence: presence, ConnectHint: "attendees: " + hint, Rehearsal: o.rehearsal,
+		Announcements: camp, Feed: camp, Presence: srv.Presence(), ConnectHint: "attendees: " + srv.ConnectHint(),
+		Rehearsal: o.rehearsal, ServesOthers: true,
 	}
 	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true, Zone: zone})
-	_, err = tea.NewProgram(model, tea.WithContext(ctx)).Run()
+	defer model.Close()
+	opts = append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}, opts...)
+	_, err = tea.NewProgram(model, opts...).Run()
 	if ctx.Err() != nil {
-		return nil // Ctrl+C or SIGTERM: a normal way to end the day
+		return false, nil // SIGTERM (or Ctrl+C outside the console): a normal way to end the day
 	}
-	return err
+	return model.KeepServing(), err
+}
+
+// keepServing runs the SSH server on without the console, until Ctrl+C or
+// SIGTERM: the organiser closed the console but the room stays.
+func keepServing(ctx context.Context, out io.Writer, srv *sshapp.Server, serving <-chan error) error {
+	fmt.Fprintf(out, "The console is closed; camp still serves attendees (%s).\n"+
+		"Press Ctrl+C to stop the server: everyone connected is told goodbye.\n"+
+		"Meanwhile the data commands work from another terminal on the same database (camp talks, camp queue ...).\n",
+		srv.ConnectHint())
+	select {
+	case <-ctx.Done():
+		return nil
+	case err := <-serving:
+		return err
+	}
+}
+
+// stopServer stops the SSH server politely: every terminal session is given
+// its terminal back and a goodbye line, within a few seconds.
+func stopServer(srv *sshapp.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = srv.Goodbye(ctx)
 }
 
 func printNowAndTimeline(out io.Writer, o *opened, zones ...*time.Location) error {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -104,8 +103,8 @@ func (c *config) serveCommand() *cobra.Command {
 	return cmd
 }
 
-// serveUntilDone serves until ctx ends (Ctrl+C, SIGTERM), then gives
-// sessions a moment to finish.
+// serveUntilDone serves until ctx ends (Ctrl+C, SIGTERM), then tells
+// every session goodbye.
 func serveUntilDone(ctx context.Context, srv *sshapp.Server) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(nil) }()
@@ -114,10 +113,6 @@ func serveUntilDone(ctx context.Context, srv *sshapp.Server) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		srv.Close()
-	}
+	stopServer(srv) // every session is told goodbye
 	return nil
 }

@@ -62,6 +62,7 @@ type Server struct {
 	mu       sync.Mutex
 	ln       net.Listener
 	tuis     tuiSessions  // what the terminal sessions share (tui.go)
+	stopping stopSignal   // closed by Goodbye (goodbye.go)
 	resizes  atomic.Int64 // terminal resizes applied, by all sessions
 }
 
