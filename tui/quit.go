@@ -31,7 +31,7 @@ func (m *Model) quit() tea.Cmd {
 	}
 	choice := quitStay
 	f := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().
-		Title(who + " connected. Quitting stops the SSH server.").
+		Title(who+" connected. Quitting stops the SSH server.").
 		Options(
 			huh.NewOption("Stay in the console", quitStay),
 			huh.NewOption("Keep serving them: close the console, the server runs on in this terminal", quitKeep),
