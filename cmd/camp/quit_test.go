@@ -55,10 +55,10 @@ func tail(s string, n int) string {
 	return s
 }
 
-// Quitting the console while an attendee is connected asks first; when the
-// organiser stops the server, the attendee gets their terminal back
-// (alternate screen off, cursor shown) and a goodbye line, over real SSH.
-func TestQuitTheConsoleSaysGoodbyeToAttendees(t *testing.T) {
+// consoleWithAttendee opens a camp with its SSH server on 127.0.0.1 and an
+// attendee watching it in a terminal over real SSH.
+func consoleWithAttendee(t *testing.T) (*config, *opened, *sshapp.Server, *lockedBuffer) {
+	t.Helper()
 	data := t.TempDir()
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
 		Getenv: func(k string) string {
@@ -69,12 +69,11 @@ func TestQuitTheConsoleSaysGoodbyeToAttendees(t *testing.T) {
 		},
 		Clock: schedule.NewManualClock(time.Date(2026, 3, 28, 10, 2, 0, 0, time.UTC))}
 	c := &config{main: m, speed: 1}
-	ctx := context.Background()
-	o, err := c.open(ctx)
+	o, err := c.open(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer o.Close()
+	t.Cleanup(func() { o.Close() })
 	srv, err := c.newServer(o, &serverFlags{listen: "127.0.0.1:0"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -83,9 +82,8 @@ func TestQuitTheConsoleSaysGoodbyeToAttendees(t *testing.T) {
 		t.Fatal(err)
 	}
 	go srv.Serve(nil)
-	defer srv.Close()
+	t.Cleanup(func() { srv.Close() })
 
-	// An attendee joins and watches the camp in a terminal.
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	signer, _ := gossh.NewSignerFromKey(priv)
 	client, err := gossh.Dial("tcp", srv.Addr(), &gossh.ClientConfig{User: "ada", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
@@ -93,13 +91,13 @@ func TestQuitTheConsoleSaysGoodbyeToAttendees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer client.Close()
+	t.Cleanup(func() { client.Close() })
 	join, _ := client.NewSession()
 	if out, err := join.CombinedOutput("join --name Ada --accept-code-of-conduct"); err != nil {
 		t.Fatalf("join: %v %s", err, out)
 	}
 	sess, _ := client.NewSession()
-	defer sess.Close()
+	t.Cleanup(func() { sess.Close() })
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
@@ -109,29 +107,47 @@ func TestQuitTheConsoleSaysGoodbyeToAttendees(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitForText(t, "the attendee's screen", attendee, "Now")
+	return c, o, srv, attendee
+}
 
-	// The organiser presses q in the console.
+// quitConsole runs the console, presses q, checks the question, answers
+// with answer, and returns whether the organiser chose to keep serving.
+func quitConsole(t *testing.T, c *config, o *opened, srv *sshapp.Server, answer string) bool {
+	t.Helper()
 	keys, typing := io.Pipe()
 	console := &lockedBuffer{}
-	done := make(chan error, 1)
+	type result struct {
+		keep bool
+		err  error
+	}
+	done := make(chan result, 1)
 	go func() {
-		keep, err := c.consoleSession(ctx, o, srv, keys, console, tea.WithWindowSize(100, 30))
-		if keep {
-			t.Error("the organiser chose to stop the server, not to keep serving")
-		}
-		done <- err
+		keep, err := c.consoleSession(context.Background(), o, srv, keys, console, tea.WithWindowSize(100, 30))
+		done <- result{keep, err}
 	}()
 	waitForText(t, "the console", console, "1 attendee")
 	io.WriteString(typing, "q")
 	waitForText(t, "the console", console, "1 person is connected. Quitting stops the SSH server.")
-	io.WriteString(typing, "jj\r") // Stop the server: everyone is told goodbye
+	io.WriteString(typing, answer)
 	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
 		}
+		return r.keep
 	case <-time.After(10 * time.Second):
 		t.Fatal("the console did not quit")
+	}
+	return false
+}
+
+// Quitting the console while an attendee is connected asks first; when the
+// organiser stops the server, the attendee gets their terminal back
+// (alternate screen off, cursor shown) and a goodbye line, over real SSH.
+func TestQuitTheConsoleSaysGoodbyeToAttendees(t *testing.T) {
+	c, o, srv, attendee := consoleWithAttendee(t)
+	if quitConsole(t, c, o, srv, "jj\r") { // Stop the server: everyone is told goodbye
+		t.Error("the organiser chose to stop the server, not to keep serving")
 	}
 	stopServer(srv)
 
@@ -142,5 +158,20 @@ func TestQuitTheConsoleSaysGoodbyeToAttendees(t *testing.T) {
 		if !strings.Contains(before, seq) {
 			t.Errorf("the attendee's terminal was not restored (%s) before the goodbye", name)
 		}
+	}
+}
+
+// Keeping the server running: the console closes, the attendee stays.
+func TestQuitTheConsoleCanKeepServing(t *testing.T) {
+	c, o, srv, attendee := consoleWithAttendee(t)
+	if !quitConsole(t, c, o, srv, "j\r") { // Keep serving them
+		t.Fatal("the organiser chose to keep serving")
+	}
+	time.Sleep(200 * time.Millisecond)
+	if strings.Contains(attendee.String(), sshapp.GoodbyeLine) {
+		t.Error("the attendee was told goodbye while the server keeps serving")
+	}
+	if len(srv.Presence().Online()) != 1 {
+		t.Errorf("the attendee lost their session: %v online", srv.Presence().Online())
 	}
 }
