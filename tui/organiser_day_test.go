@@ -207,3 +207,14 @@ func TestFlowConsoleInChicago(t *testing.T) {
 		}
 	}
 }
+
+// A topic leader is sent to their own room (Room 2), not to the room of a
+// topic they voted for (Room 1), on Now and on the board, with its link.
+func TestFlowJoinLineNamesTheLeadersOwnRoom(t *testing.T) {
+	c := newRealCamp(t)
+	mei := func(c *realCamp) schedule.Actor { return c.People["mei"] }
+	f := startFlowOn(t, c, mei)
+	f.waitForLine("★ Join: Room 2 (you lead) · https://zoom.us/j/0000000000")
+	f.keys("3")
+	f.waitFor("Join: slot 1 → Room 2 (Free-threading and C extensions)")
+}

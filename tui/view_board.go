@@ -126,11 +126,8 @@ func (v *boardView) yourRooms(l *look, w int) string {
 	}
 	var parts []string
 	for _, s := range v.slots(l) {
-		for _, tr := range l.ev.Tracks {
-			if t, ok := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok && (t.LeaderID == l.actor.PersonID || l.data.MyVotes[t.ID]) {
-				parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, l.roomName(tr), t.Title))
-				break
-			}
+		if tr, t, ok := l.roomToJoin(s); ok {
+			parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, l.roomName(tr), t.Title))
 		}
 	}
 	if len(parts) == 0 {

@@ -95,7 +95,10 @@ func (v *nowView) render(l *look, w, h int) string {
 	}
 	rooms := len(l.ev.Tracks)
 	room := h - used - 1 // keep a line for who is here
-	add(v.openSpaceNow(l, w, room >= rooms+1, false))
+	add(v.openSpaceNow(l, w, room >= rooms+2, false))
+	if used < h {
+		add(v.joinLine(l, w))
+	}
 	if used < h {
 		add(v.connected(l, w, false))
 	}
@@ -113,7 +116,7 @@ func (v *nowView) nowWide(l *look, w, h int) string {
 	}
 	left := paragraphs(v.clocks(l, leftW)+"\n"+v.blocksNowNext(l, leftW), v.livePanel(l, leftW, scale), v.upNext(l, leftW, 4))
 	left = paragraphs(left, v.dayAhead(l, leftW, h-height(left)-2))
-	right := paragraphs(v.openSpaceNow(l, rightW, true, true), v.connected(l, rightW, true))
+	right := paragraphs(stack(v.openSpaceNow(l, rightW, true, true), v.joinLine(l, rightW)), v.connected(l, rightW, true))
 	right = paragraphs(right, v.recentAnnouncements(l, rightW, h-height(right)-1))
 	return sideBySide(left, leftW, right, 2)
 }
@@ -297,4 +300,48 @@ func (v *nowView) openSpaceNow(l *look, w int, detailed, roomy bool) string {
 		}
 		return strings.Join(rows, "\n")
 	})
+}
+
+// joinLine says where to go for the open-space slot shown: an attendee is
+// sent to the room of the topic they lead (else one they voted for), with
+// its link; the organiser sees the link(s) to paste into the chat.
+func (v *nowView) joinLine(l *look, w int) string {
+	_, s, _, ok := l.slotNow()
+	if !ok {
+		return ""
+	}
+	if !l.isOrganiser() {
+		tr, t, ok := l.roomToJoin(s)
+		if !ok {
+			return ""
+		}
+		why := "you voted"
+		if t.LeaderID == l.actor.PersonID {
+			why = "you lead"
+		}
+		text := fmt.Sprintf("★ Join: %s (%s)", l.roomName(tr), why)
+		if link := l.ev.JoinLink(tr.Room); link != "" {
+			text += " · " + link
+		}
+		return l.st.mine.Render(truncate(text, w))
+	}
+	var links []string
+	seen := map[string]bool{}
+	for _, tr := range l.ev.Tracks {
+		if link := l.ev.JoinLink(tr.Room); link != "" && !seen[link] {
+			seen[link] = true
+			links = append(links, link)
+		}
+	}
+	switch {
+	case len(links) == 0:
+		return ""
+	case len(links) == 1:
+		return truncate("Join link (every room): "+links[0], w)
+	}
+	var parts []string
+	for _, tr := range l.ev.Tracks {
+		parts = append(parts, l.roomName(tr)+" "+l.ev.JoinLink(tr.Room))
+	}
+	return wrap("Join links: "+strings.Join(parts, " · "), w)
 }
