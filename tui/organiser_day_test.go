@@ -218,3 +218,54 @@ func TestFlowJoinLineNamesTheLeadersOwnRoom(t *testing.T) {
 	f.keys("3")
 	f.waitFor("Join: slot 1 → Room 2 (Free-threading and C extensions)")
 }
+
+// Three presses of a approve three proposals: the cursor moves on to the
+// next proposal, not with the approved talk to the end of the queue.
+func TestFlowThreeApprovalsWithThreePresses(t *testing.T) {
+	c := newRealCamp(t)
+	third, err := c.Camp.ProposeTalk(t.Context(), c.People["lena"], schedule.TalkProposal{Title: "Cython for data scientists", Minutes: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := startFlowOn(t, c, organiser)
+	f.keys("2", "g") // the queue, proposals first
+	f.waitForLine("›", "proposed")
+	f.keys("a")
+	f.keys("a")
+	f.keys("a")
+	f.waitUntil("no proposal left", func(s string) bool { return !strings.Contains(s, "proposed") })
+	for _, id := range []int64{c.ProposedTalk, third.ID} {
+		f.waitUntil("the store to have the talks approved", func(string) bool { return f.talk(id).Status == schedule.TalkApproved })
+	}
+	talks, _ := c.Camp.Talks(t.Context(), schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkProposed}})
+	for _, tk := range talks {
+		if tk.Block == "eu-talks" {
+			t.Errorf("still proposed: %s", tk.Title)
+		}
+	}
+}
+
+// In the queue filter, a press of a leaves the cursor on the next proposal.
+func TestFlowApproveMovesOnToTheNextProposal(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "g")
+	f.waitForLine("›", "proposed", "Noor Haddad")
+	f.keys("a")
+	f.waitForLine("›", "proposed", "Sam Taylor")
+	f.keys("a")
+	f.waitForLine("#8", "approved", "Sam Taylor")
+	f.waitForLine("#7", "approved", "Noor Haddad")
+}
+
+// A approves every proposal shown after one confirmation.
+func TestFlowApproveAllShown(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "A")
+	f.waitFor("Approve all 2 proposals shown?", "Noor Haddad — What the CPython JIT does to your loops")
+	f.keys("left", "enter")
+	f.waitFor("✓ 2 talks approved · u undoes")
+	f.waitForLine("#8", "approved")
+	if got := f.talk(f.camp.ProposedTalk).Status; got != schedule.TalkApproved {
+		t.Errorf("the store has the talk %s, want approved", got)
+	}
+}

@@ -58,7 +58,12 @@ func (v *talksView) onTalk(l *look, k tea.KeyPressMsg, t schedule.Talk, rows []s
 		if t.Status == schedule.TalkSkipped {
 			act = schedule.ActRequeue // a skipped talk goes back into the queue
 		}
+		if t.Status == schedule.TalkProposed {
+			v.onToNextProposal(rows, t.ID) // approving a batch: a, a, a
+		}
 		return v.actOnTalk(l, t, act, nil), true
+	case key.Matches(k, l.keys.ApproveAll):
+		return v.approveAllForm(l, rows), true
 	case key.Matches(k, l.keys.Reject):
 		return v.actOnTalk(l, t, schedule.ActReject, nil), true
 	case key.Matches(k, l.keys.Start):

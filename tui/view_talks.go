@@ -162,7 +162,7 @@ func (v *talksView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Select, k.Filter, k.PrevBlock, k.NextBlock},
-		{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Approve, k.ApproveAll, k.Reject, k.Undo, k.MoveUp, k.MoveDown},
 		{k.Start, k.Finish, k.Skip, k.Extend, k.Pause, k.Later, k.NextCamp},
 		{k.New, k.Edit, k.Withdraw},
 	}
