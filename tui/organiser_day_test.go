@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui"
@@ -268,4 +269,41 @@ func TestFlowApproveAllShown(t *testing.T) {
 	if got := f.talk(f.camp.ProposedTalk).Status; got != schedule.TalkApproved {
 		t.Errorf("the store has the talk %s, want approved", got)
 	}
+}
+
+// Talks left over from block I stay in "Up next" later in the day, marked,
+// before block II's own queue.
+func TestFlowUpNextKeepsLeftOverTalks(t *testing.T) {
+	c := newRealCamp(t)
+	if _, err := c.Camp.ActOnTalk(t.Context(), c.Organiser, c.LiveTalk, schedule.ActFinish); err != nil {
+		t.Fatal(err)
+	}
+	c.Clock.Set(time.Date(2026, 3, 28, 16, 50, 0, 0, time.UTC)) // the Americas talks block
+	f := startFlowAnyTime(t, c, organiser)
+	f.waitFor("Up next")
+	f.waitForLine("left", "Tomás Ortega — Codon for bioinformatics pipelines (5 min) · left over from Lightning talks I")
+}
+
+// startFlowAnyTime is startFlowOn for a moment when no talk need be live.
+func startFlowAnyTime(t *testing.T, c *realCamp, actor func(*realCamp) schedule.Actor) *flow {
+	t.Helper()
+	m := tui.New(c.Deps(), actor(c), tui.Options{Width: 100, Height: 30, Profile: colorprofile.NoTTY, MarkdownStyle: "ascii", Zone: c.Camp.Event().Zone})
+	f := &flow{t: t, camp: c, rec: &recorder{Model: m}}
+	f.tm = teatest.NewTestModel(t, f.rec, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
+	t.Cleanup(func() {
+		_ = f.tm.Quit()
+		f.tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+		m.Close()
+	})
+	return f
+}
+
+// On Now with nothing live, s starts the next talk.
+func TestFlowStartNextFromNow(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("f")
+	f.waitFor("No talk is live.", "s start next")
+	f.keys("s")
+	f.waitFor("▶ LIVE  Tomás Ortega — Codon for bioinformatics pipelines")
 }

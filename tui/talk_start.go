@@ -64,15 +64,20 @@ func (v *talksView) startDoubts(l *look, t schedule.Talk) []string {
 	return doubts
 }
 
-// startNext starts the first approved talk of the block shown, asking
-// first as start does.
+// startNext starts the first talk of Now's "Up next": one left over from
+// an earlier block, else the first approved talk of the block under way or
+// next, asking first as start does.
 func (v *talksView) startNext(l *look) tea.Cmd {
-	for t := range l.data.Queue(v.block) {
+	block := l.defaultTalksBlock()
+	if left := l.leftOver(block); len(left) > 0 {
+		return v.start(l, left[0])
+	}
+	for t := range l.data.Queue(block) {
 		if t.Status == schedule.TalkApproved {
 			return v.start(l, *t)
 		}
 	}
-	b, _ := l.ev.Block(v.block)
+	b, _ := l.ev.Block(block)
 	v.desk.tell(fmt.Sprintf("no approved talk waiting in %s: approve one in Talks (2)", b.Title))
 	return nil
 }

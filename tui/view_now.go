@@ -207,14 +207,24 @@ func (v *nowView) livePanel(l *look, w, scale int) string {
 	return l.st.faint.Render("No talk is live.")
 }
 
-// upNext lists the next n approved talks with when they should start.
+// upNext lists the next n approved talks with when they should start:
+// talks left over from earlier blocks first (marked, so they are neither
+// forgotten nor mistaken for the block's own), then the block's queue.
+// The block is the live talk's, else the talks block under way or next.
 func (v *nowView) upNext(l *look, w, n int) string {
-	blockID := v.talks.shownBlock()
+	blockID := l.defaultTalksBlock()
 	if talk, ok := l.data.LiveTalk(); ok {
 		blockID = talk.Block
 	}
-	starts := l.expectedStarts(blockID)
 	rows := []string{l.heading("Up next", w)}
+	for _, t := range l.leftOver(blockID) {
+		if len(rows) > n {
+			break
+		}
+		b, _ := l.ev.Block(t.Block)
+		rows = append(rows, truncate(fmt.Sprintf("left   %s — %s (%d min) · left over from %s", t.Speaker, t.Title, l.talkMinutes(t.Minutes), b.Title), w))
+	}
+	starts := l.expectedStarts(blockID)
 	for t := range l.data.Queue(blockID) {
 		if t.Status != schedule.TalkApproved {
 			continue
