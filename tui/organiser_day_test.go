@@ -307,3 +307,25 @@ func TestFlowStartNextFromNow(t *testing.T) {
 	f.keys("s")
 	f.waitFor("▶ LIVE  Tomás Ortega — Codon for bioinformatics pipelines")
 }
+
+// People shows each person's zone, short key, proposals and whether they
+// are online; Enter opens one.
+func TestFlowPeopleShowsZoneKeyAndProposals(t *testing.T) {
+	c := newRealCamp(t)
+	if _, err := c.Camp.SetZone(t.Context(), c.Attendee, "Asia/Kolkata"); err != nil {
+		t.Fatal(err)
+	}
+	f := startFlowOn(t, c, organiser)
+	f.keys("5")
+	f.waitForLine("Name", "Now", "Zone", "Key", "Talks/topics")
+	f.waitForLine("Priya Raman", "● online", "Kolkata", "2 / 2")
+	for range 6 {
+		f.keys("j")
+	}
+	f.waitForLine("›", "Priya Raman")
+	f.keys("enter")
+	f.waitFor("attendee · ● online now", "Key: SHA256:", "Zone: Asia/Kolkata", "Proposed · 2 talks, 2 topics",
+		"Numba on a shoestring", "Which compiler for which workload?")
+	f.keys("esc")
+	f.waitForLine("›", "Priya Raman", "Kolkata")
+}
