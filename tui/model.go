@@ -329,6 +329,9 @@ func (m *Model) cycle(delta int) tea.Cmd {
 }
 
 func (m *Model) show(id viewID) tea.Cmd {
+	if id != m.current {
+		m.status = statusLine{} // a message about one view does not follow to the next
+	}
 	m.current = id
 	return m.view(id).sync(&m.look)
 }

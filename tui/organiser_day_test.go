@@ -329,3 +329,15 @@ func TestFlowPeopleShowsZoneKeyAndProposals(t *testing.T) {
 	f.keys("esc")
 	f.waitForLine("›", "Priya Raman", "Kolkata")
 }
+
+// Polish: a message about one view does not follow to the next; one talk
+// is "1 talk".
+func TestFlowMessagesDoNotFollowToOtherViews(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "j", "K")
+	f.waitFor("✓ “Codon for bioinformatics pipelines” moved to #3")
+	f.keys("1")
+	f.waitUntil("the message to go", func(s string) bool { return !strings.Contains(s, "✓") })
+	f.keys("2", "]")
+	f.waitFor("Lightning talks II (Americas)", "filter: queue · 2 talks", "1 talk planned")
+}

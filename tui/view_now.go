@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -176,11 +177,14 @@ func (v *nowView) blocksNowNext(l *look, w int) string {
 	if len(rows) == 0 {
 		rows = append(rows, l.st.section.Render("Now ")+" "+l.st.faint.Render("nothing scheduled"))
 	}
-	if b, ok := l.ev.Next(l.now); ok {
+	if b, ok := l.ev.Next(l.now); ok && b.Start.Sub(l.now) >= 12*time.Hour { // days ahead: a date, not 191:30:00
+		rows = append(rows, truncate(fmt.Sprintf("%s %s · %s %s%s",
+			l.st.section.Render("Next"), b.Title, b.Start.In(l.zone).Format("Mon 2 Jan"), clockIn(b.Start, l.zone), v.roomSuffix(l, b)), w))
+	} else if ok {
 		rows = append(rows, truncate(fmt.Sprintf("%s %s · %s%s · in %s",
 			l.st.section.Render("Next"), b.Title, clockIn(b.Start, l.zone), v.roomSuffix(l, b), countdown(b.Start.Sub(l.now))), w))
 	} else {
-		rows = append(rows, l.st.section.Render("Next")+" "+l.st.faint.Render("the camp is over for today"))
+		rows = append(rows, l.st.section.Render("Next")+" "+l.st.faint.Render("the camp of "+l.ev.Start().In(l.zone).Format("Monday 2 January")+" is over"))
 	}
 	return strings.Join(rows, "\n")
 }

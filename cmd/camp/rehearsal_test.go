@@ -178,3 +178,19 @@ func TestConsoleZoneFromTZAndFlag(t *testing.T) {
 		t.Errorf("a bad --tz: exit %d, %s", code, errOut)
 	}
 }
+
+// Polish: before the day `camp now` gives a date, not "in 191h30m"; after
+// it, the date of the camp that is over; one problem is "1 problem found".
+func TestNowBeforeAndAfterTheDaySaysTheDate(t *testing.T) {
+	_, out, _ := run(t, nil, "--now", "2026-03-20T10:00:00Z")
+	if !strings.Contains(out, "it starts on Saturday 28 March 2026") || !strings.Contains(out, "Next: Opening (Europe) (opening) on Saturday 28 March 2026") || strings.Contains(out, "h30m") {
+		t.Errorf("before the day:\n%s", out)
+	}
+	_, out, _ = run(t, nil, "--now", "2026-03-29T10:00:00Z")
+	if !strings.Contains(out, "the camp of Saturday 28 March 2026 is over") {
+		t.Errorf("after the day:\n%s", out)
+	}
+	if got := schedule.ErrorsReport(schedule.Problems{{Msg: "x"}}); !strings.HasSuffix(got, "\n1 problem found") {
+		t.Errorf("one problem: %q", got)
+	}
+}
