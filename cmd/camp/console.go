@@ -28,7 +28,7 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 		return err
 	}
 	defer o.Close()
-	out := cmd.OutOrStdout()
+	out := c.main.Stdout // the terminal itself, not the trimmed text stream
 	if !isTerminal(out) || !isTerminal(cmd.InOrStdin()) {
 		zone, err := c.consoleZone(cmd.Context(), o, 0)
 		if err != nil {

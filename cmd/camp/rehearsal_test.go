@@ -194,3 +194,16 @@ func TestNowBeforeAndAfterTheDaySaysTheDate(t *testing.T) {
 		t.Errorf("one problem: %q", got)
 	}
 }
+
+// camp --help pads no line with trailing spaces.
+func TestHelpHasNoTrailingSpaces(t *testing.T) {
+	_, out, _ := run(t, nil, "--help")
+	for i, line := range strings.Split(out, "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
+		}
+	}
+	if !strings.Contains(out, "--rehearse-on-real-db") {
+		t.Errorf("help lacks the rehearsal flags:\n%s", out)
+	}
+}
