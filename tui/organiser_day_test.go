@@ -341,3 +341,25 @@ func TestFlowMessagesDoNotFollowToOtherViews(t *testing.T) {
 	f.keys("2", "]")
 	f.waitFor("Lightning talks II (Americas)", "filter: queue · 2 talks", "1 talk planned")
 }
+
+// s on a finished talk reopens it: live again with the time it had left.
+func TestFlowReopenAFinishedTalk(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "f")
+	f.waitForLine("#3", "done", "Mei Chen")
+	f.waitForLine("›", "#4", "Tomás Ortega") // the cursor moves on once the finish is written
+	f.camp.Clock.Advance(5 * time.Minute)
+	f.keys("k", "s") // back on #3
+	f.waitFor("reopened: live again with the time it had left")
+	f.waitForLine("#3", "LIVE", "Mei Chen")
+	f.waitFor("LIVE 3:00 left")
+}
+
+// s on an empty list says why nothing happened.
+func TestFlowStartOnAnEmptyListSaysSo(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "]", "/", "/", "/") // Lightning talks II, its finished talks: none
+	f.waitFor("filter: done · 0 talks")
+	f.keys("s")
+	f.waitFor("no talk here to act on")
+}

@@ -66,6 +66,8 @@ func (v *talksView) onTalk(l *look, k tea.KeyPressMsg, t schedule.Talk, rows []s
 		return v.approveAllForm(l, rows), true
 	case key.Matches(k, l.keys.Reject):
 		return v.actOnTalk(l, t, schedule.ActReject, nil), true
+	case key.Matches(k, l.keys.Start) && t.Status == schedule.TalkDone:
+		return v.actOnTalk(l, t, schedule.ActReopen, nil), true // a finished talk comes back with the time it had left
 	case key.Matches(k, l.keys.Start):
 		return v.start(l, t), true
 	case key.Matches(k, l.keys.Skip):
@@ -95,6 +97,7 @@ var talkDone = map[schedule.TalkAction]string{
 	schedule.ActSkip:     "skipped",
 	schedule.ActRequeue:  "back in the queue",
 	schedule.ActWithdraw: "withdrawn",
+	schedule.ActReopen:   "reopened: live again with the time it had left",
 }
 
 // actOnTalk takes one step of the talk state machine. A step the machine
