@@ -363,3 +363,10 @@ func TestFlowStartOnAnEmptyListSaysSo(t *testing.T) {
 	f.keys("s")
 	f.waitFor("no talk here to act on")
 }
+
+// While a talk is live, s on another says so at once instead of asking.
+func TestFlowStartWhileATalkIsLiveSaysSo(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("2", "j", "s")
+	f.waitFor("✗ error: “Cython 3 and the free-threaded interpreter” is live: finish (f) or skip (x) it first")
+}

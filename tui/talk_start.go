@@ -19,6 +19,11 @@ func (v *talksView) start(l *look, t schedule.Talk) tea.Cmd {
 		v.desk.fail(err)
 		return nil
 	}
+	if live, ok := l.data.LiveTalk(); ok && live.ID != t.ID {
+		v.desk.fail(schedule.Errorf(schedule.ECONFLICT, "“%s” is live: finish (%s) or skip (%s) it first",
+			line(live.Title), l.keys.Finish.Help().Key, l.keys.Skip.Help().Key))
+		return nil
+	}
 	doubts := v.startDoubts(l, t)
 	if len(doubts) == 0 {
 		return v.actOnTalk(l, t, schedule.ActStart, nil)
