@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -123,6 +124,10 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		frameStale: true,
 		title:      "camp · " + line(d.Event.Name),
 		tickPhase:  rand.N(tickSpread + 1),
+	}
+	if d.Rehearsal != "" { // the window says so too, wherever the terminal shows its title
+		short, _, _ := strings.Cut(d.Rehearsal, " · ")
+		m.title = "camp · " + short + " · " + line(d.Event.Name)
 	}
 	m.nowView.talks, m.nowView.timers = &m.talksView, timerControls{d.Timers}
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m

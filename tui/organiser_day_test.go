@@ -25,6 +25,9 @@ func TestFlowRehearsalIsMarkedOnEveryView(t *testing.T) {
 		f.keys(view)
 		f.waitForLine("◆ REHEARSAL", "Announcement")
 	}
+	if title := f.rec.Model.View().WindowTitle; !strings.Contains(title, "REHEARSAL") {
+		t.Errorf("the window title %q does not say REHEARSAL", title)
+	}
 }
 
 // A finish by mistake is taken back with u: the talk is live again with the
