@@ -25,7 +25,9 @@ func TestFlowRehearsalIsMarkedOnEveryView(t *testing.T) {
 		f.keys(view)
 		f.waitForLine("◆ REHEARSAL", "Announcement")
 	}
-	if title := f.rec.Model.View().WindowTitle; !strings.Contains(title, "REHEARSAL") {
+	m := tui.New(c.Deps(), c.Organiser, tui.Options{})
+	defer m.Close()
+	if title := m.View().WindowTitle; !strings.Contains(title, "REHEARSAL") {
 		t.Errorf("the window title %q does not say REHEARSAL", title)
 	}
 }
