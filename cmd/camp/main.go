@@ -63,7 +63,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	root := m.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(m.Stdin)
-	root.SetOut(&trimmedLines{w: m.Stdout}) // the console draws on m.Stdout itself
+	root.SetOut(trimmed(m.Stdout)) // the console draws on m.Stdout itself
 	root.SetErr(m.Stderr)
 	err := fang.Execute(ctx, root, fang.WithErrorHandler(printError), fang.WithVersion(version()), fang.WithoutManpage())
 	m.closeOpened()
