@@ -207,3 +207,14 @@ func TestHelpHasNoTrailingSpaces(t *testing.T) {
 		t.Errorf("help lacks the rehearsal flags:\n%s", out)
 	}
 }
+
+func TestTrimmedLinesKeepsColourCodesAndInnerSpaces(t *testing.T) {
+	var b strings.Builder
+	w := &trimmedLines{w: &b}
+	for _, part := range []string{"a  b  ", "\x1b[97mtext   \x1b[m  ", "\n", "  x \n"} {
+		w.Write([]byte(part))
+	}
+	if want := "a  b  \x1b[97mtext\x1b[m\n  x\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
