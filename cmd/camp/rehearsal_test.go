@@ -193,6 +193,9 @@ func TestNowBeforeAndAfterTheDaySaysTheDate(t *testing.T) {
 	if got := schedule.ErrorsReport(schedule.Problems{{Msg: "x"}}); !strings.HasSuffix(got, "\n1 problem found") {
 		t.Errorf("one problem: %q", got)
 	}
+	if _, _, errOut := run(t, nil, "--now", "10:00", "--speed", "0"); !strings.Contains(errOut, "--speed 0: the clock must move forward") {
+		t.Errorf("--speed 0: %s", errOut)
+	}
 }
 
 // camp --help pads no line with trailing spaces.
