@@ -29,7 +29,8 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 	}
 	defer o.Close()
 	out := c.main.Stdout // the terminal itself, not the trimmed text stream
-	if !isTerminal(out) || !isTerminal(cmd.InOrStdin()) {
+	plain := c.wantsPlain(cmd)
+	if !plain && (!isTerminal(out) || !isTerminal(cmd.InOrStdin())) {
 		zone, err := c.consoleZone(cmd.Context(), o, 0)
 		if err != nil {
 			return err
@@ -51,6 +52,10 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 	serving := make(chan error, 1)
 	go func() { serving <- srv.Serve(nil) }()
 	defer stopServer(srv)
+	if plain {
+		fmt.Fprintln(out, "Attendees: "+srv.ConnectHint())
+		return c.runConsoleLines(cmd.Context(), o, cmd.InOrStdin(), out)
+	}
 	keep, err := c.consoleSession(cmd.Context(), o, srv, cmd.InOrStdin(), out)
 	if err != nil || !keep {
 		return err

@@ -121,6 +121,7 @@ func (m *Main) rootCommand() *cobra.Command {
 	}
 	server.bind(root)
 	cfg.bindZoneFlag(root)
+	root.Flags().Bool("plain", false, "line mode: the day as lines and a prompt for commands, for screen readers (also when TERM=dumb)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
 	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), cfg.demoCommand(), versionCommand())
