@@ -27,6 +27,7 @@ type boardView struct {
 	topics Topics // the services it writes to: the board, votes and
 	timers Timers // proposals, and the slots' timers
 	desk   writes
+	stars  Stars // the viewer's agenda (*); nil: no stars
 }
 
 func (*boardView) title() string { return "Open space" }
@@ -87,7 +88,7 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 	case v.preview != nil:
 		return []key.Binding{k.Select, k.Back}
 	}
-	keys := []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock}
+	keys := []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock, k.Star}
 	if t, _, ok := l.mainTimer(); ok && t.Kind == schedule.TimerSlot {
 		keys = append([]key.Binding{k.Pause, k.Extend, k.StopTimer}, keys...) // the slot timer's, first
 	}
@@ -99,7 +100,7 @@ func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
 		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Pause, k.StopTimer, k.Back},
-		{k.Vote, k.New},
+		{k.Vote, k.New, k.Star},
 	}
 }
 
@@ -211,7 +212,7 @@ func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, sugges
 	st, ok := suggested[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	switch {
 	case placed:
-		copy(out, titleLines(t.Title, w, lines-1))
+		copy(out, titleLines(l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID})+t.Title, w, lines-1))
 		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s", t.Leader, plural(t.Votes, "vote"), v.voteMark(l, t)), w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
@@ -262,7 +263,8 @@ func (v *boardView) sidePane(l *look, w, h int) string {
 		if l.data.MyVotes[t.ID] {
 			mark = "✓ voted"
 		}
-		return columns(width, []string{plural(t.Votes, "vote"), mark, t.Title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
+		title := l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID}) + t.Title
+		return columns(width, []string{plural(t.Votes, "vote"), mark, title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
 	})
 	return stack(head, list)
 }

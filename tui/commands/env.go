@@ -21,6 +21,8 @@ type Backend interface {
 	schedule.NoteService
 	schedule.TimerService
 	schedule.AnnouncementService
+	schedule.GuideService
+	schedule.StarService
 	Event() *schedule.Event
 	// RequestLink starts linking the actor to their registration by email
 	// and returns the one-time code an organiser must confirm.
