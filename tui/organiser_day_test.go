@@ -23,7 +23,8 @@ func TestFlowRehearsalIsMarkedOnEveryView(t *testing.T) {
 	f := startFlowOn(t, c, organiser)
 	for _, view := range []string{"1", "2", "3", "4", "5", "6"} {
 		f.keys(view)
-		f.waitForLine("◆ REHEARSAL", "Announcement")
+		f.waitForLine("◆ REHEARSAL", "a moved clock") // a row of its own,
+		f.waitForLine("» Announcement")                // above the announcement
 	}
 	m := tui.New(c.Deps(), c.Organiser, tui.Options{})
 	defer m.Close()
@@ -363,7 +364,7 @@ func TestFlowReopenAFinishedTalk(t *testing.T) {
 // s on an empty list says why nothing happened.
 func TestFlowStartOnAnEmptyListSaysSo(t *testing.T) {
 	f := startFlow(t, organiser)
-	f.keys("2", "]", "/", "/", "/") // Lightning talks II, its finished talks: none
+	f.keys("2", "]", "F", "F", "F") // Lightning talks II, its finished talks: none
 	f.waitFor("filter: done · 0 talks")
 	f.keys("s")
 	f.waitFor("no talk here to act on")
