@@ -24,7 +24,7 @@ func TestFlowRehearsalIsMarkedOnEveryView(t *testing.T) {
 	for _, view := range []string{"1", "2", "3", "4", "5", "6"} {
 		f.keys(view)
 		f.waitForLine("◆ REHEARSAL", "a moved clock") // a row of its own,
-		f.waitForLine("» Announcement")                // above the announcement
+		f.waitForLine("» Announcement")               // above the announcement
 	}
 	m := tui.New(c.Deps(), c.Organiser, tui.Options{})
 	defer m.Close()
