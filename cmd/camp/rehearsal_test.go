@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,5 +220,26 @@ func TestTrimmedLinesKeepsColourCodesAndInnerSpaces(t *testing.T) {
 	}
 	if want := "a  b  \x1b[97mtext\x1b[m\n  x\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// The help on a real file (the binary's stdout) had trailing spaces while
+// the in-process test, on a buffer, had none: fang writes with
+// io.WriteString, and an embedded *os.File took that call around the
+// trimming.
+func TestTrimmedFileTrimsWriteStringToo(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := trimmed(f)
+	io.WriteString(w, "camp runs a camp.   \n")
+	if _, ok := w.(interface{ Fd() uintptr }); !ok {
+		t.Error("the trimmed file no longer shows its descriptor: colour detection cannot see the terminal")
+	}
+	got, _ := os.ReadFile(f.Name())
+	if string(got) != "camp runs a camp.\n" {
+		t.Errorf("got %q", got)
 	}
 }

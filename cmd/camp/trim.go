@@ -55,19 +55,22 @@ func (t *trimmedLines) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// trimmedFile is trimmedLines over a file that is still the file for
-// everything else (its descriptor), so colour detection sees the terminal.
+// trimmedFile is trimmedLines over a file whose descriptor stays visible
+// (Fd), so colour detection still sees the terminal. It does not embed the
+// *os.File: that would bring WriteString and ReadFrom along, and writers
+// that prefer them (io.WriteString) would go around the trimming.
 type trimmedFile struct {
-	*os.File
+	file  *os.File
 	lines *trimmedLines
 }
 
 func (t trimmedFile) Write(p []byte) (int, error) { return t.lines.Write(p) }
+func (t trimmedFile) Fd() uintptr                 { return t.file.Fd() }
 
 // trimmed wraps w so that its lines lose their trailing spaces.
 func trimmed(w io.Writer) io.Writer {
 	if f, ok := w.(*os.File); ok {
-		return trimmedFile{File: f, lines: &trimmedLines{w: f}}
+		return trimmedFile{file: f, lines: &trimmedLines{w: f}}
 	}
 	return &trimmedLines{w: w}
 }
