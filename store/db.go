@@ -35,6 +35,9 @@ type Options struct {
 	Clock schedule.Clock
 	// PollInterval is how often another process's writes are looked for.
 	PollInterval time.Duration
+	// SessionTimeout is how long a terminal session counts as online after
+	// its process's last heartbeat (default 30 s; see Sessions).
+	SessionTimeout time.Duration
 }
 
 // DB is an open camp database: a series of camps.
@@ -47,6 +50,8 @@ type DB struct {
 	gen    atomic.Uint64 // bumped after every commit, ours or another process's
 	stop   context.CancelFunc
 	done   chan struct{}
+	// sessionTimeout: see Options.SessionTimeout.
+	sessionTimeout time.Duration
 }
 
 // Open opens (creating if needed) the database at path, checks its integrity
@@ -60,7 +65,10 @@ func Open(path string, opt Options) (*DB, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{})}
+	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{}), sessionTimeout: opt.SessionTimeout}
+	if db.sessionTimeout <= 0 {
+		db.sessionTimeout = DefaultSessionTimeout
+	}
 	if db.clock == nil {
 		db.clock = schedule.SystemClock{}
 	}
