@@ -86,3 +86,15 @@ type StageService interface {
 	Stage(ctx context.Context, a Actor) (Stage, error)
 	SetCueBell(ctx context.Context, a Actor, on bool) error
 }
+
+// SlotAt is the open-space slot under way at t, if any.
+func (e *Event) SlotAt(t time.Time) (Slot, bool) {
+	for _, b := range e.Current(t) {
+		for _, s := range b.Slots() {
+			if !t.Before(s.Start) && t.Before(s.End) {
+				return s, true
+			}
+		}
+	}
+	return Slot{}, false
+}

@@ -28,7 +28,7 @@ func (c *Camp) SetRoom(ctx context.Context, a schedule.Actor, room string) (sche
 			return err
 		}
 		var ok bool
-		if slot, ok = slotRunning(c.ev, t.now); !leaving && !ok {
+		if slot, ok = c.ev.SlotAt(t.now); !leaving && !ok {
 			return schedule.Errorf(schedule.ECONFLICT, "no open-space slot is running now: say which room you are in once a slot has started")
 		}
 		t.changed(schedule.ChangePeople, t.me.ID)
@@ -66,18 +66,6 @@ func (c *Camp) findTrack(name string) (schedule.Track, error) {
 		names = append(names, tr.ID)
 	}
 	return schedule.Track{}, schedule.Errorf(schedule.ENOTFOUND, "no room %q: the rooms are %s", name, strings.Join(names, ", "))
-}
-
-// slotRunning is the open-space slot under way at now.
-func slotRunning(ev *schedule.Event, now time.Time) (schedule.Slot, bool) {
-	for _, b := range ev.Current(now) {
-		for _, s := range b.Slots() {
-			if !now.Before(s.Start) && now.Before(s.End) {
-				return s, true
-			}
-		}
-	}
-	return schedule.Slot{}, false
 }
 
 // Presence is who has a terminal session open in any process on the

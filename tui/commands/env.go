@@ -20,6 +20,7 @@ type Backend interface {
 	schedule.NoteService
 	schedule.TimerService
 	schedule.AnnouncementService
+	schedule.StageService // room presence, speaker cues, questions
 	Event() *schedule.Event
 	// RequestLink starts linking the actor to their registration by email
 	// and returns the one-time code an organiser must confirm.
