@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -51,7 +52,11 @@ type DB struct {
 	stop   context.CancelFunc
 	done   chan struct{}
 	// sessionTimeout: see Options.SessionTimeout.
-	sessionTimeout time.Duration
+	sessionTimeout atomic.Int64
+	sessions       struct {
+		once sync.Once
+		s    *Sessions
+	}
 }
 
 // Open opens (creating if needed) the database at path, checks its integrity
@@ -65,10 +70,8 @@ func Open(path string, opt Options) (*DB, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{}), sessionTimeout: opt.SessionTimeout}
-	if db.sessionTimeout <= 0 {
-		db.sessionTimeout = DefaultSessionTimeout
-	}
+	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{}), }
+	db.SetSessionTimeout(opt.SessionTimeout)
 	if db.clock == nil {
 		db.clock = schedule.SystemClock{}
 	}
@@ -194,6 +197,9 @@ func (db *DB) applyMigration(ctx context.Context, version int, body string) erro
 
 // Close stops watching for other processes and closes the database.
 func (db *DB) Close() error {
+	if s := db.sessions.s; s != nil {
+		s.Stop()
+	}
 	if db.stop != nil {
 		db.stop()
 		<-db.done

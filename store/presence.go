@@ -74,7 +74,7 @@ func (c *Camp) findTrack(name string) (schedule.Track, error) {
 // sweep then removes it for good).
 func (c *Camp) Presence(ctx context.Context) (schedule.Presence, error) {
 	var p schedule.Presence
-	cut := time.Now().Add(-c.db.sessionTimeout).UnixMilli()
+	cut := time.Now().Add(-c.db.timeout()).UnixMilli()
 	rows, err := c.db.reader.QueryContext(ctx, `SELECT DISTINCT person_id FROM sessions WHERE person_id IS NOT NULL AND seen_at >= ? ORDER BY person_id`, cut)
 	if err != nil {
 		return p, err

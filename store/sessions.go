@@ -32,13 +32,29 @@ type Sessions struct {
 	once   sync.Once
 }
 
-// Sessions starts this process's heartbeat. Stop it when the server stops.
+// Sessions is this process's record of its terminal sessions, its
+// heartbeat started on first use. Closing the database stops it and
+// removes the sessions.
 func (db *DB) Sessions() *Sessions {
-	ctx, cancel := context.WithCancel(context.Background())
-	s := &Sessions{db: db, server: randomID(), wall: time.Now, stop: cancel, done: make(chan struct{})}
-	go s.beat(ctx)
-	return s
+	db.sessions.once.Do(func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		db.sessions.s = &Sessions{db: db, server: randomID(), wall: time.Now, stop: cancel, done: make(chan struct{})}
+		go db.sessions.s.beat(ctx)
+	})
+	return db.sessions.s
 }
+
+// SetSessionTimeout sets how long a session counts as online after its
+// process's last heartbeat (d <= 0: DefaultSessionTimeout). Every process
+// on a database should use the same.
+func (db *DB) SetSessionTimeout(d time.Duration) {
+	if d <= 0 {
+		d = DefaultSessionTimeout
+	}
+	db.sessionTimeout.Store(int64(d))
+}
+
+func (db *DB) timeout() time.Duration { return time.Duration(db.sessionTimeout.Load()) }
 
 func randomID() string {
 	var b [12]byte
@@ -112,11 +128,11 @@ func (s *Sessions) Stop() {
 // Server names this process's sessions in the table.
 func (s *Sessions) Server() string { return s.server }
 
-func (s *Sessions) cutoff() int64 { return s.wall().Add(-s.db.sessionTimeout).UnixMilli() }
+func (s *Sessions) cutoff() int64 { return s.wall().Add(-s.db.timeout()).UnixMilli() }
 
 func (s *Sessions) beat(ctx context.Context) {
 	defer close(s.done)
-	every := max(s.db.sessionTimeout/3, 10*time.Millisecond)
+	every := max(s.db.timeout()/3, 10*time.Millisecond)
 	t := time.NewTicker(every)
 	defer t.Stop()
 	s.sweep(ctx)

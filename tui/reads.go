@@ -43,11 +43,17 @@ func (s source) Notes(ctx context.Context, t schedule.Target) ([]schedule.NoteEn
 func (s source) Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error) {
 	return s.d.Notes.Reports(ctx, t)
 }
-func (s source) Online() []int64 {
+func (s source) Presence(ctx context.Context) (schedule.Presence, error) {
 	if s.d.Presence == nil {
-		return nil
+		return schedule.Presence{}, nil
 	}
-	return s.d.Presence.Online()
+	return s.d.Presence.Presence(ctx)
+}
+func (s source) Stage(ctx context.Context, a schedule.Actor) (schedule.Stage, error) {
+	if s.d.Stage == nil {
+		return schedule.Stage{}, nil
+	}
+	return s.d.Stage.Stage(ctx, a)
 }
 
 // reload re-reads the given parts in one command.

@@ -43,18 +43,23 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 	}
 	go srv.Serve(nil)
 	defer srv.Close()
-	return c.runConsoleTUI(cmd.Context(), o, srv.ConnectHint(), srv.Presence())
+	return c.runConsoleTUI(cmd.Context(), o, srv.ConnectHint())
 }
 
-func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, presence tui.Presence) error {
+func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string) error {
 	actor, err := consoleActor(ctx, o.camp)
 	if err != nil {
 		return err
 	}
+	// The console is a terminal session too: it shows as online in every
+	// process on the database while it runs.
+	if id, err := o.db.Sessions().Open(ctx, actor.PersonID); err == nil {
+		defer o.db.Sessions().Close(context.Background(), id)
+	}
 	camp := o.camp
 	deps := tui.Deps{
 		Event: o.ev, Clock: o.clock, People: camp, Talks: camp, Topics: camp, Notes: camp, Timers: camp,
-		Announcements: camp, Feed: camp, Presence: presence, ConnectHint: "attendees: " + hint,
+		Announcements: camp, Feed: camp, Presence: camp, Stage: camp, ConnectHint: "attendees: " + hint,
 	}
 	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true})
 	_, err = tea.NewProgram(model, tea.WithContext(ctx)).Run()

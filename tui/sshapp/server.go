@@ -36,6 +36,9 @@ type Config struct {
 	Feed       schedule.Feed
 	// Publish announces changes the server itself makes (who is online).
 	Publish func(...schedule.Change)
+	// Sessions records the terminal sessions for every process on the
+	// database to see (who is online, and so who is in a room); nil: none.
+	Sessions SessionBook
 	Clock   schedule.Clock
 	Logger  *slog.Logger
 	// StallTimeout drops a session whose client has not read its output for
@@ -155,5 +158,3 @@ func (s *Server) Close() error { return s.ssh.Close() }
 // for ctx to be done.
 func (s *Server) Shutdown(ctx context.Context) error { return s.ssh.Shutdown(ctx) }
 
-// Presence says who is connected; the TUI shows it.
-func (s *Server) Presence() *registry { return s.registry }

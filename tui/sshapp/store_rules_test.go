@@ -55,8 +55,8 @@ func TestJoiningInTheWelcomeShowsOnline(t *testing.T) {
 	if err != nil || p.Name != "Nina Newcomer" {
 		t.Fatalf("the person joined in the welcome: %+v %v", p, err)
 	}
-	if online := ts.srv.Presence().Online(); !slices.Contains(online, p.ID) {
-		t.Errorf("online %v, want %d among them", online, p.ID)
+	if here, err := ts.camp.Presence(ctx); err != nil || !slices.Contains(here.Online, p.ID) {
+		t.Errorf("online %v (%v), want %d among them", here.Online, err, p.ID)
 	}
 }
 
