@@ -70,7 +70,7 @@ func Open(path string, opt Options) (*DB, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{}), }
+	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{})}
 	db.SetSessionTimeout(opt.SessionTimeout)
 	if db.clock == nil {
 		db.clock = schedule.SystemClock{}
