@@ -27,6 +27,9 @@ type KeyMap struct {
 
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
+
+	// Room presence, the speaker view, questions and cues (view_speaker.go).
+	Here, Ask, Speaker, Pick, Cue key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -87,5 +90,11 @@ func DefaultKeyMap() KeyMap {
 		Hide: bind("x", "hide/show", "x"),
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
+
+		Here:    bind("i", "I'm here", "i"),
+		Ask:     bind("a", "ask", "a"),
+		Speaker: bind("S", "speaker", "S"),
+		Pick:    bind("enter", "show to speaker", "enter"),
+		Cue:     bind("c", "cue the speaker", "c"),
 	}
 }

@@ -64,6 +64,7 @@ type Model struct {
 	dataChanged bool   // a read brought something new in this update
 	typingAhead bool   // this update only gathered a key typed into a text area
 	title       string // the window title
+	rangFor     string // the cue the bell last rang for (cues.go)
 	drawn       struct{ status, help, banner lastDraw }
 
 	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
@@ -125,6 +126,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
 	m.notes.svc, m.notes.desk = d.Notes, m
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
+	m.boardView.stage, m.nowView.speaker.stage, m.nowView.speaker.desk = d.Stage, d.Stage, m
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()
@@ -185,7 +187,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.frameStale = true
 	}
 	m.draw() // also asks for the Markdown the frame shows plain, sent to render with this update's commands
-	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders())
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders(), m.ringForCue())
 }
 
 // draw renders the frame if something it shows may have changed. It runs

@@ -165,7 +165,7 @@ func (m *Model) apply(loads loadedMsg) tea.Cmd {
 
 // countsDown reports whether anything on screen changes by itself with time.
 func (m *Model) countsDown() bool {
-	if m.current == viewNow {
+	if m.current == viewNow || m.awaitsCue() {
 		return true
 	}
 	for _, t := range m.data.Timers {

@@ -26,6 +26,7 @@ type boardView struct {
 
 	topics Topics // the services it writes to: the board, votes and
 	timers Timers // proposals, and the slots' timers
+	stage  Stage  // who is in which room (presence.go); nil: no presence
 	desk   writes
 }
 
@@ -87,7 +88,7 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 	case v.preview != nil:
 		return []key.Binding{k.Select, k.Back}
 	}
-	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock}
+	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.Here, k.NextBlock}
 }
 
 func (v *boardView) fullKeys(l *look) [][]key.Binding {
@@ -95,7 +96,7 @@ func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
 		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Back},
-		{k.Vote, k.New},
+		{k.Vote, k.New, k.Here},
 	}
 }
 
@@ -105,7 +106,7 @@ func (v *boardView) render(l *look, w, h int) string {
 		return l.st.faint.Render("this camp has no open-space blocks")
 	}
 	head := stack(l.heading(fmt.Sprintf("%s · %s · %d slots × %d rooms", b.Title, spanIn(b.Start, b.End, l.zone), len(b.Slots()), len(l.ev.Tracks)), w),
-		v.yourRooms(l, w), v.modeLine(l, w))
+		v.yourRooms(l, w), l.hereLine(w), l.whoIsWhere(w), v.modeLine(l, w))
 	lines := 2
 	if h >= 30 {
 		lines = 3 // tall screens wrap titles instead of cutting them
@@ -211,12 +212,12 @@ func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, sugges
 	switch {
 	case placed:
 		copy(out, titleLines(t.Title, w, lines-1))
-		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s", t.Leader, plural(t.Votes, "vote"), v.voteMark(l, t)), w)
+		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s%s", t.Leader, plural(t.Votes, "vote"), l.headCount(tr, s), v.voteMark(l, t)), w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
 		out[lines-1] = l.st.faint.Render(truncate("suggested · "+plural(st.Votes, "vote"), w))
 	default:
-		out[0] = l.st.faint.Render("(free)")
+		out[0] = l.st.faint.Render("(free)") + l.headCount(tr, s)
 	}
 	return out
 }

@@ -15,8 +15,9 @@ import (
 // talk's countdown, who is next, the open-space rooms and who is here. It
 // has no cursor.
 type nowView struct {
-	rooms lastDraw // the open-space rooms, kept between frames
-	talks talkDesk // the live talk's controls, and which block is shown
+	rooms   lastDraw // the open-space rooms, kept between frames
+	talks   talkDesk // the live talk's controls, and which block is shown
+	speaker speakerView
 }
 
 // talkDesk is what the Now view asks of the talks beyond the snapshot: the
@@ -29,13 +30,23 @@ type talkDesk interface {
 	shownBlock() string
 }
 
-func (*nowView) title() string      { return "Now" }
-func (*nowView) sync(*look) tea.Cmd { return nil }
+func (*nowView) title() string          { return "Now" }
+func (v *nowView) sync(l *look) tea.Cmd { v.speaker.sync(l); return nil }
 
 // The Now view is a display; the organiser watching the countdown can give
 // the speaker another minute or end the talk without leaving it.
 func (v *nowView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if v.speaker.on {
+		if cmd, used := v.speaker.handleKey(l, k); used {
+			return cmd, true
+		}
+	}
 	switch {
+	case key.Matches(k, l.keys.Speaker):
+		v.speaker.on = true
+		v.speaker.sync(l)
+	case key.Matches(k, l.keys.Ask):
+		return v.speaker.askForm(l), true
 	case key.Matches(k, l.keys.Extend):
 		return v.talks.extendLiveTalk(l), true
 	case key.Matches(k, l.keys.Finish):
@@ -44,13 +55,21 @@ func (v *nowView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool
 	return nil, false
 }
 
-func (*nowView) shortKeys(l *look) []key.Binding { return []key.Binding{l.keys.Extend, l.keys.Finish} }
+func (v *nowView) shortKeys(l *look) []key.Binding {
+	if v.speaker.on {
+		return append(v.speaker.keys(l), l.keys.Extend, l.keys.Finish)
+	}
+	return []key.Binding{l.keys.Extend, l.keys.Finish, l.keys.Speaker, l.keys.Ask}
+}
 
 func (v *nowView) fullKeys(l *look) [][]key.Binding { return [][]key.Binding{v.shortKeys(l)} }
 
 // render stacks the sections on small screens and uses two columns on wide
 // ones. When the height runs out, the least essential sections go first.
 func (v *nowView) render(l *look, w, h int) string {
+	if v.speaker.on {
+		return v.speaker.render(l, w, h)
+	}
 	if w >= 120 {
 		return v.nowWide(l, w, h)
 	}
@@ -263,7 +282,7 @@ func (v *nowView) openSpaceNow(l *look, w int, detailed, roomy bool) string {
 	if !detailed {
 		return head + "\n" + l.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic · press 3 for the board", l.placedIn(s), len(l.ev.Tracks)))
 	}
-	key := fmt.Sprintf("%s %d %t %t %d %d", s.ID(), w, roomy, l.st.dark, l.data.Version(live.Topics), l.data.VotesVersion())
+	key := fmt.Sprintf("%s %d %t %t %d %d %d", s.ID(), w, roomy, l.st.dark, l.data.Version(live.Topics), l.data.VotesVersion(), l.data.Version(live.Presence))
 	return head + "\n" + v.rooms.get(key, func() string {
 		rows := make([]string, 0, len(l.ev.Tracks))
 		for _, tr := range l.ev.Tracks {
