@@ -122,7 +122,7 @@ func (m *Model) renderCue(w int) string {
 	if !ok {
 		return ""
 	}
-	return truncate(m.st.warn.Bold(true).Render("» "+text), w)
+	return wrap(m.st.warn.Bold(true).Render("» "+text), w) // wrapped, not cut: the join link must show whole
 }
 
 // ringForCue rings the terminal's bell once for each new cue, if the

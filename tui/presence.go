@@ -26,13 +26,14 @@ func (l *look) inRoom(track, slot string) []schedule.Here {
 	return hs
 }
 
-// headCount is "· 3 here" for a room with people in it in the slot.
-func (l *look) headCount(tr schedule.Track, s schedule.Slot) string {
+// headsHere is "3 here · " for a room with people in it in the slot, put
+// first on the board and the Now view so a narrow cell never cuts it off.
+func (l *look) headsHere(tr schedule.Track, s schedule.Slot) string {
 	n := len(l.inRoom(tr.ID, s.ID()))
 	if n == 0 {
 		return ""
 	}
-	return l.st.bold.Render(fmt.Sprintf(" · %d here", n))
+	return l.st.bold.Render(fmt.Sprintf("%d here", n)) + " · "
 }
 
 // myRoom is the room the viewer said they are in, if it still holds.

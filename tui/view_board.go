@@ -212,12 +212,12 @@ func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, sugges
 	switch {
 	case placed:
 		copy(out, titleLines(t.Title, w, lines-1))
-		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s%s", t.Leader, plural(t.Votes, "vote"), l.headCount(tr, s), v.voteMark(l, t)), w)
+		out[lines-1] = truncate(fmt.Sprintf("%s%s · %s%s", l.headsHere(tr, s), t.Leader, plural(t.Votes, "vote"), v.voteMark(l, t)), w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
 		out[lines-1] = l.st.faint.Render(truncate("suggested · "+plural(st.Votes, "vote"), w))
 	default:
-		out[0] = l.st.faint.Render("(free)") + l.headCount(tr, s)
+		out[0] = l.headsHere(tr, s) + l.st.faint.Render("(free)")
 	}
 	return out
 }
