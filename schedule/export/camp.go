@@ -23,6 +23,7 @@ type Camp struct {
 	Reports       []schedule.Report
 	People        []schedule.Person
 	Registrations []schedule.Registration
+	Questions     []schedule.Question // the audience's questions to talks, kept with their notes
 	// GeneratedAt is when the export was made. It is passed in rather than
 	// read from the clock so that the output is reproducible; it becomes the
 	// iCalendar DTSTAMP and the schedule version.
