@@ -1,0 +1,105 @@
+package sshapp_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/schedule/export"
+)
+
+// joinWithKey joins a new attendee and returns their client and person.
+func (ts *testServer) joinWithKey(t *testing.T, name string) (*gossh.Client, schedule.Person) {
+	t.Helper()
+	key := newKey(t)
+	c := ts.client(t, key)
+	mustRun(t, c, "join", "--name", name, "--accept-code-of-conduct")
+	p, err := ts.camp.PersonByFingerprint(ctx, gossh.FingerprintSHA256(key.PublicKey()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, p
+}
+
+// Issue 17, item 4 over SSH: the organiser's cue reaches every session of
+// the live speaker, and no other screen; an attendee's question, once an
+// organiser picks it (enter in the console's speaker view), shows in the
+// speaker view and later in the talk's exported notes.
+func TestCueAndQuestionReachOnlyTheLiveSpeakerOverSSH(t *testing.T) {
+	ts := startServer(t)
+	org := ts.organiser(t)
+	meiClient, mei := ts.joinWithKey(t, "Mei Chen")
+	priya := ts.join(t, "Priya Raman")
+	talk, err := ts.camp.ProposeTalk(ctx, mei.Actor(), schedule.TalkProposal{Title: "Cython 3 and free threading", Abstract: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := fmt.Sprint(talk.ID)
+	mustRun(t, org, "queue", "approve", id)
+	mustRun(t, org, "queue", "start", id)
+
+	speakerView := openScreen(t, meiClient, 100, 30)
+	speakerView.waitFor(t, 5*time.Second, "[1 Now]", "LIVE")
+	speakerView.in.Write([]byte("S"))
+	speakerView.waitFor(t, 5*time.Second, "▶ LIVE Mei Chen — Cython 3")
+	talksView := openScreen(t, meiClient, 100, 30)
+	talksView.waitFor(t, 5*time.Second, "[1 Now]")
+	talksView.in.Write([]byte("2"))
+	talksView.waitFor(t, 5*time.Second, "[2 Talks]")
+	audience := openScreen(t, priya, 100, 30)
+	audience.waitFor(t, 5*time.Second, "[1 Now]", "LIVE")
+	audience.in.Write([]byte("S"))
+	audience.waitFor(t, 5*time.Second, "▶ LIVE Mei Chen")
+	console := openScreen(t, ts.client(t, ts.org), 100, 30)
+	console.waitFor(t, 5*time.Second, "[1 Now]")
+	console.in.Write([]byte("S"))
+	console.waitFor(t, 5*time.Second, "Questions · 0")
+
+	mustRun(t, org, "cue", "wrap-up")
+	took := speakerView.waitFor(t, 5*time.Second, "PLEASE WRAP UP")
+	t.Logf("the cue reached the speaker view in %s", took)
+	if took > time.Second {
+		t.Errorf("the cue took %s to reach the speaker, want at most 1 s", took)
+	}
+	talksView.waitFor(t, time.Second, "» Cue from the organisers: Please wrap up")
+	time.Sleep(500 * time.Millisecond) // time enough for a wrong screen to show it too
+	for name, s := range map[string]*screen{"an attendee": audience, "the organiser": console} {
+		if txt := s.text(); strings.Contains(strings.ToLower(txt), "wrap up") {
+			t.Errorf("%s sees the cue:\n%s", name, txt)
+		}
+	}
+
+	mustRun(t, priya, "ask", "Does it work with NumPy 2?")
+	console.waitFor(t, 5*time.Second, "Questions · 1", "#1 Priya Raman: Does it work with NumPy 2?")
+	console.in.Write([]byte("\r"))
+	took = speakerView.waitFor(t, 5*time.Second, "Question from Priya Raman", "Does it work with NumPy 2?")
+	t.Logf("the picked question reached the speaker view in %s", took)
+	if txt := audience.text(); strings.Contains(txt, "NumPy 2") {
+		t.Errorf("the audience sees the question in the speaker view:\n%s", txt)
+	}
+
+	mustRun(t, org, "queue", "finish", id)
+	talks, _ := ts.camp.Talks(ctx, schedule.TalkFilter{})
+	people, _ := ts.camp.People(ctx)
+	questions, err := ts.camp.AllQuestions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes, err := export.NotesFiles(export.Camp{Event: ts.camp.Event(), Talks: talks, People: people, Questions: questions, GeneratedAt: ts.clock.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range notes {
+		if strings.HasSuffix(f.Path, "talk-"+id+".md") && strings.Contains(string(f.Data), "### Priya Raman (put to the speaker)\n\nDoes it work with NumPy 2?") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the exported notes of talk 1 lack the question: %v", notes)
+	}
+}
