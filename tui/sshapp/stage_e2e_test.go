@@ -103,3 +103,67 @@ func TestCueAndQuestionReachOnlyTheLiveSpeakerOverSSH(t *testing.T) {
 		t.Errorf("the exported notes of talk 1 lack the question: %v", notes)
 	}
 }
+
+// Issue 17, item 3 over SSH, on the server's moved clock: the next
+// speaker's sessions show "You're next" once the live talk has two minutes
+// left (with a bell, as they asked for one), and a topic leader's session
+// shows where and when five minutes before their slot.
+func TestSpeakerAndLeaderCuesOverSSH(t *testing.T) {
+	ts := startServer(t)
+	org := ts.organiser(t)
+	mei, meiP := ts.joinWithKey(t, "Mei Chen")
+	tomas, tomasP := ts.joinWithKey(t, "Tomas Ortega")
+	live, _ := ts.camp.ProposeTalk(ctx, meiP.Actor(), schedule.TalkProposal{Title: "Cython 3", Abstract: "x", Minutes: 5})
+	next, _ := ts.camp.ProposeTalk(ctx, tomasP.Actor(), schedule.TalkProposal{Title: "Codon", Abstract: "x", Minutes: 5})
+	mustRun(t, org, "queue", "approve", fmt.Sprint(live.ID))
+	mustRun(t, org, "queue", "approve", fmt.Sprint(next.ID))
+	mustRun(t, org, "queue", "start", fmt.Sprint(live.ID))
+	mustRun(t, tomas, "bell", "on")
+	started := ts.clock.Now()
+
+	first, second := openScreen(t, tomas, 100, 30), openScreen(t, tomas, 100, 30)
+	meiScreen := openScreen(t, mei, 100, 30)
+	for _, s := range []*screen{first, second, meiScreen} {
+		s.waitFor(t, 5*time.Second, "[1 Now]", "LIVE")
+	}
+	second.in.Write([]byte("3"))
+	second.waitFor(t, 5*time.Second, "[3 Open space]")
+	ts.clock.Set(started.Add(2*time.Minute + 59*time.Second))
+	first.waitFor(t, 5*time.Second, "2:01 left")
+	if strings.Contains(first.text(), "You're next") {
+		t.Fatalf("cued with more than two minutes left:\n%s", first.text())
+	}
+	// A bell is BEL on its own; BEL also ends the window title's escape
+	// sequence, so count them from here on.
+	bells := func(s *screen) int { return strings.Count(s.raw.String(), "\a") }
+	tomasBells, meiBells := bells(first), bells(meiScreen)
+	ts.clock.Set(started.Add(3 * time.Minute))
+	first.waitFor(t, 5*time.Second, "» You're next: about 2 minutes")
+	second.waitFor(t, 5*time.Second, "[3 Open space]", "» You're next: about 2 minutes")
+	deadline := time.Now().Add(5 * time.Second) // Bubble Tea sends what the program writes itself once a second
+	for bells(first) == tomasBells && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if bells(first) == tomasBells {
+		t.Error("no bell, though Tomas said bell on")
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if strings.Contains(meiScreen.text(), "You're next") || bells(meiScreen) != meiBells {
+		t.Errorf("the live speaker got the next speaker's cue or a bell:\n%s", meiScreen.text())
+	}
+
+	// Tomas leads a topic in track b (Room 2), slot 1 at 11:00 GMT.
+	topic, err := ts.camp.ProposeTopic(ctx, tomasP.Actor(), schedule.TopicProposal{Title: "Codon pipelines"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, org, "assign", fmt.Sprint(topic.ID), "b", "eu-openspace-1/1")
+	mustRun(t, org, "queue", "finish", fmt.Sprint(live.ID))
+	ts.clock.Set(time.Date(2026, 3, 28, 10, 54, 0, 0, time.UTC))
+	first.waitFor(t, 5*time.Second, "in 6:00")
+	if strings.Contains(second.text(), "Your topic") {
+		t.Fatalf("cued six minutes before:\n%s", second.text())
+	}
+	ts.clock.Set(time.Date(2026, 3, 28, 10, 55, 0, 0, time.UTC))
+	second.waitFor(t, 5*time.Second, "» Your topic is in Room 2 at 11:00 GMT (in 5 minutes)", ts.camp.Event().JoinLink("room-2"))
+}
