@@ -62,8 +62,7 @@ func randomID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// Open records a terminal session of person (0: a key that has not joined
-// yet; Identify names it later) and returns its id, for Identify and Close.
+// Open records a terminal session of a person and returns its id, for Close.
 func (s *Sessions) Open(ctx context.Context, personID int64) (string, error) {
 	id, now := randomID(), s.wall().UnixMilli()
 	_, err := s.db.writer.ExecContext(ctx, `INSERT INTO sessions (id, server, person_id, started_at, seen_at) VALUES (?, ?, ?, ?, ?)`,
@@ -73,16 +72,6 @@ func (s *Sessions) Open(ctx context.Context, personID int64) (string, error) {
 		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{personID}})
 	}
 	return id, err
-}
-
-// Identify names the person of a session opened before they joined.
-func (s *Sessions) Identify(ctx context.Context, id string, personID int64) error {
-	_, err := s.db.writer.ExecContext(ctx, `UPDATE sessions SET person_id = ? WHERE id = ?`, nullID(personID), id)
-	if err == nil {
-		s.db.gen.Add(1)
-		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{personID}})
-	}
-	return err
 }
 
 // Close ends a session; if it was its person's last, they leave their room.

@@ -8,47 +8,45 @@ import (
 // SessionBook records terminal sessions where every process on the
 // database sees them (store.Sessions): who is online comes from there, not
 // from this server's registry, so a console and a separate `camp serve`
-// agree. Command sessions are not recorded: they are not online.
+// agree. Command sessions are not recorded: they are not online. Nor is a
+// session before its key has joined (nothing is stored for a key until
+// then) or a guest's: neither is anybody to show.
 type SessionBook interface {
 	Open(ctx context.Context, personID int64) (string, error)
-	Identify(ctx context.Context, id string, personID int64) error
 	Close(ctx context.Context, id string) error
 }
 
-// booked is one terminal session's entry in the SessionBook.
+// booked is one terminal session's entry in the SessionBook, made once the
+// session has a person.
 type booked struct {
 	s  *Server
-	id string
+	id string // "" until recorded
 }
 
-// book records a terminal session; nil when the server keeps no book or
-// the write failed (the session goes on: being shown online is not worth
-// refusing someone).
 func (s *Server) book(ctx context.Context, personID int64) *booked {
-	if s.cfg.Sessions == nil {
-		return nil
-	}
-	id, err := s.cfg.Sessions.Open(ctx, personID)
-	if err != nil {
-		s.cfg.Logger.Warn("cannot record a session", "error", err.Error())
-		return nil
-	}
-	return &booked{s: s, id: id}
+	b := &booked{s: s}
+	b.joined(ctx, personID)
+	return b
 }
 
-// identify names the person of a session that joined in the welcome.
-func (b *booked) identify(ctx context.Context, personID int64) {
-	if b == nil {
+// joined records the session of a person: at once for a key that had
+// joined before, or when a new key joins in the welcome. The session goes
+// on if the write fails: being shown online is not worth refusing someone.
+func (b *booked) joined(ctx context.Context, personID int64) {
+	if b.id != "" || personID == 0 || b.s.cfg.Sessions == nil {
 		return
 	}
-	if err := b.s.cfg.Sessions.Identify(ctx, b.id, personID); err != nil {
+	id, err := b.s.cfg.Sessions.Open(ctx, personID)
+	if err != nil {
 		b.s.cfg.Logger.Warn("cannot record a session", "error", err.Error())
+		return
 	}
+	b.id = id
 }
 
 // close ends the entry, even when the session's own context is done.
 func (b *booked) close() {
-	if b == nil {
+	if b.id == "" {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -26,7 +26,7 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	out := screen.NewStallWriter(sess)
 	width, height := terminalSize(pty.Window.Width, pty.Window.Height)
 	lines := screen.New(out, profile, width, height)
-	entry := s.book(ctx, id.person.ID)
+	entry := s.book(ctx, id.actor.PersonID)
 	defer entry.close()
 	model := s.sessionModel(ctx, id, entry, sessionLook{
 		zone: s.zoneFor(id.person, env), width: width, height: height, profile: profile,
@@ -150,7 +150,7 @@ func (s *Server) sessionModel(ctx context.Context, id identity, entry *booked, l
 	main := func(p schedule.Person, zone *time.Location) tea.Model {
 		if id.person.ID == 0 && p.ID != 0 { // a new key has just joined in the welcome
 			s.registry.joined(id.fingerprint, p.ID)
-			entry.identify(ctx, p.ID)
+			entry.joined(ctx, p.ID)
 			s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{p.ID}})
 		}
 		look.zone = zone
