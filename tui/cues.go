@@ -116,10 +116,11 @@ func minutesWord(d time.Duration) string {
 	return fmt.Sprintf("%d minutes", n)
 }
 
-// renderCue is the cue line, on every view.
+// renderCue is the cue line, on every view but the speaker view, which
+// shows the organisers' cue large.
 func (m *Model) renderCue(w int) string {
 	text, ok := m.cue()
-	if !ok {
+	if !ok || (m.current == viewNow && m.nowView.speaker.on && m.data.Stage.Cue != nil && m.isLiveSpeaker()) {
 		return ""
 	}
 	return wrap(m.st.warn.Bold(true).Render("» "+text), w) // wrapped, not cut: the join link must show whole

@@ -95,6 +95,6 @@ func DefaultKeyMap() KeyMap {
 		Ask:     bind("a", "ask", "a"),
 		Speaker: bind("S", "speaker", "S"),
 		Pick:    bind("enter", "show to speaker", "enter"),
-		Cue:     bind("c", "cue the speaker", "c"),
+		Cue:     bind("c", "cue", "c"),
 	}
 }

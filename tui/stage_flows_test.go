@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/live"
 )
@@ -81,7 +83,7 @@ func TestSpeakerViewCountdownChangesAtOneMinuteAndThirtySeconds(t *testing.T) {
 	ends := liveTalkEnds(t, c)
 	mei := startFlowOn(t, c, as("mei"))
 	mei.keys("S")
-	mei.waitFor("▶ LIVE Mei Chen — Cython 3", "left of")
+	mei.waitFor("▶ LIVE  Mei Chen — Cython 3", "left of")
 	c.Clock.Set(ends.Add(-59 * time.Second))
 	mei.waitFor("LAST MINUTE · 0:59 left")
 	c.Clock.Set(ends.Add(-29 * time.Second))
@@ -112,7 +114,7 @@ func TestCueAndPickedQuestionReachOnlyTheSpeaker(t *testing.T) {
 	ada.waitFor("Questions · 1", "#1 Tomás Ortega: Does it build wheels for musl?")
 	ada.keys("enter")
 	mei.waitFor("Question from Tomás Ortega", "Does it build wheels for musl?")
-	priya.waitFor("▶ LIVE Mei Chen")
+	priya.waitFor("▶ LIVE  Mei Chen")
 	if f := priya.rec.frame(); strings.Contains(f, "WRAP UP") || strings.Contains(f, "musl") {
 		t.Errorf("an attendee sees the cue or the question:\n%s", f)
 	}
@@ -161,4 +163,42 @@ func TestBoardSaysWhoIsInWhichRoom(t *testing.T) {
 	priya.keys("i")
 	priya.waitFor("press i")
 	ada.waitUntil("Room 2 empty again", func(f string) bool { return !strings.Contains(f, "1 here") })
+}
+
+// TestSpeakerView renders the speaker view of the live speaker (with the
+// organisers' cue and a picked question) and the organiser's (with the
+// questions), as golden files. Run with -update to regenerate.
+func TestSpeakerView(t *testing.T) {
+	c := newCamp(t)
+	ctx := t.Context()
+	if _, err := c.Camp.Cue(ctx, c.Organiser, "wrap-up"); err != nil {
+		t.Fatal(err)
+	}
+	q, err := c.Camp.Ask(ctx, c.Attendee, "Does the free-threaded build work with NumPy 2, and what did you have to change in your nogil blocks?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Camp.Ask(ctx, c.People["tomas"], "Any numbers for single-threaded code?"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Camp.PickQuestion(ctx, c.Organiser, q.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []struct {
+		name  string
+		actor schedule.Actor
+		w, h  int
+	}{
+		{"speaker_80x24", c.People["mei"], 80, 24},
+		{"speaker_160x48", c.People["mei"], 160, 48},
+		{"organiser_80x24", c.Organiser, 80, 24},
+		{"attendee_80x24", c.Attendee, 80, 24},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			m := settled(t, c, v.actor, v.w, v.h)
+			press(m, key("S"))
+			settle(m)
+			golden.RequireEqual(t, frame(m))
+		})
+	}
 }

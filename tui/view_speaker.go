@@ -124,7 +124,8 @@ func (v *speakerView) render(l *look, w, h int) string {
 	if !ok {
 		return stack(l.heading("Speaker view", w), l.st.faint.Render("No talk is live. esc: back"))
 	}
-	parts := []string{truncate(l.st.live.Render("▶ LIVE ")+talk.Speaker+" — "+talk.Title, w)}
+	heading := "▶ LIVE  " + talk.Speaker + " — " + talk.Title
+	parts := []string{truncate(heading, w)}
 	if tm, ok := l.data.TimerFor(live.TalkRef(talk.ID)); ok {
 		scale := 1
 		if w >= 70 && h >= 20 {
@@ -133,7 +134,7 @@ func (v *speakerView) render(l *look, w, h int) string {
 		if w >= 110 && h >= 32 {
 			scale = 3
 		}
-		parts = append(parts, l.timerPanel(timerLabel(tm, l.now), tm, w, scale))
+		parts = []string{l.timerPanel(heading, tm, w, scale)} // the heading goes inside the panel
 	}
 	st := l.data.Stage
 	if c := st.Cue; c != nil && l.isLiveSpeaker() {

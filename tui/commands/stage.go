@@ -28,6 +28,7 @@ type hereView struct {
 	Slot  string     `json:"slot,omitempty"`
 	Rooms []roomJSON `json:"rooms"`
 	You   string     `json:"you,omitempty"` // the track the caller is in
+	leave string     // the command that leaves, as the caller types it
 }
 
 func (v hereView) writeText(w io.Writer) {
@@ -47,7 +48,7 @@ func (v hereView) writeText(w io.Writer) {
 		}
 	}
 	if v.You != "" {
-		fmt.Fprintf(w, "\nYou are in %s. Leave with: here --leave\n", v.You)
+		fmt.Fprintf(w, "\nYou are in %s. Leave with: %s\n", v.You, v.leave)
 	}
 }
 
@@ -103,7 +104,7 @@ func (c *call) roomLabel(trackID string) string {
 }
 
 func (c *call) here() error {
-	v := hereView{Rooms: []roomJSON{}}
+	v := hereView{Rooms: []roomJSON{}, leave: c.prefix + " here --leave"}
 	ev := c.event()
 	slot, ok := ev.SlotAt(c.now())
 	if !ok {
