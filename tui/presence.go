@@ -36,6 +36,21 @@ func (l *look) headsHere(tr schedule.Track, s schedule.Slot) string {
 	return l.st.bold.Render(fmt.Sprintf("%d here", n)) + " · "
 }
 
+// headsSummary is " · Room 2: 3, Room 1: 1" for the one-line summary of
+// the rooms on small screens.
+func (l *look) headsSummary(s schedule.Slot) string {
+	var parts []string
+	for _, tr := range l.ev.Tracks {
+		if n := len(l.inRoom(tr.ID, s.ID())); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d", l.roomName(tr), n))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " · here: " + strings.Join(parts, ", ")
+}
+
 // myRoom is the room the viewer said they are in, if it still holds.
 func (l *look) myRoom() (schedule.Here, bool) {
 	for _, h := range l.data.Rooms {

@@ -280,7 +280,7 @@ func (v *nowView) openSpaceNow(l *look, w int, detailed, roomy bool) string {
 	}
 	head := truncate(l.heading(fmt.Sprintf("%s · %s slot %d · %s · %s", title, b.Title, s.Index, spanIn(s.Start, s.End, l.zone), when), w), w)
 	if !detailed {
-		return head + "\n" + l.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic · press 3 for the board", l.placedIn(s), len(l.ev.Tracks)))
+		return head + "\n" + l.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic%s · press 3 for the board", l.placedIn(s), len(l.ev.Tracks), l.headsSummary(s)))
 	}
 	key := fmt.Sprintf("%s %d %t %t %d %d %d", s.ID(), w, roomy, l.st.dark, l.data.Version(live.Topics), l.data.VotesVersion(), l.data.Version(live.Presence))
 	return head + "\n" + v.rooms.get(key, func() string {

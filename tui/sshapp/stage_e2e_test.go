@@ -167,3 +167,47 @@ func TestSpeakerAndLeaderCuesOverSSH(t *testing.T) {
 	ts.clock.Set(time.Date(2026, 3, 28, 10, 55, 0, 0, time.UTC))
 	second.waitFor(t, 5*time.Second, "» Your topic is in Room 2 at 11:00 GMT (in 5 minutes)", ts.camp.Event().JoinLink("room-2"))
 }
+
+// Issue 17, item 2 over SSH: a room presence outlives one of its person's
+// terminal sessions and ends with the last; command sessions never count
+// as online.
+func TestPresenceEndsWithTheLastTerminalSession(t *testing.T) {
+	ts := startServer(t)
+	ts.clock.Set(time.Date(2026, 3, 28, 11, 10, 0, 0, time.UTC))
+	key := newKey(t)
+	ada, other := ts.client(t, key), ts.client(t, key)
+	mustRun(t, ada, "join", "--name", "Ada", "--accept-code-of-conduct")
+	adaP, _ := ts.camp.PersonByFingerprint(ctx, gossh.FingerprintSHA256(key.PublicKey()))
+	first, second := openScreen(t, other, 80, 24), openScreen(t, ada, 80, 24)
+	first.waitFor(t, 5*time.Second, "[1 Now]")
+	second.waitFor(t, 5*time.Second, "[1 Now]")
+	_, bobP := ts.joinWithKey(t, "Bob") // commands only
+	mustRun(t, ada, "here", "b")
+	rooms := func() (online []int64, n int) {
+		p, err := ts.camp.Presence(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Online, len(p.Rooms)
+	}
+	if online, n := rooms(); n != 1 || len(online) != 1 || online[0] != adaP.ID {
+		t.Fatalf("online %v (bob is %d), %d in rooms; want only Ada, in one room", online, bobP.ID, n)
+	}
+	other.Close() // the connection drops
+	time.Sleep(500 * time.Millisecond)
+	if _, n := rooms(); n != 1 {
+		t.Fatal("Ada left her room when one of her two sessions closed")
+	}
+	second.in.Write([]byte("q")) // quits
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		online, n := rooms()
+		if n == 0 && len(online) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after Ada's last session closed: online %v, %d in rooms", online, n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
