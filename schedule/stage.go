@@ -70,8 +70,15 @@ var CueWords = map[string]string{
 // QuestionsPerTalk is how many questions one person may ask of one talk.
 const QuestionsPerTalk = 5
 
-// ChangeStage: a cue or a question changed.
+// ChangeStage: a cue or a question changed (IDs holds StageBackChannel),
+// or a person's bell (IDs holds their person ID). Only the sessions
+// concerned read the stage again: organisers and the live speaker for the
+// back channel, the person for their bell.
 const ChangeStage ChangeKind = "stage"
+
+// StageBackChannel is the ID a ChangeStage carries for the live talk's
+// cues and questions.
+const StageBackChannel int64 = 0
 
 // StageService holds room presence, speaker cues and audience questions.
 type StageService interface {

@@ -57,7 +57,7 @@ func (c *Camp) Cue(ctx context.Context, a schedule.Actor, text string) (schedule
 		}
 		cue.ID, _ = res.LastInsertId()
 		cue.TalkID, cue.Text, cue.Created = talk, clean, t.now
-		t.changed(schedule.ChangeStage, talk)
+		t.changed(schedule.ChangeStage, schedule.StageBackChannel)
 		return t.audit("cue", "talk:"+itoa(talk), clean)
 	})
 	return cue, err
@@ -126,7 +126,7 @@ func (c *Camp) Ask(ctx context.Context, a schedule.Actor, text string) (schedule
 			return errors.Join(err, notFound("question", id))
 		}
 		q = qs[0]
-		t.changed(schedule.ChangeStage, talk)
+		t.changed(schedule.ChangeStage, schedule.StageBackChannel)
 		return t.audit("ask", "question:"+itoa(id), "talk:"+itoa(talk))
 	})
 	return q, err
@@ -150,7 +150,7 @@ func (c *Camp) PickQuestion(ctx context.Context, a schedule.Actor, id int64) (sc
 			return notFound("question", id)
 		}
 		q = qs[0]
-		t.changed(schedule.ChangeStage, q.TalkID)
+		t.changed(schedule.ChangeStage, schedule.StageBackChannel)
 		return t.audit("pick_question", "question:"+itoa(id), "talk:"+itoa(q.TalkID))
 	})
 	return q, err
@@ -239,7 +239,7 @@ func (c *Camp) SetCueBell(ctx context.Context, a schedule.Actor, on bool) error 
 			t.me.ID, boolInt(on)); err != nil {
 			return err
 		}
-		t.changed(schedule.ChangeStage)
+		t.changed(schedule.ChangeStage, t.me.ID)
 		return t.audit("cue_bell", "person:"+itoa(t.me.ID), map[bool]string{true: "on", false: "off"}[on])
 	})
 }

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -114,6 +116,19 @@ func minutesWord(d time.Duration) string {
 		return "1 minute"
 	}
 	return fmt.Sprintf("%d minutes", n)
+}
+
+// stageConcerns drops a change to the live talk's back channel that this
+// viewer cannot see (an attendee who is not the live speaker), so a question
+// asked does not make every session in the camp read the stage again.
+func (m *Model) stageConcerns(c schedule.Changes) schedule.Changes {
+	ids, ok := c[schedule.ChangeStage]
+	if !ok || len(ids) == 0 || m.isOrganiser() || m.isLiveSpeaker() || (m.actor.PersonID != 0 && slices.Contains(ids, m.actor.PersonID)) {
+		return c
+	}
+	out := maps.Clone(c)
+	delete(out, schedule.ChangeStage)
+	return out
 }
 
 // renderCue is the cue line, on every view but the speaker view, which

@@ -88,7 +88,7 @@ func (m *Model) reloadSince(since time.Time, parts ...live.Part) tea.Cmd {
 // The people and who is online wait for the next tick, or a timer, when
 // they were read less than a second ago (see live.Pacer).
 func (m *Model) onChanges(c schedule.Changes, at time.Time) tea.Cmd {
-	read, wait, timer := m.pacer.Changed(c, at, m.ticking)
+	read, wait, timer := m.pacer.Changed(m.stageConcerns(c), at, m.ticking)
 	var later tea.Cmd
 	if timer {
 		later = tea.Tick(wait, func(time.Time) tea.Msg { return peopleDueMsg{} })

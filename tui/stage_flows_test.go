@@ -1,13 +1,16 @@
 package tui_test
 
 import (
+	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui"
 	"github.com/lightningcamp/camp/tui/live"
 )
 
@@ -200,5 +203,61 @@ func TestSpeakerView(t *testing.T) {
 			settle(m)
 			golden.RequireEqual(t, frame(m))
 		})
+	}
+}
+
+// countingStage counts each person's reads of the stage.
+type countingStage struct {
+	real  tui.Stage
+	mu    sync.Mutex
+	reads map[int64]int
+}
+
+func (s *countingStage) Stage(ctx context.Context, a schedule.Actor) (schedule.Stage, error) {
+	s.mu.Lock()
+	s.reads[a.PersonID]++
+	s.mu.Unlock()
+	return s.real.Stage(ctx, a)
+}
+
+func (s *countingStage) SetRoom(ctx context.Context, a schedule.Actor, track string) (schedule.Here, error) {
+	return s.real.SetRoom(ctx, a, track)
+}
+func (s *countingStage) Ask(ctx context.Context, a schedule.Actor, text string) (schedule.Question, error) {
+	return s.real.Ask(ctx, a, text)
+}
+func (s *countingStage) PickQuestion(ctx context.Context, a schedule.Actor, id int64) (schedule.Question, error) {
+	return s.real.PickQuestion(ctx, a, id)
+}
+func (s *countingStage) Cue(ctx context.Context, a schedule.Actor, text string) (schedule.SpeakerCue, error) {
+	return s.real.Cue(ctx, a, text)
+}
+
+func (s *countingStage) count(id int64) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.reads[id]
+}
+
+// A question asked makes the organisers' and the live speaker's sessions
+// read the stage again, not every attendee's: they cannot see it.
+func TestQuestionsWakeOnlyWhoSeesThem(t *testing.T) {
+	c := newRealCamp(t)
+	counter := &countingStage{real: c.Camp, reads: map[int64]int{}}
+	c.deps.Stage = counter
+	ada, mei := startFlowOn(t, c, organiser), startFlowOn(t, c, as("mei"))
+	startFlowOn(t, c, attendee)
+	ada.keys("S")
+	mei.keys("S")
+	ada.waitFor("Questions · 0")
+	priyaBefore, meiBefore := counter.count(c.Attendee.PersonID), counter.count(c.People["mei"].PersonID)
+	if _, err := c.Camp.Ask(t.Context(), c.People["tomas"], "Why?"); err != nil {
+		t.Fatal(err)
+	}
+	ada.waitFor("Questions · 1")
+	mei.waitUntil("Mei's session to read the stage", func(string) bool { return counter.count(c.People["mei"].PersonID) > meiBefore })
+	time.Sleep(300 * time.Millisecond)
+	if n := counter.count(c.Attendee.PersonID); n != priyaBefore {
+		t.Errorf("an attendee's session read the stage %d more times for a question it cannot see", n-priyaBefore)
 	}
 }
