@@ -30,13 +30,32 @@ func (l *look) cue() (string, bool) {
 	if l.actor.PersonID == 0 {
 		return "", false
 	}
-	if c := l.data.Stage.Cue; c != nil && l.isLiveSpeaker() {
+	if c := l.stageCue(); c != nil {
 		return "Cue from the organisers: " + c.Text + " (S: speaker view)", true
 	}
 	if left, ok := l.nextSpeakerIn(); ok {
 		return fmt.Sprintf("You're next: about %s", minutesWord(left)), true
 	}
 	return l.leaderCue()
+}
+
+// stageCue is the organisers' cue for the viewer, the live speaker, if
+// the stage read is of the talk live now.
+func (l *look) stageCue() *schedule.SpeakerCue {
+	t, ok := l.data.LiveTalk()
+	if c := l.data.Stage.Cue; c != nil && ok && c.TalkID == t.ID && t.SpeakerID == l.actor.PersonID && l.actor.PersonID != 0 {
+		return c
+	}
+	return nil
+}
+
+// stagePicked is the question picked for the talk live now, if any.
+func (l *look) stagePicked() *schedule.Question {
+	t, ok := l.data.LiveTalk()
+	if q := l.data.Stage.Picked; q != nil && ok && q.TalkID == t.ID {
+		return q
+	}
+	return nil
 }
 
 func (l *look) isLiveSpeaker() bool {
@@ -123,7 +142,8 @@ func minutesWord(d time.Duration) string {
 // asked does not make every session in the camp read the stage again.
 func (m *Model) stageConcerns(c schedule.Changes) schedule.Changes {
 	ids, ok := c[schedule.ChangeStage]
-	if !ok || len(ids) == 0 || m.isOrganiser() || m.isLiveSpeaker() || (m.actor.PersonID != 0 && slices.Contains(ids, m.actor.PersonID)) {
+	_, talks := c[schedule.ChangeTalks] // the live speaker may have just changed: who is concerned is not known yet
+	if !ok || talks || len(ids) == 0 || m.isOrganiser() || m.isLiveSpeaker() || (m.actor.PersonID != 0 && slices.Contains(ids, m.actor.PersonID)) {
 		return c
 	}
 	out := maps.Clone(c)
@@ -135,7 +155,7 @@ func (m *Model) stageConcerns(c schedule.Changes) schedule.Changes {
 // shows the organisers' cue large.
 func (m *Model) renderCue(w int) string {
 	text, ok := m.cue()
-	if !ok || (m.current == viewNow && m.nowView.speaker.on && m.data.Stage.Cue != nil && m.isLiveSpeaker()) {
+	if !ok || (m.current == viewNow && m.nowView.speaker.on && m.stageCue() != nil) {
 		return ""
 	}
 	return wrap(m.st.warn.Bold(true).Render("» "+text), w) // wrapped, not cut: the join link must show whole
@@ -149,7 +169,7 @@ func (m *Model) ringForCue() tea.Cmd {
 	if ok {
 		kind = text[:min(len(text), 12)] // a new kind of cue rings; a countdown ticking down does not
 	}
-	if c := m.data.Stage.Cue; c != nil && ok {
+	if c := m.stageCue(); c != nil && ok {
 		kind += fmt.Sprint(c.ID)
 	}
 	rang := m.rangFor

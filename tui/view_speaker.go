@@ -136,12 +136,11 @@ func (v *speakerView) render(l *look, w, h int) string {
 		}
 		parts = []string{l.timerPanel(heading, tm, w, scale)} // the heading goes inside the panel
 	}
-	st := l.data.Stage
-	if c := st.Cue; c != nil && l.isLiveSpeaker() {
+	if c := l.stageCue(); c != nil {
 		box := lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).Padding(0, 2).Width(w).Align(lipgloss.Center)
 		parts = append(parts, box.Render(l.st.urgent.Render(strings.ToUpper(wrap(c.Text, w-8)))))
 	}
-	if q := st.Picked; q != nil {
+	if q := l.stagePicked(); q != nil {
 		parts = append(parts, stack(l.heading("Question from "+q.Author, w), wrap(l.st.bold.Render(q.Text), w)))
 	}
 	if l.isOrganiser() {
