@@ -18,25 +18,25 @@ import (
 type roomJSON struct {
 	Track  string   `json:"track"`
 	Room   string   `json:"room"`
-	Topic  string   `json:"topic,omitempty"`
+	Topic  string   `json:"topic"` // "" when the room is free
 	Count  int      `json:"count"`
-	People []string `json:"people,omitempty"` // organisers only
+	People []string `json:"people"` // organisers only; null for everyone else
 }
 
 // hereView is `here --json`: the slot under way, its rooms, and the caller's.
 type hereView struct {
-	Slot  string     `json:"slot,omitempty"`
+	Slot  *string    `json:"slot"` // null between slots
 	Rooms []roomJSON `json:"rooms"`
-	You   string     `json:"you,omitempty"` // the track the caller is in
+	You   *string    `json:"you"` // the room the caller is in, or null
 	leave string     // the command that leaves, as the caller types it
 }
 
 func (v hereView) writeText(w io.Writer) {
-	if v.Slot == "" {
+	if v.Slot == nil {
 		fmt.Fprintln(w, "No open-space slot is running now.")
 		return
 	}
-	fmt.Fprintf(w, "Open-space slot %s: who is in which room\n\n", v.Slot)
+	fmt.Fprintf(w, "Open-space slot %s: who is in which room\n\n", *v.Slot)
 	for _, r := range v.Rooms {
 		topic := ""
 		if r.Topic != "" {
@@ -47,8 +47,8 @@ func (v hereView) writeText(w io.Writer) {
 			fmt.Fprintf(w, "    %s\n", strings.Join(r.People, ", "))
 		}
 	}
-	if v.You != "" {
-		fmt.Fprintf(w, "\nYou are in %s. Leave with: %s\n", v.You, v.leave)
+	if v.You != nil {
+		fmt.Fprintf(w, "\nYou are in %s. Leave with: %s\n", *v.You, v.leave)
 	}
 }
 
@@ -110,7 +110,8 @@ func (c *call) here() error {
 	if !ok {
 		return c.show(v)
 	}
-	v.Slot = slot.ID()
+	id := slot.ID()
+	v.Slot = &id
 	p, err := c.backend().Presence(c.ctx)
 	if err != nil {
 		return err
@@ -122,6 +123,9 @@ func (c *call) here() error {
 	organiser := c.actor().Role == schedule.RoleOrganiser
 	for _, tr := range ev.Tracks {
 		r := roomJSON{Track: tr.ID, Room: c.roomLabel(tr.ID)}
+		if organiser {
+			r.People = []string{}
+		}
 		for _, tp := range topics {
 			if tp.Status == schedule.TopicPlaced && tp.Track == tr.ID && tp.Slot == slot.ID() {
 				r.Topic = line(tp.Title)
@@ -136,7 +140,8 @@ func (c *call) here() error {
 				r.People = append(r.People, line(h.Name))
 			}
 			if h.PersonID == c.actor().PersonID && h.PersonID != 0 {
-				v.You = c.roomLabel(tr.ID)
+				you := c.roomLabel(tr.ID)
+				v.You = &you
 			}
 		}
 		v.Rooms = append(v.Rooms, r)
@@ -196,7 +201,7 @@ type questionJSON struct {
 	Author   string `json:"author"`
 	Text     string `json:"text"`
 	Picked   bool   `json:"picked"`
-	PickedAt *stamp `json:"picked_at,omitempty"`
+	PickedAt *stamp `json:"picked_at"` // null until picked
 	AskedAt  stamp  `json:"asked_at"`
 }
 

@@ -20,7 +20,7 @@ func TestHereSaysWhichRoomAndCountsHeads(t *testing.T) {
 	}
 	mustRun(t, mei, "here", "b")
 	var v struct {
-		Slot  string `json:"slot"`
+		Slot  string `json:"slot"` // null reads as ""
 		Rooms []struct {
 			Track  string   `json:"track"`
 			Count  int      `json:"count"`
