@@ -28,6 +28,9 @@ type KeyMap struct {
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
 
+	// Paste-ready text for Zoom chat (organisers, every view).
+	Chat key.Binding
+
 	// Room presence, the speaker view, questions and cues (view_speaker.go).
 	Here, Ask, Speaker, Pick, Cue key.Binding
 }
@@ -91,10 +94,12 @@ func DefaultKeyMap() KeyMap {
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
 
+		Chat: bind("c", "chat text", "c"),
+
 		Here:    bind("i", "I'm here", "i"),
 		Ask:     bind("a", "ask", "a"),
 		Speaker: bind("S", "speaker", "S"),
 		Pick:    bind("enter", "show to speaker", "enter"),
-		Cue:     bind("c", "cue", "c"),
+		Cue:     bind("m", "message speaker", "m"),
 	}
 }

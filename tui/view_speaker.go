@@ -19,7 +19,7 @@ import (
 // minute and at thirty seconds), the organisers' private cue in large
 // letters (only the speaker sees it), and the audience question an
 // organiser picked. Organisers see the same screen with the questions
-// listed beneath: enter shows the one under the cursor to the speaker, c
+// listed beneath: enter shows the one under the cursor to the speaker, m
 // sends a cue. Anyone may ask the live speaker a question with a.
 type speakerView struct {
 	on        bool

@@ -75,6 +75,7 @@ func (t *tree) sshCommands() []*cobra.Command {
 		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
 		t.exportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.peopleCommand(), t.statsCommand(),
+		t.followCommand(), t.roomsCommand(), t.plainCommand(),
 		t.hereCommand(), t.askCommand(), t.bellCommand(), t.cueCommand(), t.questionsCommand(),
 	}
 }
@@ -82,7 +83,7 @@ func (t *tree) sshCommands() []*cobra.Command {
 // Commands returns the data commands for the local CLI (the organiser at
 // the console) to mount under its own root: now, talks, topics, notes
 // (with notes add/edit), report, queue, timer, announce, assign, unassign,
-// link (only `link confirm CODE`), people, here, cue and questions. The CLI has its own schedule and
+// link (only `link confirm CODE`), people, rooms, here, cue and questions. The CLI has its own schedule and
 // export; join, whoami, name, vote, propose, edit, withdraw and stats need
 // an SSH key or a server and are left out. env is called when a command
 // runs, so the database is opened only for commands that need it. Errors
@@ -93,7 +94,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 	cmds := []*cobra.Command{
 		t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(), t.reportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
-		t.linkCommand(false), t.peopleCommand(),
+		t.linkCommand(false), t.peopleCommand(), t.roomsCommand(),
 		t.hereCommand(), t.cueCommand(), t.questionsCommand(),
 	}
 	for _, c := range cmds {
