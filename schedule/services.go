@@ -185,6 +185,7 @@ const (
 	ChangeNotes         ChangeKind = "notes"
 	ChangeTimers        ChangeKind = "timers"
 	ChangeAnnouncements ChangeKind = "announcements"
+	ChangeStars         ChangeKind = "stars"    // someone's personal agenda; IDs: the person
 	ChangeExternal      ChangeKind = "external" // another process changed the database
 )
 
@@ -225,4 +226,21 @@ type Subscription interface {
 // Feed publishes changes to subscribers.
 type Feed interface {
 	Subscribe() Subscription
+}
+
+// StarService keeps each person's personal agenda: the talks and topics
+// they starred, in this camp.
+type StarService interface {
+	// Star adds (on) or removes (!on) a talk or topic from the actor's
+	// agenda. Starring twice, or removing what is not starred, is no error.
+	Star(ctx context.Context, a Actor, t Target, on bool) error
+	// StarsOf lists a person's starred talks and topics, oldest star first.
+	StarsOf(ctx context.Context, personID int64) ([]Target, error)
+}
+
+// GuideService reads what the compiler-tool guide is made of.
+type GuideService interface {
+	// SeriesReports lists the visible experience reports of every camp of
+	// this camp's series in the database, oldest first.
+	SeriesReports(ctx context.Context) ([]SeriesReport, error)
 }

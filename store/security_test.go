@@ -141,6 +141,7 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		},
 		"WithdrawTopic": func(a schedule.Actor) error { return e(camp.WithdrawTopic(ctx, a, topic)) },
 		"Vote":          func(a schedule.Actor) error { return e(camp.Vote(ctx, a, topic, true)) },
+		"Star":          func(a schedule.Actor) error { return camp.Star(ctx, a, target, true) },
 		"PlaceTopic": func(a schedule.Actor) error {
 			return e(camp.PlaceTopic(ctx, a, topic, "b", "eu-openspace-1/1"))
 		},

@@ -65,6 +65,19 @@ type Announcements interface {
 	Announcements(ctx context.Context, limit int) ([]schedule.Announcement, error)
 }
 
+// Guide reads the experience reports of the whole series, for the
+// compiler-tool guide.
+type Guide interface {
+	SeriesReports(ctx context.Context) ([]schedule.SeriesReport, error)
+}
+
+// Stars keeps the viewer's personal agenda: the talks and topics they
+// starred.
+type Stars interface {
+	Star(ctx context.Context, a schedule.Actor, t schedule.Target, on bool) error
+	StarsOf(ctx context.Context, personID int64) ([]schedule.Target, error)
+}
+
 // Presence says who is connected right now (people with a terminal
 // session open in any process on the database) and who is in which
 // breakout room. When it changes, a schedule.ChangePeople is published on
@@ -104,6 +117,12 @@ type Deps struct {
 	// reads (see live.Shared); a server with many sessions sets it. nil:
 	// each session reads on its own.
 	Shared *live.Shared
+	// Guide reads the series' experience reports for the Notes view's
+	// compiler-tool guide, and Stars keeps the viewer's agenda. nil: taken
+	// from Notes and Topics when they provide them (the store does), else
+	// there is no guide and no starring.
+	Guide Guide
+	Stars Stars
 }
 
 // Options are what differs from one session to the next.

@@ -15,6 +15,8 @@ type KeyMap struct {
 
 	// Everyone who may contribute.
 	New, Edit, Withdraw, Vote, Report key.Binding
+	Star                              key.Binding // star/unstar for the personal agenda (Talks, board)
+	Guide                             key.Binding // the compiler-tool guide (Notes); everyone
 
 	// Talks (organisers).
 	Approve, Reject, Undo, MoveUp, MoveDown key.Binding
@@ -68,6 +70,8 @@ func DefaultKeyMap() KeyMap {
 		Withdraw: bind("w", "withdraw", "w"),
 		Vote:     bind("v", "vote/unvote", "v"),
 		Report:   bind("r", "report", "r"),
+		Star:     bind("*", "star/unstar", "*"),
+		Guide:    bind("t", "tool guide", "t"),
 
 		Approve:   bind("a", "approve", "a"),
 		Reject:    bind("r", "reject", "r"),

@@ -97,6 +97,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		d.Topics == nil || d.Notes == nil || d.Timers == nil || d.Announcements == nil {
 		panic("tui.New: Deps needs Event, Clock, Feed and every service")
 	}
+	d.Guide, d.Stars = guideAndStars(d)
 	keys := DefaultKeyMap()
 	if opts.Keys != nil {
 		keys = *opts.Keys
@@ -125,9 +126,10 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	}
 	m.nowView.talks = &m.talksView
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
-	m.notes.svc, m.notes.desk = d.Notes, m
+	m.notes.svc, m.notes.desk, m.notes.guideSvc = d.Notes, m, d.Guide
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
 	m.boardView.stage, m.nowView.speaker.stage, m.nowView.speaker.desk = d.Stage, d.Stage, m
+	m.talksView.stars, m.boardView.stars = d.Stars, d.Stars
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()

@@ -23,6 +23,10 @@ type staleMsg struct {
 
 func (v *notesView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
+	case key.Matches(k, l.keys.Guide), v.guide.open && key.Matches(k, l.keys.Back):
+		return v.guide.toggle(v.guideSvc, v.desk), true
+	case v.guide.open:
+		return nil, v.guide.handleKey(l, k)
 	case key.Matches(k, l.keys.Left):
 		v.onEntries = false
 	case key.Matches(k, l.keys.Right):

@@ -15,6 +15,9 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 			b.SetEnabled(false)
 		}
 	}
+	if role == schedule.RoleGuest {
+		off(&k.Star) // guests have no agenda
+	}
 	if role != schedule.RoleOrganiser {
 		off(&k.People, &k.Announce,
 			&k.Approve, &k.Reject, &k.Undo, &k.MoveUp, &k.MoveDown,

@@ -36,6 +36,8 @@ func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 		return v.finish(l), true
 	case key.Matches(k, l.keys.New):
 		return v.proposeTalkForm(l), true
+	case key.Matches(k, l.keys.Star):
+		return v.toggleStar(l), true
 	default:
 		t, ok := v.selected(l)
 		if !ok {

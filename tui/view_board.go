@@ -28,6 +28,7 @@ type boardView struct {
 	timers Timers // proposals, and the slots' timers
 	stage  Stage  // who is in which room (presence.go); nil: no presence
 	desk   writes
+	stars  Stars // the viewer's agenda (*); nil: no stars
 }
 
 func (*boardView) title() string { return "Open space" }
@@ -88,7 +89,7 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 	case v.preview != nil:
 		return []key.Binding{k.Select, k.Back}
 	}
-	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.Here, k.NextBlock}
+	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.Here, k.NextBlock, k.Star}
 }
 
 func (v *boardView) fullKeys(l *look) [][]key.Binding {
@@ -96,7 +97,7 @@ func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
 		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Back},
-		{k.Vote, k.New, k.Here},
+		{k.Vote, k.New, k.Here, k.Star},
 	}
 }
 
@@ -211,7 +212,7 @@ func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, sugges
 	st, ok := suggested[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	switch {
 	case placed:
-		copy(out, titleLines(t.Title, w, lines-1))
+		copy(out, titleLines(l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID})+t.Title, w, lines-1))
 		out[lines-1] = truncate(fmt.Sprintf("%s%s · %s%s", l.headsHere(tr, s), t.Leader, plural(t.Votes, "vote"), v.voteMark(l, t)), w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
@@ -262,7 +263,8 @@ func (v *boardView) sidePane(l *look, w, h int) string {
 		if l.data.MyVotes[t.ID] {
 			mark = "✓ voted"
 		}
-		return columns(width, []string{plural(t.Votes, "vote"), mark, t.Title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
+		title := l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID}) + t.Title
+		return columns(width, []string{plural(t.Votes, "vote"), mark, title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
 	})
 	return stack(head, list)
 }

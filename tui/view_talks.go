@@ -24,6 +24,7 @@ type talksView struct {
 	talks  Talks  // the services it writes to: the queue and proposals,
 	timers Timers // and the live talk's timer
 	desk   talksDesk
+	stars  Stars // the viewer's agenda (*); nil: no stars
 }
 
 // talksDesk is what the Talks view may do beyond its own state: the writes
@@ -156,7 +157,7 @@ func firstWith(rows []schedule.Talk, statuses ...schedule.TalkStatus) int64 {
 
 func (v *talksView) shortKeys(l *look) []key.Binding {
 	k := l.keys
-	return []key.Binding{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown, k.Start, k.Finish, k.Extend, k.New, k.Edit, k.Filter, k.NextBlock}
+	return []key.Binding{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown, k.Start, k.Finish, k.Extend, k.New, k.Edit, k.Filter, k.NextBlock, k.Star}
 }
 
 func (v *talksView) fullKeys(l *look) [][]key.Binding {
@@ -165,7 +166,7 @@ func (v *talksView) fullKeys(l *look) [][]key.Binding {
 		{k.Up, k.Down, k.Select, k.Filter, k.PrevBlock, k.NextBlock},
 		{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown},
 		{k.Start, k.Finish, k.Skip, k.Extend, k.Later, k.NextCamp},
-		{k.New, k.Edit, k.Withdraw},
+		{k.New, k.Edit, k.Withdraw, k.Star},
 	}
 }
 
@@ -220,7 +221,8 @@ func (v *talksView) talkRow(l *look, t schedule.Talk, w int) string {
 	if l.mine(t) {
 		who += " (you)"
 	}
-	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", l.talkMinutes(t.Minutes)), who, t.Title},
+	title := l.starPrefix(schedule.Target{Kind: "talk", ID: t.ID}) + t.Title
+	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", l.talkMinutes(t.Minutes)), who, title},
 		[]int{4, 11, 4, 18, w})
 }
 

@@ -24,6 +24,10 @@ type Camp struct {
 	People        []schedule.Person
 	Registrations []schedule.Registration
 	Questions     []schedule.Question // the audience's questions to talks, kept with their notes
+	// Series is every experience report of the camp's series (this camp's
+	// and the earlier ones'), which the compiler-tool guide sums up: the
+	// tool pages and event.json's guide. The store fills it.
+	Series []schedule.SeriesReport
 	// GeneratedAt is when the export was made. It is passed in rather than
 	// read from the clock so that the output is reproducible; it becomes the
 	// iCalendar DTSTAMP and the schedule version.

@@ -143,7 +143,7 @@ func TestPagesPublishOnlyWhatIsPublic(t *testing.T) {
 		names = append(names, strings.TrimPrefix(f.Path, "compilepython/pages/LightningCamps/2026-03/"))
 		all.Write(f.Data)
 	}
-	want := "[index.md talk-1.md talk-2.md talk-5.md talk-3.md topic-1.md topic-2.md topic-5.md report-1.md report-2.md]"
+	want := "[index.md talk-1.md talk-2.md talk-5.md talk-3.md topic-1.md topic-2.md topic-5.md report-1.md report-2.md tool-cython.md tool-mypyc.md]"
 	if got := fmt.Sprint(names); got != want {
 		t.Errorf("pages %s, want %s", got, want)
 	}

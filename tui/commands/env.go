@@ -22,6 +22,8 @@ type Backend interface {
 	schedule.TimerService
 	schedule.AnnouncementService
 	schedule.StageService // room presence, speaker cues, questions
+	schedule.GuideService
+	schedule.StarService
 	Event() *schedule.Event
 	// RequestLink starts linking the actor to their registration by email
 	// and returns the one-time code an organiser must confirm.

@@ -46,6 +46,7 @@ var PartsFor = map[schedule.ChangeKind][]Part{
 	schedule.ChangeAnnouncements: {Announcements},
 	schedule.ChangeNotes:         {Notes},
 	schedule.ChangeStage:         {Stage},
+	schedule.ChangeStars:         {Topics}, // the viewer's stars are read with the topics
 }
 
 // AllParts lists every part, in order.
