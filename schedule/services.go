@@ -116,6 +116,9 @@ type TopicService interface {
 	Topics(ctx context.Context) ([]Topic, error)
 	// VotesOf lists the topics a person has put a dot on.
 	VotesOf(ctx context.Context, personID int64) ([]int64, error)
+	// ChangeTopic changes only the fields the change sets (leaders their
+	// own topics, organisers any: e.g. tags for a reserved track).
+	ChangeTopic(ctx context.Context, a Actor, id int64, ch TopicChange) (Topic, error)
 }
 
 // ReportInput is an experience report as its author writes it.
@@ -137,6 +140,9 @@ type NoteService interface {
 	// with a *StaleEdit carrying the current entry, and nothing is written.
 	EditNote(ctx context.Context, a Actor, id int64, base int, text string) (NoteEntry, error)
 	HideNote(ctx context.Context, a Actor, id int64, hidden bool) (NoteEntry, error)
+	// SetNotePrivate keeps a note out of the export (private) or lets it be
+	// published; its author's choice (organisers may too).
+	SetNotePrivate(ctx context.Context, a Actor, id int64, private bool) (NoteEntry, error)
 	Notes(ctx context.Context, t Target) ([]NoteEntry, error)
 	NoteHistory(ctx context.Context, id int64) ([]NoteRevision, error)
 	AddReport(ctx context.Context, a Actor, t Target, r ReportInput) (Report, error)
@@ -171,8 +177,20 @@ type TimerService interface {
 
 // AnnouncementService holds the organisers' announcements.
 type AnnouncementService interface {
+	// Announce broadcasts until the end of the block under way.
 	Announce(ctx context.Context, a Actor, text string) (Announcement, error)
+	// AnnounceUntil broadcasts until expires (zero: as Announce;
+	// UntilCleared: until an organiser clears it).
+	AnnounceUntil(ctx context.Context, a Actor, text string, expires time.Time) (Announcement, error)
+	// EditAnnouncement changes the text and, unless expires is zero, the
+	// expiry.
+	EditAnnouncement(ctx context.Context, a Actor, id int64, text string, expires time.Time) (Announcement, error)
+	// ClearAnnouncement takes an announcement down, or (false) puts it back.
+	ClearAnnouncement(ctx context.Context, a Actor, id int64, cleared bool) (Announcement, error)
+	// Announcements lists those shown now (not cleared or expired), newest first.
 	Announcements(ctx context.Context, limit int) ([]Announcement, error)
+	// AnnouncementHistory lists all of the latest, shown or not, newest first.
+	AnnouncementHistory(ctx context.Context, limit int) ([]Announcement, error)
 }
 
 // ChangeKind names what changed.

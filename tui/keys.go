@@ -30,6 +30,16 @@ type KeyMap struct {
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
 
+	// Announcements: clearing (organisers), and reading the banner whole
+	// (everyone, on every view).
+	ClearAnnouncement, ExpandBanner key.Binding
+
+	// Search narrows a list by title or name (Talks).
+	Search key.Binding
+
+	// Profile changes the viewer's display name and zone (every view).
+	Profile key.Binding
+
 	// Paste-ready text for Zoom chat (organisers, every view).
 	Chat key.Binding
 
@@ -84,7 +94,7 @@ func DefaultKeyMap() KeyMap {
 		Extend:    bind("+", "extend 1 min", "+", "="),
 		Later:     bind("b", "later block", "b"),
 		NextCamp:  bind("N", "next camp", "N"),
-		Filter:    bind("/", "filter", "/"),
+		Filter:    bind("F", "next filter", "F"),
 		PrevBlock: bind("[", "prev block", "["),
 		NextBlock: bind("]", "next block", "]"),
 
@@ -98,7 +108,11 @@ func DefaultKeyMap() KeyMap {
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
 
-		Chat: bind("c", "chat text", "c"),
+		ClearAnnouncement: bind("x", "clear/bring back", "x"),
+		ExpandBanner:      bind("!", "read announcement", "!"),
+		Search:            bind("/", "search", "/"),
+		Profile:           bind("y", "your name & zone", "y"),
+		Chat:              bind("c", "chat text", "c"),
 
 		Here:    bind("i", "I'm here", "i"),
 		Ask:     bind("a", "ask", "a"),

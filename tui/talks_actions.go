@@ -13,6 +13,12 @@ import (
 )
 
 func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if used, changed := v.search.key(l.keys, k); used {
+		if changed {
+			return v.sync(l), true
+		}
+		return nil, true
+	}
 	rows := v.rows(l)
 	if v.list.navigate(l.keys, k, talkIDs(rows), 10) {
 		return nil, true

@@ -223,6 +223,9 @@ func (v *notesView) entryBlock(l *look, id int64, selected bool, w int) string {
 		if e.Hidden {
 			title += " · [hidden]"
 		}
+		if e.Private {
+			title += " · [private: not exported]"
+		}
 		body = e.Text
 	} else {
 		r, _ := v.reportByID(l, -id)

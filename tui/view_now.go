@@ -59,10 +59,18 @@ func (v *nowView) shortKeys(l *look) []key.Binding {
 	if v.speaker.on {
 		return append(v.speaker.keys(l), l.keys.Extend, l.keys.Finish)
 	}
-	return []key.Binding{l.keys.Extend, l.keys.Finish, l.keys.Speaker, l.keys.Ask}
+	if l.isOrganiser() {
+		return []key.Binding{l.keys.Extend, l.keys.Finish, l.keys.Speaker} // a (ask) is under ?
+	}
+	return []key.Binding{l.keys.Speaker, l.keys.Ask}
 }
 
-func (v *nowView) fullKeys(l *look) [][]key.Binding { return [][]key.Binding{v.shortKeys(l)} }
+func (v *nowView) fullKeys(l *look) [][]key.Binding {
+	if v.speaker.on {
+		return [][]key.Binding{v.shortKeys(l)}
+	}
+	return [][]key.Binding{{l.keys.Extend, l.keys.Finish, l.keys.Speaker, l.keys.Ask}}
+}
 
 // render stacks the sections on small screens and uses two columns on wide
 // ones. When the height runs out, the least essential sections go first.

@@ -82,6 +82,8 @@ func seededCamp(t testing.TB) Camp {
 				Text: "We tried numba on a kernel:\n\n    @njit\n    def f(x): ...", Revision: 1, CreatedAt: at("11:20"), UpdatedAt: at("11:20")},
 			{ID: 5, Target: schedule.Target{Kind: "talk", ID: 4}, AuthorID: 1, Author: "Ada", Text: "note on a rejected talk",
 				Revision: 1, CreatedAt: at("10:00"), UpdatedAt: at("10:00")},
+			{ID: 6, Target: schedule.Target{Kind: "talk", ID: 1}, AuthorID: 2, Author: "Grace Hopper", Text: "my private reminder",
+				Revision: 1, Private: true, CreatedAt: at("09:58"), UpdatedAt: at("09:58")},
 		},
 		Reports: []schedule.Report{
 			{ID: 1, Target: schedule.Target{Kind: "talk", ID: 1}, AuthorID: 1, Author: "Ada", Project: "fastlib",

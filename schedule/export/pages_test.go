@@ -147,9 +147,25 @@ func TestPagesPublishOnlyWhatIsPublic(t *testing.T) {
 	if got := fmt.Sprint(names); got != want {
 		t.Errorf("pages %s, want %s", got, want)
 	}
-	for _, secret := range []string{"spam", "hidden", "Rejected talk", "rejected", "Proposed idea", "Open topic", "Withdrawn", "@example."} {
+	for _, secret := range []string{"spam", "hidden", "my private reminder", "Rejected talk", "rejected", "Proposed idea", "Open topic", "Withdrawn", "@example."} {
 		if strings.Contains(all.String(), secret) {
 			t.Errorf("pages contain %q", secret)
+		}
+	}
+}
+
+// Issue 14 item 4: a note its author marked private is in no exported
+// file, public or private.
+func TestPrivateNotesAreNotExported(t *testing.T) {
+	for _, opt := range []Options{{}, {IncludePrivate: true}} {
+		files, err := Bundle(seededCamp(t), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.Contains(string(f.Data), "my private reminder") {
+				t.Errorf("%s (private files %t) holds the private note", f.Path, opt.IncludePrivate)
+			}
 		}
 	}
 }
