@@ -46,7 +46,7 @@ func TestPresenceIsSharedWithASeparateCampServe(t *testing.T) {
 
 	// The separate process: the real binary.
 	servePort := freePort(t)
-	serve := exec.Command(campBinary(t), "serve", "--db", dbPath, "--now", start.Format(time.RFC3339),
+	serve := exec.Command(campBinary(t), "serve", "--db", dbPath, "--now", start.Format(time.RFC3339), "--rehearse-on-real-db",
 		"--listen", "127.0.0.1:"+servePort, "--session-timeout", timeout.String(), "--organiser-key", orgPub)
 	serve.Env = append(os.Environ(), "NO_COLOR=1", "CAMP_DATA="+dir)
 	stdout, err := serve.StdoutPipe()

@@ -73,6 +73,7 @@ func (c *config) newServer(o *opened, f *serverFlags, logOut io.Writer) (*sshapp
 		Logger:      slog.New(slog.NewTextHandler(logOut, nil)),
 		ExportEvent: eventJSON(camp),
 		ExportMine:  mineMarkdown(camp),
+		Rehearsal:   o.rehearsal,
 	})
 }
 
@@ -85,6 +86,7 @@ func (c *config) serveCommand() *cobra.Command {
 			"ssh -p PORT HOST. Run `camp` in another terminal on the same database for the console.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			c.rehearsal.startsClean = true
 			o, err := c.open(cmd.Context())
 			if err != nil {
 				return err
@@ -97,6 +99,9 @@ func (c *config) serveCommand() *cobra.Command {
 			if err := srv.Listen(); err != nil {
 				return err
 			}
+			if o.rehearsal != "" {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s (%s)\n", o.rehearsal, o.db.Path())
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "camp %s: attendees connect with: %s\n", o.ev.Slug, srv.ConnectHint())
 			return serveUntilDone(cmd.Context(), srv)
 		},
@@ -105,8 +110,8 @@ func (c *config) serveCommand() *cobra.Command {
 	return cmd
 }
 
-// serveUntilDone serves until ctx ends (Ctrl+C, SIGTERM), then gives
-// sessions a moment to finish.
+// serveUntilDone serves until ctx ends (Ctrl+C, SIGTERM), then tells
+// every session goodbye.
 func serveUntilDone(ctx context.Context, srv *sshapp.Server) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(nil) }()
@@ -115,10 +120,6 @@ func serveUntilDone(ctx context.Context, srv *sshapp.Server) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		srv.Close()
-	}
+	stopServer(srv) // every session is told goodbye
 	return nil
 }
