@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +36,9 @@ type Options struct {
 	Clock schedule.Clock
 	// PollInterval is how often another process's writes are looked for.
 	PollInterval time.Duration
+	// SessionTimeout is how long a terminal session counts as online after
+	// its process's last heartbeat (default 30 s; see Sessions).
+	SessionTimeout time.Duration
 }
 
 // DB is an open camp database: a series of camps.
@@ -47,6 +51,12 @@ type DB struct {
 	gen    atomic.Uint64 // bumped after every commit, ours or another process's
 	stop   context.CancelFunc
 	done   chan struct{}
+	// sessionTimeout: see Options.SessionTimeout.
+	sessionTimeout atomic.Int64
+	sessions       struct {
+		once sync.Once
+		s    *Sessions
+	}
 }
 
 // Open opens (creating if needed) the database at path, checks its integrity
@@ -61,6 +71,7 @@ func Open(path string, opt Options) (*DB, error) {
 		return nil, err
 	}
 	db := &DB{path: path, clock: opt.Clock, feed: NewFeed(), done: make(chan struct{})}
+	db.SetSessionTimeout(opt.SessionTimeout)
 	if db.clock == nil {
 		db.clock = schedule.SystemClock{}
 	}
@@ -186,6 +197,9 @@ func (db *DB) applyMigration(ctx context.Context, version int, body string) erro
 
 // Close stops watching for other processes and closes the database.
 func (db *DB) Close() error {
+	if s := db.sessions.s; s != nil {
+		s.Stop()
+	}
 	if db.stop != nil {
 		db.stop()
 		<-db.done

@@ -178,9 +178,16 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		"ImportRegistrations": func(a schedule.Actor) error {
 			return e(camp.ImportRegistrations(ctx, a, []schedule.Registration{{TicketID: "1", Name: "A", Email: "a@example.org", Status: "Attending"}}))
 		},
-		"RequestLink": func(a schedule.Actor) error { return e(camp.RequestLink(ctx, a, "a@example.org")) },
-		"PendingLink": nil, // a read: organisers only, writes nothing
-		"ConfirmLink": func(a schedule.Actor) error { return e(camp.ConfirmLink(ctx, a, "ABCDEF")) },
+		"RequestLink":  func(a schedule.Actor) error { return e(camp.RequestLink(ctx, a, "a@example.org")) },
+		"PendingLink":  nil, // a read: organisers only, writes nothing
+		"ConfirmLink":  func(a schedule.Actor) error { return e(camp.ConfirmLink(ctx, a, "ABCDEF")) },
+		"SetRoom":      func(a schedule.Actor) error { return e(camp.SetRoom(ctx, a, "b")) },
+		"Cue":          func(a schedule.Actor) error { return e(camp.Cue(ctx, a, "mic")) },
+		"Ask":          func(a schedule.Actor) error { return e(camp.Ask(ctx, a, "why?")) },
+		"PickQuestion": func(a schedule.Actor) error { return e(camp.PickQuestion(ctx, a, 1)) },
+		"SetCueBell":   func(a schedule.Actor) error { return camp.SetCueBell(ctx, a, true) },
+		"Questions":    nil, // a read: organisers only, writes nothing
+		"Stage":        nil, // a read: what the viewer may see of the live talk
 	}
 }
 

@@ -63,6 +63,8 @@ func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 		return v.toggleVote(l), true
 	case key.Matches(k, l.keys.New):
 		return v.proposeTopicForm(l), true
+	case key.Matches(k, l.keys.Here):
+		return v.sayHere(l), true
 	case key.Matches(k, l.keys.Star):
 		return v.toggleStar(l), true
 	default:

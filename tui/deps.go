@@ -91,13 +91,24 @@ type Stars interface {
 	StarsOf(ctx context.Context, personID int64) ([]schedule.Target, error)
 }
 
-// Presence says who is connected right now. It is not in the database: the
-// SSH server knows it. When it changes, the server must publish a
-// schedule.ChangePeople on the Feed: that is when open screens re-read it
-// (at most about once a second each, so a crowd arriving at once does not
-// make every screen redraw for every arrival).
+// Presence says who is connected right now (people with a terminal
+// session open in any process on the database) and who is in which
+// breakout room. When it changes, a schedule.ChangePeople is published on
+// the Feed: that is when open screens re-read it (at most about once a
+// second each, so a crowd arriving at once does not make every screen
+// redraw for every arrival).
 type Presence interface {
-	Online() []int64
+	Presence(ctx context.Context) (schedule.Presence, error)
+}
+
+// Stage is the live talk's back channel and room presence: what the
+// speaker view, the cues and the board's "I'm here" key use.
+type Stage interface {
+	Stage(ctx context.Context, a schedule.Actor) (schedule.Stage, error)
+	SetRoom(ctx context.Context, a schedule.Actor, track string) (schedule.Here, error)
+	Ask(ctx context.Context, a schedule.Actor, text string) (schedule.Question, error)
+	PickQuestion(ctx context.Context, a schedule.Actor, id int64) (schedule.Question, error)
+	Cue(ctx context.Context, a schedule.Actor, text string) (schedule.SpeakerCue, error)
 }
 
 // Deps is the outside world a Model reads and writes. Every field except
@@ -113,6 +124,7 @@ type Deps struct {
 	Announcements Announcements
 	Feed          schedule.Feed
 	Presence      Presence // nil: nobody is shown as online
+	Stage         Stage    // nil: no cues, questions or room presence
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
 	// ServesOthers says that quitting this session stops the SSH server
 	// the others are connected to (the organiser's console): it asks first.

@@ -86,7 +86,7 @@ func newRealCamp(tb testing.TB) *realCamp {
 	c.deps = tui.Deps{
 		Event: s.Camp.Event(), Clock: s.Clock, Feed: c.feed,
 		Presence: tuitest.Online{p["ada"].PersonID, p["priya"].PersonID, p["tomas"].PersonID, p["mei"].PersonID, p["amara"].PersonID},
-		People:   s.Camp, Talks: s.Camp, Topics: s.Camp, Notes: s.Camp, Timers: s.Camp, Announcements: s.Camp,
+		People:   s.Camp, Talks: s.Camp, Topics: s.Camp, Notes: s.Camp, Timers: s.Camp, Announcements: s.Camp, Stage: s.Camp,
 		ConnectHint: "attendees: ssh -p 2222 127.0.0.1",
 	}
 	return c

@@ -22,6 +22,9 @@ func (m *Model) render() string {
 	if b := m.withRehearsal(m.renderBanner(w), w); b != "" {
 		rows = append(rows, strings.Split(b, "\n")...)
 	}
+	if c := m.renderCue(w); c != "" {
+		rows = append(rows, c)
+	}
 	const bottom = 2 // status and help
 	if bodyH := h - len(rows) - bottom; bodyH > 0 {
 		rows = fitRows(rows, m.renderBody(w, bodyH), w, bodyH)

@@ -44,6 +44,9 @@ type KeyMap struct {
 
 	// Paste-ready text for Zoom chat (organisers, every view).
 	Chat key.Binding
+
+	// Room presence, the speaker view, questions and cues (view_speaker.go).
+	Here, Ask, Speaker, Pick, Cue key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -116,5 +119,11 @@ func DefaultKeyMap() KeyMap {
 		Search:            bind("/", "search", "/"),
 		Profile:           bind("y", "your name & zone", "y"),
 		Chat:              bind("c", "chat text", "c"),
+
+		Here:    bind("i", "I'm here", "i"),
+		Ask:     bind("a", "ask", "a"),
+		Speaker: bind("S", "speaker", "S"),
+		Pick:    bind("enter", "show to speaker", "enter"),
+		Cue:     bind("m", "message speaker", "m"),
 	}
 }

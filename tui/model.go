@@ -66,6 +66,7 @@ type Model struct {
 	typingAhead bool   // this update only gathered a key typed into a text area
 	unchanged   bool   // this update changed nothing on screen (an expiry that was not due)
 	title       string // the window title
+	rangFor     string // the cue the bell last rang for (cues.go)
 	drawn       struct{ status, help, banner lastDraw }
 
 	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
@@ -129,7 +130,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		deps:   d,
 		ctx:    cmpOr(opts.Context, context.Background()),
 		link:   live.NewLink(),
-		reader: live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID},
+		reader: live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID, Role: actor.Role},
 		pacer:  &live.Pacer{},
 		md:     newMarkdown(),
 
@@ -145,6 +146,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
 	m.notes.svc, m.notes.desk, m.notes.guideSvc = d.Notes, m, d.Guide
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
+	m.boardView.stage, m.nowView.speaker.stage, m.nowView.speaker.desk = d.Stage, d.Stage, m
 	m.talksView.stars, m.boardView.stars = d.Stars, d.Stars
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
@@ -206,7 +208,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.frameStale = true
 	}
 	m.draw() // also asks for the Markdown the frame shows plain, sent to render with this update's commands
-	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders(), m.expiries())
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders(), m.expiries(), m.ringForCue())
 }
 
 // draw renders the frame if something it shows may have changed. It runs

@@ -47,6 +47,7 @@ func (l *look) roomRow(tr schedule.Track, s schedule.Slot, w int, roomy bool) st
 	if tr.ReservedFor != "" {
 		marker = l.st.reserved.Render("[reserved: " + tr.ReservedFor + "]")
 	}
+	topic = l.headsHere(tr, s) + topic
 	if roomy {
 		return truncate("  "+l.st.bold.Render(l.roomName(tr))+"  "+marker, w) + "\n" + truncate("      "+topic, w)
 	}

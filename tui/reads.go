@@ -49,11 +49,17 @@ func (s source) Notes(ctx context.Context, t schedule.Target) ([]schedule.NoteEn
 func (s source) Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error) {
 	return s.d.Notes.Reports(ctx, t)
 }
-func (s source) Online() []int64 {
+func (s source) Presence(ctx context.Context) (schedule.Presence, error) {
 	if s.d.Presence == nil {
-		return nil
+		return schedule.Presence{}, nil
 	}
-	return s.d.Presence.Online()
+	return s.d.Presence.Presence(ctx)
+}
+func (s source) Stage(ctx context.Context, a schedule.Actor) (schedule.Stage, error) {
+	if s.d.Stage == nil {
+		return schedule.Stage{}, nil
+	}
+	return s.d.Stage.Stage(ctx, a)
 }
 
 // reload re-reads the given parts in one command.
@@ -88,7 +94,7 @@ func (m *Model) reloadSince(since time.Time, parts ...live.Part) tea.Cmd {
 // The people and who is online wait for the next tick, or a timer, when
 // they were read less than a second ago (see live.Pacer).
 func (m *Model) onChanges(c schedule.Changes, at time.Time) tea.Cmd {
-	read, wait, timer := m.pacer.Changed(c, at, m.ticking)
+	read, wait, timer := m.pacer.Changed(m.stageConcerns(c), at, m.ticking)
 	var later tea.Cmd
 	if timer {
 		later = tea.Tick(wait, func(time.Time) tea.Msg { return peopleDueMsg{} })
@@ -165,7 +171,7 @@ func (m *Model) apply(loads loadedMsg) tea.Cmd {
 
 // countsDown reports whether anything on screen changes by itself with time.
 func (m *Model) countsDown() bool {
-	if m.current == viewNow {
+	if m.current == viewNow || m.awaitsCue() {
 		return true
 	}
 	for _, t := range m.data.Timers {

@@ -23,10 +23,10 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 			&k.Approve, &k.Reject, &k.Undo, &k.MoveUp, &k.MoveDown,
 			&k.Start, &k.Finish, &k.Skip, &k.Extend, &k.Later, &k.NextCamp, &k.StartNext, &k.Pause, &k.StopTimer, &k.ApproveAll,
 			&k.Place, &k.Unplace, &k.Suggest, &k.StartSlot,
-			&k.Hide, &k.Mute, &k.Ban, &k.ClearAnnouncement, &k.Chat)
+			&k.Hide, &k.Mute, &k.Ban, &k.ClearAnnouncement, &k.Chat, &k.Pick, &k.Cue)
 	}
 	if role == schedule.RoleGuest {
-		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report, &k.Profile)
+		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report, &k.Profile, &k.Here, &k.Ask)
 	}
 	return k
 }

@@ -28,6 +28,7 @@ type boardView struct {
 
 	topics Topics // the services it writes to: the board, votes and
 	timers Timers // proposals, and the slots' timers
+	stage  Stage  // who is in which room (presence.go); nil: no presence
 	desk   writes
 	stars  Stars // the viewer's agenda (*); nil: no stars
 }
@@ -114,6 +115,9 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 		keys = append(keys, k.Star)
 	}
 	keys = append(keys, k.Focus)
+	if !l.isOrganiser() {
+		keys = append(keys, k.Here) // organisers find it under ?, where the board's room is tighter
+	}
 	if l.isOrganiser() {
 		keys = append(keys, k.StartSlot, k.Suggest)
 	}
@@ -134,7 +138,7 @@ func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.Search, k.PrevBlock, k.NextBlock},
-		{withHelp(k.Select, "enter", "open topic"), k.Vote, k.Star, withHelp(k.Edit, "e", "edit title/tags"), k.New},
+		{withHelp(k.Select, "enter", "open topic"), k.Vote, k.Star, withHelp(k.Edit, "e", "edit title/tags"), k.New, k.Here},
 		{withHelp(k.Place, "p", "pick up (p/enter places)"), k.Unplace, k.Suggest, k.StartSlot, k.Back},
 		{k.Pause, k.Extend, k.StopTimer, withHelp(k.Undo, "ctrl+z", "undo")},
 	}
@@ -149,7 +153,7 @@ func (v *boardView) render(l *look, w, h int) string {
 		return l.st.faint.Render("this camp has no open-space blocks")
 	}
 	head := stack(l.heading(fmt.Sprintf("%s · %s · %d slots × %d rooms", b.Title, spanIn(b.Start, b.End, l.zone), len(b.Slots()), len(l.ev.Tracks)), w),
-		v.yourRooms(l, w), v.modeLine(l, w))
+		v.yourRooms(l, w), l.hereLine(w), l.whoIsWhere(w), v.modeLine(l, w))
 	// Titles wrap over two lines above the leader's when the screen has the
 	// room (it does at 80x24 with two slots), else one.
 	lines := 3
@@ -312,12 +316,12 @@ func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, sugges
 	switch {
 	case placed:
 		copy(out, titleLines(l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID})+t.Title, w, lines-1))
-		out[lines-1] = leaderLine(l, t, w)
+		out[lines-1] = truncate(l.headsHere(tr, s)+leaderLine(l, t, w), w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
 		out[lines-1] = l.st.faint.Render(truncate("suggested · "+plural(st.Votes, "vote"), w))
 	default:
-		out[0] = l.st.faint.Render("(free)")
+		out[0] = l.headsHere(tr, s) + l.st.faint.Render("(free)")
 	}
 	return out
 }

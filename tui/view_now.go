@@ -16,9 +16,10 @@ import (
 // talk's countdown, who is next, the open-space rooms and who is here. It
 // has no cursor.
 type nowView struct {
-	rooms  lastDraw      // the open-space rooms, kept between frames
-	talks  talkDesk      // the live talk's controls, and which block is shown
-	timers timerControls // pause, resume, extend and stop the countdown shown
+	rooms   lastDraw      // the open-space rooms, kept between frames
+	talks   talkDesk      // the live talk's controls, and which block is shown
+	timers  timerControls // pause, resume, extend and stop the countdown shown
+	speaker speakerView   // the speaker view, S (view_speaker.go)
 }
 
 // talkDesk is what the Now view asks of the talks beyond the snapshot: the
@@ -32,15 +33,27 @@ type talkDesk interface {
 	shownBlock() string
 }
 
-func (*nowView) title() string      { return "Now" }
-func (*nowView) sync(*look) tea.Cmd { return nil }
+func (*nowView) title() string          { return "Now" }
+func (v *nowView) sync(l *look) tea.Cmd { v.speaker.sync(l); return nil }
 
 // The Now view is a display; the organiser watching the countdown can give
 // the speaker another minute, pause it, end the talk, stop a slot timer or
-// start the next talk without leaving it.
+// start the next talk without leaving it. S opens the speaker view, a asks
+// the live speaker a question.
 func (v *nowView) handleKey(l *look, w writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if v.speaker.on {
+		if cmd, used := v.speaker.handleKey(l, k); used {
+			return cmd, true
+		}
+	}
 	_, live := l.data.LiveTalk()
 	switch {
+	case key.Matches(k, l.keys.Speaker):
+		v.speaker.on = true
+		v.speaker.sync(l)
+		return nil, true
+	case key.Matches(k, l.keys.Ask):
+		return v.speaker.askForm(l), true
 	case key.Matches(k, l.keys.Extend) && live:
 		return v.talks.extendLiveTalk(l), true
 	case key.Matches(k, l.keys.Extend):
@@ -58,11 +71,17 @@ func (v *nowView) handleKey(l *look, w writes, k tea.KeyPressMsg) (tea.Cmd, bool
 }
 
 // shortKeys are the keys for what is on: the live talk's, a running
-// timer's, or else starting the next talk.
-func (*nowView) shortKeys(l *look) []key.Binding {
+// timer's, or else starting the next talk; and the speaker view.
+func (v *nowView) shortKeys(l *look) []key.Binding {
 	k := l.keys
+	if v.speaker.on {
+		return append(v.speaker.keys(l), k.Extend, k.Finish)
+	}
+	if !l.isOrganiser() {
+		return []key.Binding{k.Speaker, k.Ask}
+	}
 	if _, live := l.data.LiveTalk(); live {
-		return []key.Binding{k.Extend, k.Pause, k.Finish}
+		return []key.Binding{k.Extend, k.Pause, k.Finish, k.Speaker} // a (ask) is under ?
 	}
 	if _, _, ok := l.mainTimer(); ok {
 		return []key.Binding{k.Extend, k.Pause, k.StopTimer}
@@ -72,12 +91,18 @@ func (*nowView) shortKeys(l *look) []key.Binding {
 
 func (v *nowView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
-	return [][]key.Binding{{k.StartNext, k.Extend, k.Pause, k.Finish, k.StopTimer}}
+	if v.speaker.on {
+		return [][]key.Binding{v.shortKeys(l)}
+	}
+	return [][]key.Binding{{k.StartNext, k.Extend, k.Pause, k.Finish, k.StopTimer}, {k.Speaker, k.Ask}}
 }
 
 // render stacks the sections on small screens and uses two columns on wide
 // ones. When the height runs out, the least essential sections go first.
 func (v *nowView) render(l *look, w, h int) string {
+	if v.speaker.on {
+		return v.speaker.render(l, w, h)
+	}
 	if w >= 120 {
 		return v.nowWide(l, w, h)
 	}
@@ -304,9 +329,9 @@ func (v *nowView) openSpaceNow(l *look, w int, detailed, roomy bool) string {
 	}
 	head := truncate(l.heading(fmt.Sprintf("%s · %s slot %d · %s · %s", title, b.Title, s.Index, spanIn(s.Start, s.End, l.zone), when), w), w)
 	if !detailed {
-		return head + "\n" + l.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic · press 3 for the board", l.placedIn(s), len(l.ev.Tracks)))
+		return head + "\n" + l.st.faint.Render(fmt.Sprintf("%d of %d rooms have a topic%s · press 3 for the board", l.placedIn(s), len(l.ev.Tracks), l.headsSummary(s)))
 	}
-	key := fmt.Sprintf("%s %d %t %t %d %d", s.ID(), w, roomy, l.st.dark, l.data.Version(live.Topics), l.data.VotesVersion())
+	key := fmt.Sprintf("%s %d %t %t %d %d %d", s.ID(), w, roomy, l.st.dark, l.data.Version(live.Topics), l.data.VotesVersion(), l.data.Version(live.Presence))
 	return head + "\n" + v.rooms.get(key, func() string {
 		rows := make([]string, 0, len(l.ev.Tracks))
 		for _, tr := range l.ev.Tracks {

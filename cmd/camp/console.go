@@ -76,10 +76,15 @@ func (c *config) consoleSession(ctx context.Context, o *opened, srv *sshapp.Serv
 	if err != nil {
 		return false, err
 	}
+	// The console is a terminal session too: it shows as online in every
+	// process on the database while it runs.
+	if id, err := o.db.Sessions().Open(ctx, actor.PersonID); err == nil {
+		defer o.db.Sessions().Close(context.Background(), id)
+	}
 	camp := o.camp
 	deps := tui.Deps{
 		Event: o.ev, Clock: o.clock, People: camp, Talks: camp, Topics: camp, Notes: camp, Timers: camp,
-		Announcements: camp, Feed: camp, Presence: srv.Presence(), ConnectHint: "attendees: " + srv.ConnectHint(),
+		Announcements: camp, Feed: camp, Presence: camp, Stage: camp, ConnectHint: "attendees: " + srv.ConnectHint(),
 		Rehearsal: o.rehearsal, ServesOthers: true,
 	}
 	env := os.Environ()

@@ -43,6 +43,9 @@ func exportData(ctx context.Context, camp *store.Camp) (export.Camp, error) {
 	if c.Registrations, err = camp.Registrations(ctx); err != nil {
 		return c, err
 	}
+	if c.Questions, err = camp.AllQuestions(ctx); err != nil {
+		return c, err
+	}
 	votes, err := camp.Votes(ctx)
 	if err != nil {
 		return c, err

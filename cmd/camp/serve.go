@@ -8,22 +8,27 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/store"
 	"github.com/lightningcamp/camp/tui/sshapp"
 )
 
 // serverFlags are shared by `camp` and `camp serve`.
 type serverFlags struct {
-	listen        string
-	organiserKeys []string
+	listen         string
+	organiserKeys  []string
+	sessionTimeout time.Duration
 }
 
 func (f *serverFlags) bind(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.listen, "listen", sshapp.DefaultAddr, "address the SSH server listens on (HOST:PORT)")
 	cmd.Flags().StringArrayVar(&f.organiserKeys, "organiser-key", nil, "public key file (FILE.pub) of an extra organiser; repeatable")
+	cmd.Flags().DurationVar(&f.sessionTimeout, "session-timeout", store.DefaultSessionTimeout,
+		"how long a terminal session of a process that stopped (crashed, killed) still counts as online; use the same in every process on one database")
 }
 
 // organisers are the fingerprints of the schedule's organisers and of the
@@ -54,6 +59,7 @@ func (c *config) newServer(o *opened, f *serverFlags, logOut io.Writer) (*sshapp
 		return nil, err
 	}
 	camp := o.camp
+	o.db.SetSessionTimeout(f.sessionTimeout)
 	return sshapp.New(sshapp.Config{
 		Addr:        f.listen,
 		HostKeyPath: filepath.Join(c.dataDir(), "ssh_host_ed25519"),
@@ -62,6 +68,7 @@ func (c *config) newServer(o *opened, f *serverFlags, logOut io.Writer) (*sshapp
 		Backend:     camp,
 		Feed:        camp,
 		Publish:     o.db.Feed().Publish,
+		Sessions:    o.db.Sessions(),
 		Clock:       o.clock,
 		Logger:      slog.New(slog.NewTextHandler(logOut, nil)),
 		ExportEvent: eventJSON(camp),

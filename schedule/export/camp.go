@@ -23,6 +23,7 @@ type Camp struct {
 	Reports       []schedule.Report
 	People        []schedule.Person
 	Registrations []schedule.Registration
+	Questions     []schedule.Question // the audience's questions to talks, kept with their notes
 	// Series is every experience report of the camp's series (this camp's
 	// and the earlier ones'), which the compiler-tool guide sums up: the
 	// tool pages and event.json's guide. The store fills it.

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"path"
+	"strings"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -21,6 +22,9 @@ func (v *campView) notesFiles() []File {
 	var files []File
 	add := func(target schedule.Target, title, about string) {
 		notes := v.notesMarkdown(target)
+		if q := v.questionsMarkdown(target.ID); q != "" && target.Kind == "talk" {
+			notes = strings.TrimLeft(strings.TrimRight(notes, "\n")+"\n\n## "+questionsHeading+"\n\n"+q, "\n")
+		}
 		if notes == "" {
 			return
 		}

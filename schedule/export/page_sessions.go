@@ -20,6 +20,7 @@ func (v *campView) talkPage(t schedule.Talk) sitePage {
 	mdSection(&b, "Links", mdList(mapSlice(t.Links, mdURL)))
 	mdSection(&b, "Compiler tools", strings.Join(mapSlice(toolTags(t.Tools), mdInline), ", "))
 	v.writeNotesAndReports(&b, target)
+	mdSection(&b, questionsHeading, v.questionsMarkdown(t.ID))
 	return sitePage{
 		name: pageName("talk", t.ID),
 		fm: withTags(v.pageFrontMatter(t.Title, firstNonBlank(t.Abstract, v.talkLine(t, oneLine, oneLine(v.ev.Name))),

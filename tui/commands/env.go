@@ -21,6 +21,7 @@ type Backend interface {
 	schedule.NoteService
 	schedule.TimerService
 	schedule.AnnouncementService
+	schedule.StageService // room presence, speaker cues, questions
 	schedule.GuideService
 	schedule.StarService
 	Event() *schedule.Event

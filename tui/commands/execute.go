@@ -77,13 +77,14 @@ func (t *tree) sshCommands() []*cobra.Command {
 		t.exportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.peopleCommand(), t.statsCommand(),
 		t.followCommand(), t.roomsCommand(), t.plainCommand(),
+		t.hereCommand(), t.askCommand(), t.bellCommand(), t.cueCommand(), t.questionsCommand(),
 	}
 }
 
 // Commands returns the data commands for the local CLI (the organiser at
 // the console) to mount under its own root: now, talks, topics, notes
 // (with notes add/edit), report, queue, timer, announce, assign, unassign,
-// link (only `link confirm CODE`), people, rooms and guide. The CLI has its own schedule and
+// link (only `link confirm CODE`), people, rooms, guide, here, cue and questions. The CLI has its own schedule and
 // export; join, whoami, name, vote, propose, edit, withdraw and stats need
 // an SSH key or a server and are left out. env is called when a command
 // runs, so the database is opened only for commands that need it. Errors
@@ -96,6 +97,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
 		t.linkCommand(false), t.peopleCommand(), t.roomsCommand(),
 		t.guideCommand(),
+		t.hereCommand(), t.cueCommand(), t.questionsCommand(),
 	}
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)

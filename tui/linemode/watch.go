@@ -485,7 +485,12 @@ func newAnnouncement(a schedule.Announcement) *Announcement {
 type liveSource struct{ Source }
 
 func (liveSource) People(context.Context) ([]schedule.Person, error) { return nil, nil }
-func (liveSource) Online() []int64                                   { return nil }
+func (liveSource) Presence(context.Context) (schedule.Presence, error) {
+	return schedule.Presence{}, nil
+}
+func (liveSource) Stage(context.Context, schedule.Actor) (schedule.Stage, error) {
+	return schedule.Stage{}, nil
+}
 func (liveSource) Notes(context.Context, schedule.Target) ([]schedule.NoteEntry, error) {
 	return nil, nil
 }

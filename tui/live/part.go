@@ -24,10 +24,11 @@ const (
 	Timers
 	Announcements
 	Notes
+	Stage // the live talk's cues and questions, as this viewer may see them
 	PartCount
 )
 
-var partNames = [PartCount]string{"talks", "topics", "people", "presence", "timers", "announcements", "notes"}
+var partNames = [PartCount]string{"talks", "topics", "people", "presence", "timers", "announcements", "notes", "stage"}
 
 func (p Part) String() string {
 	if p >= 0 && p < PartCount {
@@ -38,12 +39,13 @@ func (p Part) String() string {
 
 // PartsFor maps a change to the parts it makes stale.
 var PartsFor = map[schedule.ChangeKind][]Part{
-	schedule.ChangeTalks:         {Talks},
+	schedule.ChangeTalks:         {Talks, Stage},
 	schedule.ChangeTopics:        {Topics},
 	schedule.ChangePeople:        {People, Presence},
 	schedule.ChangeTimers:        {Timers},
 	schedule.ChangeAnnouncements: {Announcements},
 	schedule.ChangeNotes:         {Notes},
+	schedule.ChangeStage:         {Stage},
 	schedule.ChangeStars:         {Topics}, // the viewer's stars are read with the topics
 }
 

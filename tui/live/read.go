@@ -15,7 +15,8 @@ type Source interface {
 	Topics(ctx context.Context) ([]schedule.Topic, error)
 	VotesOf(ctx context.Context, personID int64) ([]int64, error)
 	People(ctx context.Context) ([]schedule.Person, error)
-	Online() []int64
+	Presence(ctx context.Context) (schedule.Presence, error)
+	Stage(ctx context.Context, a schedule.Actor) (schedule.Stage, error)
 	Timers(ctx context.Context) ([]schedule.Timer, error)
 	Announcements(ctx context.Context, limit int) ([]schedule.Announcement, error)
 	Notes(ctx context.Context, t schedule.Target) ([]schedule.NoteEntry, error)
@@ -36,6 +37,7 @@ type Reader struct {
 	Source Source
 	Shared *Shared // nil: every read is the session's own
 	Viewer int64   // the viewer's person ID (0: a guest, who has no votes)
+	Role   schedule.Role
 }
 
 // Load is one read of one part, to Apply to a snapshot.
@@ -96,10 +98,16 @@ func (r Reader) read(ctx context.Context, part Part, since time.Time, target sch
 		}, func(a, b peopleList) bool { return slices.EqualFunc(a.people, b.people, samePerson) })
 		return func(s *Snapshot) { s.setPeople(ps.Value); s.versions[People] = ps.Version }, err
 	case Presence:
-		online, err := Read(ctx, sh, part, since, func(context.Context) (map[int64]bool, error) {
-			return prepareOnline(src.Online()), nil
-		}, maps.Equal)
-		return func(s *Snapshot) { s.Online, s.versions[Presence] = online.Value, online.Version }, err
+		here, err := Read(ctx, sh, part, since, func(ctx context.Context) (presence, error) {
+			p, err := src.Presence(ctx)
+			return preparePresence(p), err
+		}, samePresence)
+		return func(s *Snapshot) {
+			s.Online, s.Rooms, s.versions[Presence] = here.Value.online, here.Value.rooms, here.Version
+		}, err
+	case Stage:
+		st, err := src.Stage(ctx, schedule.Actor{PersonID: r.Viewer, Role: r.Role})
+		return func(s *Snapshot) { s.setStage(prepareStage(st)) }, err
 	case Timers:
 		ts, err := Read(ctx, sh, part, since, src.Timers, nil)
 		return func(s *Snapshot) { s.Timers, s.versions[Timers] = ts.Value, ts.Version }, err
@@ -146,3 +154,15 @@ func (s *Snapshot) Version(p Part) uint64 { return s.versions[p] }
 
 // VotesVersion is the version of the viewer's own votes (MyVotes).
 func (s *Snapshot) VotesVersion() uint64 { return s.votesVersion }
+
+// presence is who is online and who is in which room.
+type presence struct {
+	online map[int64]bool
+	rooms  []schedule.Here
+}
+
+func samePresence(a, b presence) bool {
+	return maps.Equal(a.online, b.online) && slices.EqualFunc(a.rooms, b.rooms, func(x, y schedule.Here) bool {
+		return x.PersonID == y.PersonID && x.Name == y.Name && x.Track == y.Track && x.Slot == y.Slot && x.Until.Equal(y.Until)
+	})
+}

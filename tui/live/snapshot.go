@@ -31,6 +31,8 @@ type Snapshot struct {
 	People        []schedule.Person // by name
 	personIdx     map[int64]int
 	Online        map[int64]bool
+	Rooms         []schedule.Here // who said which breakout room they are in
+	Stage         schedule.Stage  // the live talk's cues and questions for this viewer
 	Timers        []schedule.Timer
 	Announcements []schedule.Announcement // newest first
 	Notes         NoteSet
@@ -168,13 +170,17 @@ func preparePeople(people []schedule.Person) peopleList {
 
 func (s *Snapshot) setPeople(l peopleList) { s.People, s.personIdx = l.people, l.idx }
 
-// prepareOnline is who is online, as a set.
-func prepareOnline(ids []int64) map[int64]bool {
-	online := make(map[int64]bool, len(ids))
-	for _, id := range ids {
+// preparePresence is who is online, as a set, and who is in which room,
+// names cleaned.
+func preparePresence(p schedule.Presence) presence {
+	online := make(map[int64]bool, len(p.Online))
+	for _, id := range p.Online {
 		online[id] = true
 	}
-	return online
+	for i := range p.Rooms {
+		p.Rooms[i].Name = line(p.Rooms[i].Name)
+	}
+	return presence{online: online, rooms: p.Rooms}
 }
 
 // prepareAnnouncements cleans announcements, which it owns, newest first.

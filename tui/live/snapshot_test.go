@@ -23,8 +23,13 @@ func (f *fakeSource) VotesOf(context.Context, int64) ([]int64, error) {
 	return append([]int64(nil), f.votes...), nil
 }
 func (f *fakeSource) People(context.Context) ([]schedule.Person, error) { return nil, nil }
-func (f *fakeSource) Online() []int64                                   { return nil }
-func (f *fakeSource) Timers(context.Context) ([]schedule.Timer, error)  { return nil, nil }
+func (f *fakeSource) Presence(context.Context) (schedule.Presence, error) {
+	return schedule.Presence{}, nil
+}
+func (f *fakeSource) Stage(context.Context, schedule.Actor) (schedule.Stage, error) {
+	return schedule.Stage{}, nil
+}
+func (f *fakeSource) Timers(context.Context) ([]schedule.Timer, error) { return nil, nil }
 func (f *fakeSource) Announcements(context.Context, int) ([]schedule.Announcement, error) {
 	return nil, nil
 }

@@ -63,6 +63,9 @@ func startServer(t testing.TB, opts ...serverOption) *testServer {
 	ts.camp = storetest.MustOpenCamp(t, ev, clock)
 	cfg.Backend = su.wrap(ts.camp)
 	cfg.Feed, cfg.Publish = ts.camp, ts.camp.DB().Feed().Publish
+	if cfg.Sessions == nil {
+		cfg.Sessions = ts.camp.DB().Sessions()
+	}
 	srv, err := sshapp.New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -1,14 +1,14 @@
 package sshapp
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/lightningcamp/camp/schedule"
 )
 
-// registry knows every live session: to enforce the session caps, to say who
-// is online, and to count sessions for `stats`.
+// registry knows this server's live sessions: to enforce the session caps
+// and to count sessions for `stats`. Who is online is the database's
+// (SessionBook), so that every process on it agrees.
 type registry struct {
 	mu           sync.Mutex
 	next         uint64
@@ -135,20 +135,6 @@ func (r *registry) joined(fingerprint string, personID int64) {
 			r.sessions[n] = e
 		}
 	}
-}
-
-// Online lists the people with at least one session, by id.
-func (r *registry) Online() []int64 {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var ids []int64
-	for _, e := range r.sessions {
-		if e.personID != 0 && !slices.Contains(ids, e.personID) {
-			ids = append(ids, e.personID)
-		}
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // Count returns the number of sessions, in all and by role.

@@ -37,8 +37,11 @@ type Config struct {
 	Feed       schedule.Feed
 	// Publish announces changes the server itself makes (who is online).
 	Publish func(...schedule.Change)
-	Clock   schedule.Clock
-	Logger  *slog.Logger
+	// Sessions records the terminal sessions for every process on the
+	// database to see (who is online, and so who is in a room); nil: none.
+	Sessions SessionBook
+	Clock    schedule.Clock
+	Logger   *slog.Logger
 	// StallTimeout drops a session whose client has not read its output for
 	// this long (default 30 s).
 	StallTimeout time.Duration
@@ -161,6 +164,3 @@ func (s *Server) Close() error { return s.ssh.Close() }
 // Shutdown stops accepting connections and waits for sessions to end, or
 // for ctx to be done.
 func (s *Server) Shutdown(ctx context.Context) error { return s.ssh.Shutdown(ctx) }
-
-// Presence says who is connected; the TUI shows it.
-func (s *Server) Presence() *registry { return s.registry }

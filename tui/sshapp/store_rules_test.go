@@ -21,7 +21,7 @@ import (
 // on the welcome screen, write nothing until they join.
 func TestUnknownKeysWriteNothingOverSSH(t *testing.T) {
 	ts := startServer(t)
-	people, audit := storetest.CountRows(t, ts.camp, "people"), storetest.CountRows(t, ts.camp, "audit")
+	people, audit, sessions := storetest.CountRows(t, ts.camp, "people"), storetest.CountRows(t, ts.camp, "audit"), storetest.CountRows(t, ts.camp, "sessions")
 	for i := range 10 {
 		c := ts.client(t, newKey(t))
 		if out := mustRun(t, c, "whoami"); !strings.Contains(out, "You have not joined yet") {
@@ -32,6 +32,9 @@ func TestUnknownKeysWriteNothingOverSSH(t *testing.T) {
 	openScreen(t, ts.client(t, newKey(t)), 80, 24).waitFor(t, 5*time.Second, "Welcome")
 	if p, a := storetest.CountRows(t, ts.camp, "people"), storetest.CountRows(t, ts.camp, "audit"); p != people || a != audit {
 		t.Fatalf("11 unknown keys wrote %d people and %d audit rows before joining", p-people, a-audit)
+	}
+	if n := storetest.CountRows(t, ts.camp, "sessions"); n != sessions {
+		t.Fatalf("an unknown key's terminal session wrote %d sessions rows before joining", n-sessions)
 	}
 	ts.join(t, "Ada")
 	if p := storetest.CountRows(t, ts.camp, "people"); p != people+1 {
@@ -55,8 +58,8 @@ func TestJoiningInTheWelcomeShowsOnline(t *testing.T) {
 	if err != nil || p.Name != "Nina Newcomer" {
 		t.Fatalf("the person joined in the welcome: %+v %v", p, err)
 	}
-	if online := ts.srv.Presence().Online(); !slices.Contains(online, p.ID) {
-		t.Errorf("online %v, want %d among them", online, p.ID)
+	if here, err := ts.camp.Presence(ctx); err != nil || !slices.Contains(here.Online, p.ID) {
+		t.Errorf("online %v (%v), want %d among them", here.Online, err, p.ID)
 	}
 }
 

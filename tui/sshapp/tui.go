@@ -27,7 +27,9 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	out := screen.NewStallWriter(sess)
 	width, height := terminalSize(pty.Window.Width, pty.Window.Height)
 	lines := screen.New(out, profile, width, height)
-	model := s.sessionModel(ctx, id, sessionLook{
+	entry := s.book(ctx, id.actor.PersonID)
+	defer entry.close()
+	model := s.sessionModel(ctx, id, entry, sessionLook{
 		zone: s.zoneFor(id.person, env), width: width, height: height, profile: profile,
 	})
 	p := tea.NewProgram(screen.Drawn(model, lines),
@@ -155,10 +157,11 @@ func (s *Server) zoneFor(p schedule.Person, env []string) *time.Location {
 
 // sessionModel is the camp TUI, behind the welcome form for a key that has
 // not joined yet.
-func (s *Server) sessionModel(ctx context.Context, id identity, look sessionLook) tea.Model {
+func (s *Server) sessionModel(ctx context.Context, id identity, entry *booked, look sessionLook) tea.Model {
 	main := func(p schedule.Person, zone *time.Location) tea.Model {
 		if id.person.ID == 0 && p.ID != 0 { // a new key has just joined in the welcome
 			s.registry.joined(id.fingerprint, p.ID)
+			entry.joined(ctx, p.ID)
 			s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{p.ID}})
 		}
 		look.zone = zone
@@ -176,7 +179,7 @@ func (s *Server) tuiDeps() tui.Deps {
 	b := s.backend
 	return tui.Deps{
 		Event: b.Event(), Clock: s.cfg.Clock, People: b, Talks: b, Topics: b, Notes: b, Timers: b, Announcements: b,
-		Feed: s.cfg.Feed, Presence: s.registry, ConnectHint: "attendees: " + s.ConnectHint(),
+		Feed: s.cfg.Feed, Presence: b, Stage: b, ConnectHint: "attendees: " + s.ConnectHint(),
 		Shared: s.tuis.sharedReads(), Rehearsal: s.cfg.Rehearsal,
 	}
 }

@@ -66,5 +66,7 @@ func (p *People) People(ctx context.Context) ([]schedule.Person, error) { return
 // would report it.
 type Online []int64
 
-// Online returns the set.
-func (o Online) Online() []int64 { return o }
+// Presence returns the set, with nobody in a breakout room.
+func (o Online) Presence(context.Context) (schedule.Presence, error) {
+	return schedule.Presence{Online: o}, nil
+}
