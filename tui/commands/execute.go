@@ -30,6 +30,7 @@ func Execute(ctx context.Context, env *Env, args []string, stdin io.Reader, stdo
 		t.role = schedule.RoleGuest
 	}
 	root := t.sshRoot()
+	root.Annotations = map[string]string{rawArgsKey: strings.Join(args, "\x00"), prefixKey: t.prefix}
 	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
 	// cobra falls back to the process's streams for nil ones: never here.
 	root.SetIn(orEmpty(stdin))

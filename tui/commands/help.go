@@ -66,16 +66,18 @@ func (t *tree) writeShortHelp(cmd *cobra.Command) error {
 }
 
 func (t *tree) roleSentence(cmd *cobra.Command) string {
+	first := "What is on now: " + remoteLine(t.prefix, "now") + "\nThe day: " + remoteLine(t.prefix, "schedule")
 	switch t.role {
 	case schedule.RoleOrganiser:
-		return "You are an organiser."
+		return "You are an organiser. The talks waiting for you: " + remoteLine(t.prefix, "talks")
 	case schedule.RoleAttendee:
 		if t.needsJoin(cmd) {
-			return "Welcome! First choose a name and accept the code of conduct:\n  " + t.prefix + ` join --name "Your Name" --accept-code-of-conduct`
+			return "Welcome! Type this first, with your own name, to choose a name and accept the code of conduct:\n  " +
+				remoteLine(t.prefix, `join --name "Your Name" --accept-code-of-conduct`)
 		}
-		return "You are an attendee."
+		return "You are an attendee. " + first
 	}
-	return "You are a guest (no SSH key): you can look but not write. To take part, connect with an SSH key."
+	return "You are a guest (no SSH key): you can look but not write; to take part, connect with an SSH key.\n" + first
 }
 
 // needsJoin reports whether the caller still has to join; any doubt

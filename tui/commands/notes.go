@@ -213,11 +213,10 @@ func (t *tree) reportAddCommand() *cobra.Command {
 	var r schedule.ReportInput
 	var outcome string
 	cmd := &cobra.Command{
-		Use:   "add TARGET",
-		Short: "Add an experience report to a talk or topic",
-		Example: t.examples(`report add talk:12 --project mylib --url https://github.com/me/mylib --tool cython --tool-version 3.1 \
-      --outcome worked --speedup 3.5 --learnt "Typed memoryviews did most of it"`),
-		Args: exactArgs(1),
+		Use:     "add TARGET",
+		Short:   "Add an experience report to a talk or topic",
+		Example: t.examples(`report add talk:12 --project mylib --url https://github.com/me/mylib --tool cython --tool-version 3.1 --outcome worked --speedup 3.5 --learnt "Typed memoryviews did most of it"`),
+		Args:    exactArgs(1),
 		RunE: t.run(func(c *call) error {
 			target, err := schedule.ParseTarget(c.args[0])
 			if err != nil {

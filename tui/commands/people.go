@@ -33,7 +33,7 @@ func (t *tree) joinCommand() *cobra.Command {
 
 func (c *call) join(j schedule.JoinRequest) error {
 	if strings.TrimSpace(j.Name) == "" {
-		return usagef(`join needs --name: the name others will see, e.g. join --name "Ada Lovelace" --accept-code-of-conduct`)
+		return usagef("join needs --name: the name others will see, e.g. %s", remoteLine(c.prefix, `join --name "Ada Lovelace" --accept-code-of-conduct`))
 	}
 	if !j.AcceptCoC {
 		return schedule.Errorf(schedule.EINVALID, "to join, read the code of conduct at %s, then run join again with --accept-code-of-conduct", c.codeOfConduct())
@@ -64,6 +64,7 @@ type whoamiView struct {
 	Role        string `json:"role"`
 	TZ          string `json:"tz"`
 	Joined      bool   `json:"joined"`
+	prefix      string
 }
 
 func (v whoamiView) writeText(w io.Writer) {
@@ -73,7 +74,7 @@ func (v whoamiView) writeText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "%s, %s\nkey:  %s\nzone: %s\n", name, v.Role, v.Fingerprint, v.TZ)
 	if !v.Joined && v.Role != string(schedule.RoleGuest) {
-		fmt.Fprintln(w, `You have not joined yet: join --name "Your Name" --accept-code-of-conduct`)
+		fmt.Fprintln(w, "You have not joined yet: "+remoteLine(v.prefix, `join --name "Your Name" --accept-code-of-conduct`))
 	}
 }
 
@@ -106,7 +107,7 @@ func (c *call) whoami() error {
 	if fp == "" {
 		fp = p.Fingerprint
 	}
-	return c.show(whoamiView{ID: p.ID, Name: line(p.Name), Fingerprint: line(fp), Role: string(role), TZ: zone.String(), Joined: p.Joined()})
+	return c.show(whoamiView{ID: p.ID, Name: line(p.Name), Fingerprint: line(fp), Role: string(role), TZ: zone.String(), Joined: p.Joined(), prefix: c.prefix})
 }
 
 func (t *tree) nameCommand() *cobra.Command {

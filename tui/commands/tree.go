@@ -61,7 +61,7 @@ func (t *tree) organiser(cmd *cobra.Command) *cobra.Command {
 func (t *tree) examples(lines ...string) string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = "  " + t.prefix + " " + l
+		out[i] = "  " + remoteLine(t.prefix, l)
 	}
 	return strings.Join(out, "\n")
 }
