@@ -24,15 +24,26 @@ func (c *Camp) note(ctx context.Context, q queryer, id int64) (schedule.NoteEntr
 	return n, noRows(err, "note", id)
 }
 
-// checkTarget makes sure a note's talk or topic exists in this camp.
+// checkTarget makes sure a note's talk or topic exists in this camp and
+// that the writer sees it (schedule.Viewer): nobody writes on what they
+// cannot read.
 func (t *tx) checkTarget(target schedule.Target) error {
-	table := map[string]string{"talk": "talks", "topic": "topics"}[target.Kind]
-	if table == "" {
-		return schedule.Errorf(schedule.EINVALID, "notes belong to a talk or a topic, not %q", target.Kind)
+	v := schedule.Viewer{PersonID: t.me.ID, Organiser: t.actor.Role == schedule.RoleOrganiser}
+	switch target.Kind {
+	case "talk":
+		talk, err := t.camp.talk(t.ctx, t.Tx, target.ID)
+		if err == nil && !v.SeesTalk(talk) {
+			err = notFound("talk", target.ID)
+		}
+		return err
+	case "topic":
+		topic, err := t.camp.topic(t.ctx, t.Tx, target.ID)
+		if err == nil && !v.SeesTopic(topic) {
+			err = notFound("topic", target.ID)
+		}
+		return err
 	}
-	var one int
-	err := t.QueryRowContext(t.ctx, `SELECT 1 FROM `+table+` WHERE id = ? AND event_id = ?`, target.ID, t.camp.eventID).Scan(&one)
-	return noRows(err, target.Kind, target.ID)
+	return schedule.Errorf(schedule.EINVALID, "notes belong to a talk or a topic, not %q", target.Kind)
 }
 
 // AddNote appends an entry to the notes of a talk or topic.

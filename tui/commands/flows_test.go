@@ -29,7 +29,8 @@ func TestProposeEditWithdrawTalk(t *testing.T) {
 		t.Errorf("edit must change only --minutes: %v", talk)
 	}
 	wantFailure(t, run(t, ada, "edit", "talk", "1"), 2, "nothing to change")
-	wantFailure(t, run(t, bob, "edit", "talk", "1", "--title", "Mine now"), 1, "you can only change your own items")
+	// Bob does not see Ada's proposal (schedule.Viewer), so for him it is not there.
+	wantFailure(t, run(t, bob, "edit", "talk", "1", "--title", "Mine now"), 1, "no talk with id 1")
 	wantFailure(t, run(t, bob, "withdraw", "talk", "1"), 1, "you can only change your own items")
 
 	mustRun(t, ada, "withdraw", "talk", "1")
@@ -106,6 +107,7 @@ func TestNotesAndReports(t *testing.T) {
 	c := newCamp(t)
 	ada, bob := c.attendee("Ada"), c.attendee("Bob")
 	mustRun(t, ada, "propose", "talk", "--title", "Numba on the GPU")
+	mustRun(t, c.organiser("Olga"), "queue", "approve", "1") // now everyone sees it
 
 	mustRun(t, bob, "notes", "add", "talk:1", "Slides", "are", "online")
 	wantFailure(t, run(t, ada, "notes", "add", "talk:1", "-"), 2, "note is empty")

@@ -100,11 +100,11 @@ func (c *call) notes() error {
 	if err != nil {
 		return err
 	}
-	notes, err := c.backend().Notes(c.ctx, target)
+	notes, err := c.backend().VisibleNotes(c.ctx, c.viewer(), target)
 	if err != nil {
 		return err
 	}
-	reports, err := c.backend().Reports(c.ctx, target)
+	reports, err := c.backend().VisibleReports(c.ctx, c.viewer(), target)
 	if err != nil {
 		return err
 	}
@@ -128,10 +128,10 @@ func newNoteJSON(n schedule.NoteEntry) noteJSON {
 // it also says "no talk with id 9" before anything else is read.
 func (c *call) targetTitle(target schedule.Target) (string, error) {
 	if target.Kind == "talk" {
-		t, err := c.backend().Talk(c.ctx, target.ID)
+		t, err := c.backend().VisibleTalk(c.ctx, c.viewer(), target.ID)
 		return t.Title, err
 	}
-	t, err := c.backend().Topic(c.ctx, target.ID)
+	t, err := c.backend().VisibleTopic(c.ctx, c.viewer(), target.ID)
 	return t.Title, err
 }
 

@@ -150,7 +150,7 @@ func (c *call) addStage(v *nowView) error {
 		return err
 	}
 	v.Timers = newTimerList(timers, v.at)
-	talks, err := c.backend().Talks(c.ctx, schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkLive, schedule.TalkApproved}})
+	talks, err := c.backend().VisibleTalks(c.ctx, c.viewer(), schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkLive, schedule.TalkApproved}})
 	if err != nil {
 		return err
 	}

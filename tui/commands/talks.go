@@ -107,7 +107,7 @@ func (t *tree) talksCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			talks, err := c.backend().Talks(c.ctx, filter)
+			talks, err := c.backend().VisibleTalks(c.ctx, c.viewer(), filter)
 			if err != nil {
 				return err
 			}
@@ -237,7 +237,7 @@ func (t *tree) editTalkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cur, err := c.backend().Talk(c.ctx, id)
+			cur, err := c.backend().VisibleTalk(c.ctx, c.viewer(), id)
 			if err != nil {
 				return err
 			}

@@ -107,7 +107,7 @@ func (t *tree) topicsCommand() *cobra.Command {
 }
 
 func (c *call) topics() error {
-	topics, err := c.backend().Topics(c.ctx)
+	topics, err := c.backend().VisibleTopics(c.ctx, c.viewer())
 	if err != nil {
 		return err
 	}
@@ -220,7 +220,7 @@ func (t *tree) editTopicCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cur, err := c.backend().Topic(c.ctx, id)
+			cur, err := c.backend().VisibleTopic(c.ctx, c.viewer(), id)
 			if err != nil {
 				return err
 			}
