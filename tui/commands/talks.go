@@ -134,6 +134,11 @@ func (f *talkFilterFlags) register(cmd *cobra.Command) {
 
 func (f *talkFilterFlags) filter(c *call) (schedule.TalkFilter, error) {
 	filter := schedule.TalkFilter{Block: f.block}
+	if c.flagSet("block") {
+		if err := knownTalksBlock(c.event(), f.block); err != nil {
+			return filter, err
+		}
+	}
 	for _, s := range f.status {
 		st, err := parseTalkStatus(s)
 		if err != nil {
@@ -148,6 +153,21 @@ func (f *talkFilterFlags) filter(c *call) (schedule.TalkFilter, error) {
 		filter.SpeakerID = c.actor().PersonID
 	}
 	return filter, nil
+}
+
+// knownTalksBlock refuses a --block that names no talks block, which would
+// otherwise list nothing and look like an empty queue.
+func knownTalksBlock(ev *schedule.Event, id string) error {
+	var ids []string
+	for _, b := range ev.Blocks {
+		if b.Kind == schedule.KindTalks {
+			if b.ID == id {
+				return nil
+			}
+			ids = append(ids, b.ID)
+		}
+	}
+	return usagef("no talks block %q: use one of %s", id, strings.Join(ids, ", "))
 }
 
 var talkStatuses = []schedule.TalkStatus{schedule.TalkProposed, schedule.TalkApproved, schedule.TalkLive,

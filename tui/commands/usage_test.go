@@ -137,7 +137,8 @@ func TestRateLimitSaysSlowDown(t *testing.T) {
 	ada := c.attendee("Ada")
 	ada.Backend = rateLimited{ada.Backend}
 	r := run(t, ada, "propose", "talk", "--title", "Again")
-	wantFailure(t, r, 1, "slow down")
+	// Its own exit code (issue 14 item 11): scripts wait and retry.
+	wantFailure(t, r, commands.ExitSlowDown, "slow down")
 	if !strings.Contains(r.stderr, "try again") {
 		t.Errorf("rate limiting should say to try again:\n%s", r)
 	}
