@@ -81,6 +81,18 @@ func (t *tx) finishNote(out *schedule.NoteEntry, id int64, action, detail string
 	return t.audit(action, "note:"+itoa(id), detail)
 }
 
+// lastEditorOf is who last wrote note id (its author until someone edits
+// it), from the audit, or 0 when that cannot be read.
+func (t *tx) lastEditorOf(id int64) int64 {
+	var actor int64
+	err := t.QueryRowContext(t.ctx, `SELECT COALESCE(actor_id, 0) FROM audit WHERE target = ? AND action IN ('add_note', 'edit_note')
+		ORDER BY id DESC LIMIT 1`, "note:"+itoa(id)).Scan(&actor)
+	if err != nil {
+		return 0
+	}
+	return actor
+}
+
 // EditNote replaces an entry's text if nobody changed it since base; the
 // old text is kept in the entry's history.
 func (c *Camp) EditNote(ctx context.Context, a schedule.Actor, id int64, base int, text string) (schedule.NoteEntry, error) {
@@ -98,7 +110,7 @@ func (c *Camp) EditNote(ctx context.Context, a schedule.Actor, id int64, base in
 			return err
 		}
 		if cur.Revision != base {
-			return &schedule.StaleEdit{Base: base, Current: cur}
+			return &schedule.StaleEdit{Base: base, Current: cur, ByYou: t.lastEditorOf(id) == t.me.ID}
 		}
 		if _, err := t.exec(`INSERT INTO note_revisions (note_id, revision, text, edited_at) VALUES (?, ?, ?, ?)`,
 			id, cur.Revision, cur.Text, t.now.UnixMilli()); err != nil {

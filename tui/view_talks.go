@@ -188,7 +188,7 @@ func (v *talksView) render(l *look, w, h int) string {
 func (v *talksView) header(l *look, rows []schedule.Talk, w int) string {
 	b, _ := l.ev.Block(v.block)
 	f := v.filters(l)[v.filter%len(v.filters(l))]
-	head := l.heading(fmt.Sprintf("%s · %s · filter: %s · %d talks", b.Title, spanIn(b.Start, b.End, l.zone), f.name, len(rows)), w)
+	head := l.heading(fmt.Sprintf("%s · %s · filter: %s · %s", b.Title, spanIn(b.Start, b.End, l.zone), f.name, plural(len(rows), "talk")), w)
 	if !l.isOrganiser() {
 		return head
 	}
@@ -199,7 +199,7 @@ func (v *talksView) header(l *look, rows []schedule.Talk, w int) string {
 			planned += time.Duration(l.talkMinutes(t.Minutes))*time.Minute + l.ev.Talks.Changeover
 		}
 	}
-	fill := fmt.Sprintf("%d talks planned: %s of %s", n, minutes(planned), minutes(b.Duration()))
+	fill := fmt.Sprintf("%s planned: %s of %s", plural(n, "talk"), minutes(planned), minutes(b.Duration()))
 	if planned > b.Duration() {
 		fill += " · OVER by " + minutes(planned-b.Duration())
 	}

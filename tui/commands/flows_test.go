@@ -117,7 +117,7 @@ func TestNotesAndReports(t *testing.T) {
 
 	mustRun(t, bob, "notes", "edit", "1", "--base", "1", "Slides", "moved")
 	stale := run(t, bob, "notes", "edit", "1", "--base", "1", "From an old copy")
-	wantFailure(t, stale, 1, "someone else edited this note")
+	wantFailure(t, stale, 1, "you edited this note again")
 	if !strings.Contains(stale.stdout, "Slides moved") || !strings.Contains(stale.stdout, "--base 2") {
 		t.Errorf("a stale edit shows the current text and revision:\n%s", stale)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -206,6 +207,13 @@ func (f *talkFlags) apply(c *call, p *schedule.TalkProposal) (bool, error) {
 	abstract, err := c.stdinIfDash(f.abstract)
 	if err != nil {
 		return false, err
+	}
+	if c.flagSet("minutes") && f.minutes < 1 {
+		// The store reads 0 as "the event's length": said on purpose, it
+		// would quietly become 5.
+		ev := c.event()
+		return false, usagef("--minutes is how long the talk lasts: 1 to %d (leave it out for the event's %d)",
+			int(ev.Talks.MaxLength/time.Minute), int(ev.Talks.Length/time.Minute))
 	}
 	set := setters{c: c}
 	set.str("title", &p.Title, f.title)

@@ -125,7 +125,7 @@ func mangled(code int, stderr string) string {
 		return "the shell could not run it"
 	}
 	for _, sign := range []string{"takes no arguments", "unknown command", "usage:", "unknown flag", "unknown shorthand",
-		"dropped the quotes", "got the words", "needs one of", "invalid argument", "flag needs an argument",
+		"dropped the quotes", "got the words", "needs one of", "invalid argument", "wants a", "flag needs an argument",
 		"quote that is not closed", "ends with a backslash", "syntax error", "unexpected EOF", "no such file", "No such file"} {
 		if strings.Contains(stderr, sign) {
 			return "it says " + sign
