@@ -44,6 +44,7 @@ type notesView struct {
 	Title   string          `json:"title"`
 	Notes   []noteJSON      `json:"notes"`
 	Reports []reportJSON    `json:"reports"`
+	clock   readerClock
 }
 
 func (v notesView) writeText(w io.Writer) {
@@ -52,7 +53,7 @@ func (v notesView) writeText(w io.Writer) {
 		fmt.Fprintln(w, "\nNo notes yet.")
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(w, "\n#%d by %s, %s (revision %d):\n%s\n", n.ID, n.Author, utcClock(timeOf(n.UpdatedAt)), n.Revision, indent(n.Text))
+		fmt.Fprintf(w, "\n#%d by %s, %s (revision %d):\n%s\n", n.ID, n.Author, v.clock.at(timeOf(n.UpdatedAt)), n.Revision, indent(n.Text))
 	}
 	if len(v.Reports) > 0 {
 		fmt.Fprintln(w, "\nExperience reports:")
@@ -108,7 +109,11 @@ func (c *call) notes() error {
 	if err != nil {
 		return err
 	}
-	v := notesView{Target: target, Title: line(title), Notes: make([]noteJSON, 0, len(notes)), Reports: make([]reportJSON, 0, len(reports))}
+	clock, err := c.readerClock()
+	if err != nil {
+		return err
+	}
+	v := notesView{clock: clock, Target: target, Title: line(title), Notes: make([]noteJSON, 0, len(notes)), Reports: make([]reportJSON, 0, len(reports))}
 	for _, n := range notes {
 		v.Notes = append(v.Notes, newNoteJSON(n))
 	}

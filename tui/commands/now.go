@@ -28,6 +28,7 @@ type nowView struct {
 
 	ev    *schedule.Event // for the text, which export.WriteNowNext starts
 	at    time.Time
+	zone  *time.Location
 	extra []*time.Location
 }
 
@@ -100,7 +101,7 @@ func (c *call) nowView() (nowView, error) {
 	if err != nil {
 		return nowView{}, err
 	}
-	v := nowView{Now: stamp(at), ViewerZone: zone.String(), Current: []blockJSON{}, ev: ev, at: at, extra: extra}
+	v := nowView{Now: stamp(at), ViewerZone: zone.String(), Current: []blockJSON{}, ev: ev, at: at, zone: zone, extra: extra}
 	v.Clocks = clocks(ev, zone, extra, at)
 	for _, b := range ev.Current(at) {
 		v.Current = append(v.Current, newBlockJSON(ev, b, at))
@@ -197,7 +198,7 @@ func (v nowView) writeText(w io.Writer) {
 		writeTimers(w, v.Timers)
 	}
 	if a := v.Announcement; a != nil {
-		fmt.Fprintf(w, "\nAnnouncement from %s at %s:\n%s\n", a.Author, utcClock(timeOf(a.CreatedAt)), indent(a.Text))
+		fmt.Fprintf(w, "\nAnnouncement from %s at %s:\n%s\n", a.Author, readerClock{zone: v.zone, ref: v.at}.at(timeOf(a.CreatedAt)), indent(a.Text))
 	}
 }
 

@@ -185,6 +185,3 @@ func count(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
-
-// utcClock is an instant as HH:MM UTC, for short human lines.
-func utcClock(t time.Time) string { return t.UTC().Format("15:04") + " UTC" }

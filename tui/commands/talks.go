@@ -25,6 +25,9 @@ type talkJSON struct {
 	Block     string   `json:"block"`
 	Position  int      `json:"position"`
 	Tools     []string `json:"tools"`
+	Links     []string `json:"links"`
+	Tags      []string `json:"tags"`
+	CanMake   []string `json:"can_make"` // the talks blocks the speaker can make; [] means any
 	CreatedAt stamp    `json:"created_at"`
 	// EditedAfterApproval is what organisers approved, when the speaker
 	// has changed the talk since (it is back in review).
@@ -44,7 +47,7 @@ type approvedJSON struct {
 func newTalkJSON(t schedule.Talk) talkJSON {
 	v := talkJSON{
 		ID: t.ID, Title: line(t.Title), Abstract: text(t.Abstract), Speaker: line(t.Speaker), Minutes: t.Minutes,
-		Status: string(t.Status), Block: line(t.Block), Position: t.Position, Tools: lineList(t.Tools), CreatedAt: stamp(t.CreatedAt),
+		Status: string(t.Status), Block: line(t.Block), Position: t.Position, Tools: lineList(t.Tools), Links: lineList(t.Links), Tags: lineList(t.Tags), CanMake: lineList(t.CanMake), CreatedAt: stamp(t.CreatedAt),
 	}
 	if a := t.EditedAfterApproval; a != nil {
 		v.EditedAfterApproval = &approvedJSON{Title: line(a.Title), Minutes: a.Minutes, Abstract: text(a.Abstract),
