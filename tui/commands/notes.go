@@ -118,11 +118,15 @@ func (c *call) notes() error {
 		v.Notes = append(v.Notes, newNoteJSON(n))
 	}
 	for _, r := range reports {
-		v.Reports = append(v.Reports, reportJSON{ID: r.ID, Author: line(r.Author), Project: line(r.Project), ProjectURL: line(r.ProjectURL),
-			Tool: line(r.Tool), ToolVersion: line(r.ToolVersion), Outcome: line(string(r.Outcome)), Speedup: r.Speedup,
-			Learnt: text(r.Learnt), CreatedAt: stamp(r.CreatedAt)})
+		v.Reports = append(v.Reports, newReportJSON(r))
 	}
 	return c.show(v)
+}
+
+func newReportJSON(r schedule.Report) reportJSON {
+	return reportJSON{ID: r.ID, Author: line(r.Author), Project: line(r.Project), ProjectURL: line(r.ProjectURL),
+		Tool: line(r.Tool), ToolVersion: line(r.ToolVersion), Outcome: line(string(r.Outcome)), Speedup: r.Speedup,
+		Learnt: text(r.Learnt), CreatedAt: stamp(r.CreatedAt)}
 }
 
 func newNoteJSON(n schedule.NoteEntry) noteJSON {
@@ -159,7 +163,7 @@ func (t *tree) notesAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Added note %d to %s (revision %d).\nChange it with: %s notes edit %d --base %d TEXT", n.ID, target, n.Revision, c.prefix, n.ID, n.Revision)
+			return c.report(newNoteJSON(n), "Added note %d to %s (revision %d).\nChange it with: %s notes edit %d --base %d TEXT", n.ID, target, n.Revision, c.prefix, n.ID, n.Revision)
 		}),
 	})
 }
@@ -205,7 +209,7 @@ func (c *call) editNote(id int64, base int, body string) error {
 	if err != nil {
 		return err
 	}
-	return c.say("Saved note %d (revision %d).", n.ID, n.Revision)
+	return c.report(newNoteJSON(n), "Saved note %d (revision %d).", n.ID, n.Revision)
 }
 
 func (t *tree) reportCommand() *cobra.Command {
@@ -240,7 +244,7 @@ func (t *tree) reportAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Added experience report %d to %s: %s with %s, %s.", rep.ID, target, line(rep.Project), line(rep.Tool), rep.Outcome)
+			return c.report(newReportJSON(rep), "Added experience report %d to %s: %s with %s, %s.", rep.ID, target, line(rep.Project), line(rep.Tool), rep.Outcome)
 		}),
 	}
 	fl := cmd.Flags()

@@ -46,7 +46,7 @@ func (c *call) join(j schedule.JoinRequest) error {
 	if zone == "" {
 		zone = c.event().Zone.String()
 	}
-	return c.say("Welcome, %s! Times are shown in %s.\nPropose a talk or topic, vote, and write notes; see: %s help", line(p.Name), zone, c.prefix)
+	return c.report(c.personView(p), "Welcome, %s! Times are shown in %s.\nPropose a talk or topic, vote, and write notes; see: %s help", line(p.Name), zone, c.prefix)
 }
 
 func (c *call) codeOfConduct() string {
@@ -121,7 +121,7 @@ func (t *tree) nameCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("You are now called %s.", line(p.Name))
+			return c.report(c.personView(p), "You are now called %s.", line(p.Name))
 		}),
 	})
 }
@@ -145,7 +145,7 @@ func (t *tree) linkCommand(request bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Linked %s (person %d) to the registration of %s.", line(p.Name), p.ID, line(p.Email))
+			return c.report(newPersonJSON(p), "Linked %s (person %d) to the registration of %s.", line(p.Name), p.ID, line(p.Email))
 		}),
 	})
 	confirm.Flags().BoolVar(&yes, "yes", false, "link them (without it, only show what would be linked)")
@@ -162,7 +162,7 @@ func (t *tree) linkCommand(request bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Your code is %s. Tell it to an organiser (in the Zoom chat or the main room);\n"+
+			return c.report(linkCodeJSON{Code: line(code)}, "Your code is %s. Tell it to an organiser (in the Zoom chat or the main room);\n"+
 				"they check it against the registrations, and once they confirm it your key is linked to your registration.", line(code))
 		}),
 	}
@@ -215,6 +215,31 @@ type personJSON struct {
 	OnlyVoted bool   `json:"only_voted"`
 }
 
+func newPersonJSON(p schedule.Person) personJSON {
+	return personJSON{ID: p.ID, Name: line(p.Name), Role: string(p.Role), JoinedAt: stamp(p.AcceptedCoC),
+		Email: line(p.Email), Muted: p.Muted, Banned: p.Banned, OnlyVoted: p.OnlyVoted}
+}
+
+// linkCodeJSON is `link EMAIL --json`: the code to tell an organiser.
+type linkCodeJSON struct {
+	Code string `json:"code"`
+}
+
+// personView is the caller as whoami --json shows them, after a change.
+func (c *call) personView(p schedule.Person) whoamiView {
+	zone := p.TZ
+	if zone == "" {
+		if z, err := c.viewerZone(); err == nil {
+			zone = z.String()
+		}
+	}
+	fp := c.env.Fingerprint
+	if fp == "" {
+		fp = p.Fingerprint
+	}
+	return whoamiView{ID: p.ID, Name: line(p.Name), Fingerprint: line(fp), Role: string(p.Role), TZ: zone, Joined: p.Joined(), prefix: c.prefix}
+}
+
 // peopleView is `people --json`.
 type peopleView struct {
 	People []personJSON `json:"people"`
@@ -265,12 +290,32 @@ func (t *tree) peopleCommand() *cobra.Command {
 			}
 			v := peopleView{People: make([]personJSON, 0, len(people))}
 			for _, p := range people {
-				v.People = append(v.People, personJSON{ID: p.ID, Name: line(p.Name), Role: string(p.Role), JoinedAt: stamp(p.AcceptedCoC),
-					Email: line(p.Email), Muted: p.Muted, Banned: p.Banned, OnlyVoted: p.OnlyVoted})
+				v.People = append(v.People, newPersonJSON(p))
 			}
 			return c.show(v)
 		}),
 	}
 	addJSONFlag(cmd)
 	return t.organiser(cmd)
+}
+
+func (t *tree) tzCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "tz ZONE",
+		Short:   "Choose the time zone you read times in, e.g. Asia/Tokyo",
+		Example: t.examples("tz Asia/Tokyo", "tz America/New_York"),
+		Args:    exactArgs(1),
+		RunE: t.run(func(c *call) error {
+			p, err := c.backend().SetZone(c.ctx, c.actor(), strings.TrimSpace(c.args[0]))
+			if err != nil {
+				return err
+			}
+			loc, err := schedule.LoadZone(p.TZ)
+			if err != nil {
+				return err
+			}
+			return c.report(c.personView(p), "Times are now shown in %s (%s now).", loc, schedule.ZoneAbbrev(c.now(), loc))
+		}),
+	}
+	return t.attendee(cmd)
 }

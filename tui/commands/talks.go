@@ -249,7 +249,7 @@ func (t *tree) proposeTalkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Proposed %s.\nAn organiser approves it into the queue. Change it with: %s edit talk %d --title ...", describeTalk(talk), c.prefix, talk.ID)
+			return c.report(newTalkJSON(talk), "Proposed %s.\nAn organiser approves it into the queue. Change it with: %s edit talk %d --title ...", describeTalk(talk), c.prefix, talk.ID)
 		}),
 	}
 	f.register(cmd)
@@ -281,7 +281,7 @@ func (t *tree) editTalkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Changed %s.", describeTalk(talk))
+			return c.report(newTalkJSON(talk), "Changed %s.", describeTalk(talk))
 		}),
 	}
 	f.register(cmd)
@@ -311,7 +311,7 @@ func (c *call) actOnTalk(idArg string, act schedule.TalkAction) error {
 	if err != nil {
 		return err
 	}
-	return c.say("%s %s.", talkActionDone[act], describeTalk(talk))
+	return c.report(newTalkJSON(talk), "%s %s.", talkActionDone[act], describeTalk(talk))
 }
 
 // talkActionDone says what an action did, to start a confirmation.

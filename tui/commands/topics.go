@@ -312,7 +312,7 @@ func (t *tree) proposeTopicCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Proposed %s.\nPeople vote with: %s vote %d", describeTopic(c.event(), topic), c.prefix, topic.ID)
+			return c.report(newTopicJSON(c.event(), topic, false), "Proposed %s.\nPeople vote with: %s vote %d", describeTopic(c.event(), topic), c.prefix, topic.ID)
 		}),
 	}
 	f.register(cmd)
@@ -343,7 +343,7 @@ func (t *tree) editTopicCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Changed %s.", describeTopic(c.event(), topic))
+			return c.report(newTopicJSON(c.event(), topic, false), "Changed %s.", describeTopic(c.event(), topic))
 		}),
 	}
 	f.register(cmd)
@@ -373,16 +373,21 @@ func (t *tree) voteCommand() *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: t.run(func(c *call) error {
 			verb := map[bool]string{false: "Your dot is on", true: "Took your dot back from"}[remove]
-			if err := c.changeTopic(c.args[0], verb, func(id int64) (schedule.Topic, error) {
-				return c.backend().Vote(c.ctx, c.actor(), id, !remove)
-			}); err != nil {
+			id, err := parseID(c.args[0], "topic")
+			if err != nil {
+				return err
+			}
+			topic, err := c.backend().Vote(c.ctx, c.actor(), id, !remove)
+			if err != nil {
 				return err
 			}
 			mine, err := c.myVotes()
 			if err != nil {
 				return err
 			}
-			return c.say("You have %d of your %d dots left.", c.event().OpenSpace.DotsPerPerson-len(mine), c.event().OpenSpace.DotsPerPerson)
+			per := c.event().OpenSpace.DotsPerPerson
+			return c.report(newTopicJSON(c.event(), topic, slices.Contains(mine, topic.ID)), "%s %s.\nYou have %d of your %d dots left.",
+				verb, describeTopic(c.event(), topic), per-len(mine), per)
 		}),
 	}
 	cmd.Flags().BoolVar(&remove, "remove", false, "take your dot back")
@@ -399,7 +404,7 @@ func (c *call) changeTopic(idArg, verb string, change func(id int64) (schedule.T
 	if err != nil {
 		return err
 	}
-	return c.say("%s %s.", verb, describeTopic(c.event(), topic))
+	return c.report(newTopicJSON(c.event(), topic, false), "%s %s.", verb, describeTopic(c.event(), topic))
 }
 
 // describeTopic is a topic in one line for confirmations.
