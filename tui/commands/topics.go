@@ -30,7 +30,7 @@ type topicJSON struct {
 	Slot        string   `json:"slot"`
 	SlotStart   stamp    `json:"slot_start"`
 	SlotEnd     stamp    `json:"slot_end"`
-	Room        string   `json:"room"` // the Zoom breakout room's name, exactly as in Zoom
+	Room        string   `json:"room"`      // the Zoom breakout room's name, exactly as in Zoom
 	JoinLink    string   `json:"join_link"` // where to join that room (Event.JoinLink); "" unless placed
 	CreatedAt   stamp    `json:"created_at"`
 
