@@ -256,6 +256,9 @@ func (c *Camp) ProposeTalk(ctx context.Context, a schedule.Actor, p schedule.Tal
 			c.ev.Limits.TalksPerPerson, "talk proposals"); err != nil {
 			return err
 		}
+		if err := t.checkDuplicateTalk(in.title, p.Force); err != nil {
+			return err
+		}
 		now := t.now.UnixMilli()
 		res, err := t.exec(`INSERT INTO talks (event_id, speaker_id, title, abstract, minutes, links, tools, tags, can_make, block, status, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)`,

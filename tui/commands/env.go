@@ -22,6 +22,9 @@ type Backend interface {
 	schedule.AnnouncementService
 	Event() *schedule.Event
 	Visibility
+	// MergeTopics folds one topic into another: its dots, notes and
+	// reports move, and it is withdrawn. Organisers only.
+	MergeTopics(ctx context.Context, a schedule.Actor, from, into int64) (schedule.Topic, error)
 	// RequestLink starts linking the actor to their registration by email
 	// and returns the one-time code an organiser must confirm.
 	RequestLink(ctx context.Context, a schedule.Actor, email string) (string, error)

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lightningcamp/camp/store/storetest"
@@ -69,5 +70,64 @@ func TestEveryWriteHasJSON(t *testing.T) {
 		if doc := decode(t, r); doc[tc.key] == nil {
 			t.Errorf("%v --json: want the changed object with %q:\n%s", tc.args, tc.key, r)
 		}
+	}
+}
+
+// Issue 14 item 10: the same title from the same person became a second
+// talk, spending one of three proposals; two people proposing "Packaging
+// compiled wheels" split the dots over two topics.
+func TestNearDuplicatesNeedForce(t *testing.T) {
+	c := newCamp(t)
+	ada, bob := c.attendee("Ada"), c.attendee("Bob")
+	mustRun(t, ada, "propose", "talk", "--title", "Cython in anger")
+	r := run(t, ada, "propose", "talk", "--title", "cython in anger!")
+	wantFailure(t, r, 1, `this title is very close to your talk 1 "Cython in anger"`)
+	if !strings.Contains(r.stderr, "--force") || !strings.Contains(r.stderr, "talks --mine") {
+		t.Errorf("the refusal should point to the talk and to --force:\n%s", r)
+	}
+	mustRun(t, bob, "propose", "talk", "--title", "Cython in anger") // someone else's is not yours
+	mustRun(t, ada, "propose", "talk", "--title", "Cython in anger, part 2")
+	mustRun(t, ada, "propose", "talk", "--title", "Cython in anger", "--force")
+
+	mustRun(t, ada, "propose", "topic", "--title", "Packaging compiled wheels")
+	r = run(t, bob, "propose", "topic", "--title", "Packaging compiled wheel")
+	wantFailure(t, r, 1, `very close to the topic 1 "Packaging compiled wheels"`)
+	if !strings.Contains(r.stderr, sshCommand+" vote 1") || !strings.Contains(r.stderr, sshCommand+" topics show 1") {
+		t.Errorf("the refusal should point to the topic and to voting for it:\n%s", r)
+	}
+	mustRun(t, bob, "propose", "topic", "--title", "Packaging compiled wheel", "--force")
+	if n := len(decode(t, mustRun(t, bob, "topics", "--json"))["topics"].([]any)); n != 2 {
+		t.Errorf("want 2 topics, got %d", n)
+	}
+}
+
+// Organisers fold two topics that are the same into one: the dots move
+// (a person with a dot on both gets one back), FROM is withdrawn.
+func TestTopicsMerge(t *testing.T) {
+	c := newCamp(t)
+	ada, bob, cy, org := c.attendee("Ada"), c.attendee("Bob"), c.attendee("Cy"), c.organiser("Olga")
+	mustRun(t, ada, "propose", "topic", "--title", "Packaging compiled wheels")
+	mustRun(t, bob, "propose", "topic", "--title", "Shipping binary wheels")
+	mustRun(t, ada, "vote", "1")
+	mustRun(t, bob, "vote", "2")
+	mustRun(t, cy, "vote", "1")
+	mustRun(t, cy, "vote", "2")
+	mustRun(t, bob, "notes", "add", "topic:2", "Bring", "CI", "logs")
+	wantFailure(t, run(t, ada, "topics", "merge", "2", "1"), 1, "only organisers")
+	wantFailure(t, run(t, org, "topics", "merge", "1", "1"), 2, "cannot be merged into itself")
+	doc := decode(t, mustRun(t, org, "topics", "merge", "2", "1", "--json"))
+	if doc["id"] != 1.0 || doc["votes"] != 3.0 {
+		t.Errorf("merged topic: want 3 dots (Ada, Bob, Cy once), got %v", doc)
+	}
+	for _, tp := range decode(t, mustRun(t, org, "topics", "--json"))["topics"].([]any) {
+		if tp := tp.(map[string]any); tp["id"] == 2.0 && tp["status"] != "withdrawn" {
+			t.Errorf("the merged-away topic should be withdrawn: %v", tp)
+		}
+	}
+	if out := mustRun(t, cy, "topics").stdout; !strings.Contains(out, "spent 1 of your 5 dots") {
+		t.Errorf("Cy had a dot on both: one comes back:\n%s", out)
+	}
+	if out := mustRun(t, ada, "notes", "topic:1").stdout; !strings.Contains(out, "Bring CI logs") {
+		t.Errorf("notes move with the merge:\n%s", out)
 	}
 }

@@ -231,6 +231,7 @@ func (f *talkFlags) apply(c *call, p *schedule.TalkProposal) (bool, error) {
 
 func (t *tree) proposeTalkCommand() *cobra.Command {
 	var f talkFlags
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "talk",
 		Short: "Propose a lightning talk",
@@ -245,14 +246,16 @@ func (t *tree) proposeTalkCommand() *cobra.Command {
 			if strings.TrimSpace(p.Title) == "" {
 				return usagef(`propose talk needs --title, e.g. propose talk --title "Cython in anger"`)
 			}
+			p.Force = force
 			talk, err := c.backend().ProposeTalk(c.ctx, c.actor(), p)
 			if err != nil {
-				return err
+				return c.explainDuplicate(err)
 			}
 			return c.report(newTalkJSON(talk), "Proposed %s.\nAn organiser approves it into the queue. Change it with: %s edit talk %d --title ...", describeTalk(talk), c.prefix, talk.ID)
 		}),
 	}
 	f.register(cmd)
+	cmd.Flags().BoolVar(&force, "force", false, "propose it even if you have a talk with a very similar title")
 	return cmd
 }
 

@@ -150,8 +150,32 @@ func (t *tree) topicsCommand() *cobra.Command {
 	}
 	addJSONFlag(cmd)
 	addTZFlag(cmd)
-	cmd.AddCommand(t.topicShowCommand())
+	cmd.AddCommand(t.topicShowCommand(), t.topicMergeCommand())
 	return t.everyone(cmd)
+}
+
+func (t *tree) topicMergeCommand() *cobra.Command {
+	return t.organiser(&cobra.Command{
+		Use:     "merge FROM INTO",
+		Short:   "Fold topic FROM into topic INTO: its dots, notes and reports move, FROM is withdrawn",
+		Example: t.examples("topics merge 7 5"),
+		Args:    exactArgs(2),
+		RunE: t.run(func(c *call) error {
+			from, err := parseID(c.args[0], "topic")
+			if err != nil {
+				return err
+			}
+			into, err := parseID(c.args[1], "topic")
+			if err != nil {
+				return err
+			}
+			topic, err := c.backend().MergeTopics(c.ctx, c.actor(), from, into)
+			if err != nil {
+				return err
+			}
+			return c.report(newTopicJSON(c.event(), topic, false), "Merged topic %d into %s.", from, describeTopic(c.event(), topic))
+		}),
+	})
 }
 
 // topicDetail is `topics show ID`: everything about one topic.
@@ -295,6 +319,7 @@ func (c *call) tagForTrack(p *schedule.TopicProposal, trackID string) error {
 
 func (t *tree) proposeTopicCommand() *cobra.Command {
 	var f topicFlags
+	var force bool
 	cmd := &cobra.Command{
 		Use:     "topic",
 		Short:   "Propose an open-space topic",
@@ -308,14 +333,16 @@ func (t *tree) proposeTopicCommand() *cobra.Command {
 			if strings.TrimSpace(p.Title) == "" {
 				return usagef(`propose topic needs --title, e.g. propose topic --title "Packaging compiled wheels"`)
 			}
+			p.Force = force
 			topic, err := c.backend().ProposeTopic(c.ctx, c.actor(), p)
 			if err != nil {
-				return err
+				return c.explainDuplicate(err)
 			}
 			return c.report(newTopicJSON(c.event(), topic, false), "Proposed %s.\nPeople vote with: %s vote %d", describeTopic(c.event(), topic), c.prefix, topic.ID)
 		}),
 	}
 	f.register(cmd)
+	cmd.Flags().BoolVar(&force, "force", false, "propose it even if a topic with a very similar title exists")
 	return cmd
 }
 
