@@ -48,7 +48,7 @@ func (v *campView) talkLine(t schedule.Talk, esc func(string) string, camp strin
 		line += ", in " + esc(bl.Title)
 	}
 	if start, end, ok := talkTimes(t); ok {
-		line += ", " + clockSpan(start, end, nil)
+		line += ", " + clockSpan(start, end, v.readerZone)
 	}
 	return line + "."
 }

@@ -131,3 +131,27 @@ func TestTopicsMerge(t *testing.T) {
 		t.Errorf("notes move with the merge:\n%s", out)
 	}
 }
+
+// Issue 14 item 12: export --mine had no JSON form; it carries the
+// person's own items as written and what others said on their talks.
+func TestExportMineJSON(t *testing.T) {
+	c := newCamp(t)
+	ada, bob := c.attendee("Ada"), c.attendee("Bob")
+	mustRun(t, ada, "propose", "talk", "--title", "Cython in anger")
+	mustRun(t, c.organiser("Olga"), "queue", "approve", "1")
+	mustRun(t, ada, "notes", "add", "talk:1", "# My notes\n\nIt ships as **one binary**.")
+	mustRun(t, bob, "notes", "add", "talk:1", "Great", "talk")
+	mustRun(t, bob, "propose", "talk", "--title", "Bob's own")
+	doc := decode(t, mustRun(t, ada, "export", "--mine", "--json"))
+	talks, notes := doc["talks"].([]any), doc["notes"].([]any)
+	if len(talks) != 1 || talks[0].(map[string]any)["title"] != "Cython in anger" {
+		t.Errorf("talks = %v", talks)
+	}
+	if len(notes) != 1 || notes[0].(map[string]any)["text"] != "# My notes\n\nIt ships as **one binary**." {
+		t.Errorf("notes = %v", notes)
+	}
+	said := doc["said_on_mine"].(map[string]any)["notes"].([]any)
+	if len(said) != 1 || said[0].(map[string]any)["author"] != "Bob" || said[0].(map[string]any)["target"] == nil {
+		t.Errorf("said_on_mine.notes = %v", said)
+	}
+}
