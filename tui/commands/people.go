@@ -213,11 +213,14 @@ type personJSON struct {
 	Muted     bool   `json:"muted"`
 	Banned    bool   `json:"banned"`
 	OnlyVoted bool   `json:"only_voted"`
+	// EditedAfterApproval lists the person's talks they changed after an
+	// organiser approved them (back in review: look at them in talks).
+	EditedAfterApproval []int64 `json:"edited_after_approval"`
 }
 
 func newPersonJSON(p schedule.Person) personJSON {
 	return personJSON{ID: p.ID, Name: line(p.Name), Role: string(p.Role), JoinedAt: stamp(p.AcceptedCoC),
-		Email: line(p.Email), Muted: p.Muted, Banned: p.Banned, OnlyVoted: p.OnlyVoted}
+		Email: line(p.Email), Muted: p.Muted, Banned: p.Banned, OnlyVoted: p.OnlyVoted, EditedAfterApproval: []int64{}}
 }
 
 // linkCodeJSON is `link EMAIL --json`: the code to tell an organiser.
@@ -252,7 +255,7 @@ func (v peopleView) writeText(w io.Writer) {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tROLE\tREGISTRATION\tSTANDING")
-	onlyVoted := 0
+	onlyVoted, edited := 0, 0
 	for _, p := range v.People {
 		var standing []string
 		if p.Muted {
@@ -265,9 +268,16 @@ func (v peopleView) writeText(w io.Writer) {
 			standing = append(standing, "NEW, ONLY VOTED")
 			onlyVoted++
 		}
+		for _, id := range p.EditedAfterApproval {
+			standing = append(standing, fmt.Sprintf("EDITED APPROVED TALK %d", id))
+			edited++
+		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.ID, cmpOr(p.Name, "(no name yet)"), p.Role, cmpOr(p.Email, "-"), strings.Join(standing, " "))
 	}
 	tw.Flush()
+	if edited > 0 {
+		fmt.Fprintf(w, "%s changed after approval and back in review: see talks (marked *) and approve again.\n", count(edited, "talk"))
+	}
 	if onlyVoted > 0 {
 		fmt.Fprintf(w, "%d key(s) joined in the last %s and have only voted: many at once can be vote stuffing.\n"+
 			"[openspace] votes_require_registration = true lets only linked registrations vote.\n", onlyVoted, schedule.NewKeyWindow)
@@ -288,9 +298,23 @@ func (t *tree) peopleCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			talks, err := c.backend().VisibleTalks(c.ctx, c.viewer(), schedule.TalkFilter{})
+			if err != nil {
+				return err
+			}
+			edited := map[int64][]int64{}
+			for _, t := range talks {
+				if t.EditedAfterApproval != nil {
+					edited[t.SpeakerID] = append(edited[t.SpeakerID], t.ID)
+				}
+			}
 			v := peopleView{People: make([]personJSON, 0, len(people))}
 			for _, p := range people {
-				v.People = append(v.People, newPersonJSON(p))
+				j := newPersonJSON(p)
+				if ids := edited[p.ID]; ids != nil {
+					j.EditedAfterApproval = ids
+				}
+				v.People = append(v.People, j)
 			}
 			return c.show(v)
 		}),

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -153,5 +154,29 @@ func TestExportMineJSON(t *testing.T) {
 	said := doc["said_on_mine"].(map[string]any)["notes"].([]any)
 	if len(said) != 1 || said[0].(map[string]any)["author"] != "Bob" || said[0].(map[string]any)["target"] == nil {
 		t.Errorf("said_on_mine.notes = %v", said)
+	}
+}
+
+// Issue 14 item 15: edits to an approved talk went live without telling
+// the organisers. The talk goes back to review (issue 12 item 9) and is
+// marked in talks; people marks the speaker too.
+func TestEditsAfterApprovalAreFlaggedToOrganisers(t *testing.T) {
+	c := newCamp(t)
+	ada, org := c.attendee("Ada"), c.organiser("Olga")
+	mustRun(t, ada, "propose", "talk", "--title", "Cython in anger")
+	mustRun(t, org, "queue", "approve", "1")
+	mustRun(t, ada, "edit", "talk", "1", "--title", "Cython in rage")
+	talks := mustRun(t, org, "talks").stdout
+	if !strings.Contains(talks, "proposed*") || !strings.Contains(talks, `approved title was "Cython in anger"`) {
+		t.Errorf("talks should mark the edited talk for organisers:\n%s", talks)
+	}
+	people := mustRun(t, org, "people").stdout
+	if !strings.Contains(people, "EDITED APPROVED TALK 1") || !strings.Contains(people, "1 talk changed after approval") {
+		t.Errorf("people should mark Ada:\n%s", people)
+	}
+	for _, p := range decode(t, mustRun(t, org, "people", "--json"))["people"].([]any) {
+		if p := p.(map[string]any); p["name"] == "Ada" && fmt.Sprint(p["edited_after_approval"]) != "[1]" {
+			t.Errorf("people --json: %v", p)
+		}
 	}
 }

@@ -126,7 +126,7 @@ func TestPeopleShowsVoteOnlyKeys(t *testing.T) {
 		if p["only_voted"] == true {
 			marked = append(marked, p["name"].(string))
 		}
-		if got := keys(p); !slices.Equal(got, sorted("id", "name", "role", "joined_at", "email", "muted", "banned", "only_voted")) {
+		if got := keys(p); !slices.Equal(got, sorted("id", "name", "role", "joined_at", "email", "muted", "banned", "only_voted", "edited_after_approval")) {
 			t.Errorf("people --json keys = %v", got)
 		}
 	}
