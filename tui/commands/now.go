@@ -52,6 +52,7 @@ type blockJSON struct {
 	End             stamp  `json:"end"`
 	Room            string `json:"room"`
 	RoomName        string `json:"room_name"`
+	JoinLink        string `json:"join_link"` // where to join the room (Event.JoinLink); "" without a room
 	StartsInSeconds int64  `json:"starts_in_seconds"`
 	EndsInSeconds   int64  `json:"ends_in_seconds"`
 }
@@ -138,7 +139,7 @@ func newBlockJSON(ev *schedule.Event, b schedule.Block, at time.Time) blockJSON 
 	j := blockJSON{ID: b.ID, Title: line(b.Title), Kind: string(b.Kind), Start: stamp(b.Start), End: stamp(b.End), Room: b.Room,
 		StartsInSeconds: seconds(b.Start.Sub(at)), EndsInSeconds: seconds(b.End.Sub(at))}
 	if r, ok := ev.Room(b.Room); ok {
-		j.RoomName = line(r.Name)
+		j.RoomName, j.JoinLink = line(r.Name), line(ev.JoinLink(r.ID))
 	}
 	return j
 }

@@ -38,6 +38,10 @@ func TestTopicsShowAndJoinLinks(t *testing.T) {
 	if topics[0].(map[string]any)["join_link"] != link {
 		t.Errorf("topics --json has no join_link: %v", topics[0])
 	}
+	now := decode(t, mustRun(t, env, "now", "--json"))
+	if cur := now["current"].([]any); len(cur) == 0 || cur[0].(map[string]any)["join_link"] != link {
+		t.Errorf("now --json: the current block's room should carry its join_link: %v", now["current"])
+	}
 	wantFailure(t, run(t, env, "topics", "show", "99"), 1, "no topic with id 99")
 	wantFailure(t, run(t, env, "topics", "show", "x"), 2, "not a topic id")
 }

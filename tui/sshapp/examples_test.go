@@ -97,6 +97,20 @@ func TestEveryPrintedExampleWorksInAShell(t *testing.T) {
 		}
 	}
 	t.Logf("%d examples from help, %d from README.md and docs, each run as an attendee and an organiser", len(printed), len(documented))
+
+	// Typed as people type it, the quotes are lost: the error says so and
+	// prints the line that works, which works when pasted.
+	real := strings.Replace(hint, "ssh ", sshPath+" -F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile="+known+
+		" -o IdentitiesOnly=yes -o LogLevel=ERROR -i "+filepath.Join(dir, "attendee")+" ", 1)
+	out, err := exec.Command("bash", "-c", real+` propose talk --title "Quotes in anger" --minutes 5`).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "ssh dropped the quotes") {
+		t.Fatalf("unquoted over ssh: want the quotes explained, got %v:\n%s", err, out)
+	}
+	_, fixed, _ := strings.Cut(string(out), "single quotes: ")
+	fixed = strings.TrimSpace(strings.SplitN(fixed, "; run '", 2)[0])
+	if out, err := exec.Command("bash", "-c", strings.Replace(fixed, hint, real, 1)).CombinedOutput(); err != nil {
+		t.Errorf("the corrected line %s fails: %v\n%s", fixed, err, out)
+	}
 }
 
 // requireTool finds a program the test needs; under CI a missing one is a
