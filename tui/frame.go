@@ -33,6 +33,8 @@ func (m *Model) renderBody(w, h int) string {
 	switch {
 	case m.showHelp:
 		return m.renderFullHelp(w)
+	case m.chat != nil:
+		return m.renderChat(w)
 	case m.form != nil:
 		return m.renderForm(w, h)
 	case !m.data.Loaded[live.Talks]:
@@ -145,6 +147,8 @@ func (m *Model) renderShortHelp(w int) string {
 		keys = append(m.form.form.Huh().KeyBinds(), m.keys.Back)
 	case m.showHelp:
 		keys = []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}
+	case m.chat != nil:
+		keys = m.chatKeys()
 	default:
 		keys = append(m.view(m.current).shortKeys(&m.look), m.viewsHint(), m.keys.Help, m.keys.Quit)
 	}
@@ -164,7 +168,7 @@ func (m *Model) renderFullHelp(w int) string {
 	groups := m.view(m.current).fullKeys(&m.look)
 	groups = append(groups,
 		[]key.Binding{m.keys.Now, m.keys.Talks, m.keys.Board, m.keys.Notes, m.keys.People, m.keys.Announce},
-		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.Quit})
+		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.Quit, m.keys.Chat})
 	title := m.heading("Keys: "+m.view(m.current).title(), w)
 	return stack(title, m.helpRows(groups, w))
 }

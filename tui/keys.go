@@ -27,6 +27,9 @@ type KeyMap struct {
 
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
+
+	// Paste-ready text for Zoom chat (organisers, every view).
+	Chat key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -87,5 +90,7 @@ func DefaultKeyMap() KeyMap {
 		Hide: bind("x", "hide/show", "x"),
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
+
+		Chat: bind("c", "chat text", "c"),
 	}
 }

@@ -71,6 +71,7 @@ type Model struct {
 
 	current  viewID
 	showHelp bool
+	chat     *chatOverlay // the chat-text overlay, when open (chat.go)
 	status   statusLine
 	form     *openedForm
 
@@ -263,6 +264,9 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.form != nil {
 		return m.updateForm(k)
 	}
+	if m.chat != nil {
+		return m.chatKey(k)
+	}
 	if m.showHelp {
 		switch {
 		case key.Matches(k, m.keys.Quit):
@@ -277,6 +281,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(k, m.keys.Help):
 		m.showHelp = true
+	case key.Matches(k, m.keys.Chat):
+		m.chat = &chatOverlay{}
 	case key.Matches(k, m.keys.NextView):
 		return m.cycle(1)
 	case key.Matches(k, m.keys.PrevView):

@@ -20,7 +20,7 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 			&k.Approve, &k.Reject, &k.Undo, &k.MoveUp, &k.MoveDown,
 			&k.Start, &k.Finish, &k.Skip, &k.Extend, &k.Later, &k.NextCamp,
 			&k.Place, &k.Unplace, &k.Suggest, &k.StartSlot,
-			&k.Hide, &k.Mute, &k.Ban)
+			&k.Hide, &k.Mute, &k.Ban, &k.Chat)
 	}
 	if role == schedule.RoleGuest {
 		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report)

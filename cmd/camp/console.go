@@ -26,7 +26,8 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 	}
 	defer o.Close()
 	out := cmd.OutOrStdout()
-	if !isTerminal(out) || !isTerminal(cmd.InOrStdin()) {
+	plain := c.wantsPlain(cmd)
+	if !plain && (!isTerminal(out) || !isTerminal(cmd.InOrStdin())) {
 		return printNowAndTimeline(out, o)
 	}
 	logFile, err := os.OpenFile(filepath.Join(c.dataDir(), "camp.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
@@ -43,6 +44,10 @@ func (c *config) runConsole(cmd *cobra.Command, f *serverFlags) error {
 	}
 	go srv.Serve(nil)
 	defer srv.Close()
+	if plain {
+		fmt.Fprintln(out, "Attendees: "+srv.ConnectHint())
+		return c.runConsoleLines(cmd.Context(), o, cmd.InOrStdin(), out)
+	}
 	return c.runConsoleTUI(cmd.Context(), o, srv.ConnectHint(), srv.Presence())
 }
 

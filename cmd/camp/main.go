@@ -120,6 +120,7 @@ func (m *Main) rootCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return cfg.runConsole(cmd, &server) },
 	}
 	server.bind(root)
+	root.Flags().Bool("plain", false, "line mode: the day as lines and a prompt for commands, for screen readers (also when TERM=dumb)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
 	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), versionCommand())

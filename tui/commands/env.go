@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/linemode"
 )
 
 // Backend is what the commands need from the camp. The store implements it.
@@ -80,6 +81,14 @@ type Env struct {
 	// OnInternalError hears of errors that people are not told the details
 	// of (schedule.EINTERNAL), so the server can log them; nil ignores them.
 	OnInternalError func(error)
+	// Feed is the camp's change feed, which `follow` subscribes to; nil
+	// where nothing publishes changes (follow then refuses).
+	Feed schedule.Feed
+	// Terminal says the session has a PTY: the client's terminal is raw,
+	// so streamed lines end with CR LF.
+	Terminal bool
+	// Follow bounds what waits for a slow `follow` client.
+	Follow linemode.Limits
 	// Now is the clock's time; commands read it once per invocation.
 	now time.Time
 }

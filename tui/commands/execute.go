@@ -77,13 +77,14 @@ func (t *tree) sshCommands() []*cobra.Command {
 		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
 		t.exportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(), t.peopleCommand(), t.statsCommand(),
+		t.followCommand(), t.roomsCommand(), t.plainCommand(),
 	}
 }
 
 // Commands returns the data commands for the local CLI (the organiser at
 // the console) to mount under its own root: now, talks, topics, notes
 // (with notes add/edit), report, queue, timer, announce, assign, unassign,
-// link (only `link confirm CODE`) and people. The CLI has its own schedule and
+// link (only `link confirm CODE`), people and rooms. The CLI has its own schedule and
 // export; join, whoami, name, vote, propose, edit, withdraw and stats need
 // an SSH key or a server and are left out. env is called when a command
 // runs, so the database is opened only for commands that need it. Errors
@@ -94,7 +95,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 	cmds := []*cobra.Command{
 		t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(), t.reportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
-		t.linkCommand(false), t.peopleCommand(),
+		t.linkCommand(false), t.peopleCommand(), t.roomsCommand(),
 	}
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)

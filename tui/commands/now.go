@@ -77,9 +77,12 @@ func (t *tree) nowCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "now",
 		Short:   "What is on now and next, the live talk's countdown, timers and news",
-		Example: t.examples("now", "now --json"),
+		Example: t.examples("now", "now --json", "now --plain"),
 		Args:    exactArgs(0),
 		RunE: t.run(func(c *call) error {
+			if c.wantsPlain() {
+				return c.nowChat()
+			}
 			v, err := c.nowView()
 			if err != nil {
 				return err
@@ -89,6 +92,7 @@ func (t *tree) nowCommand() *cobra.Command {
 	}
 	addTZFlag(cmd)
 	addJSONFlag(cmd)
+	addPlainFlag(cmd)
 	return t.everyone(cmd)
 }
 

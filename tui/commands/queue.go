@@ -27,12 +27,15 @@ func (t *tree) queueCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "queue",
 		Short: "Run the lightning-talk queue; bare, it lists talks still to come",
-		Example: t.examples("queue", "queue approve 12", "queue move 12 1", "queue start 12", "queue finish 12",
+		Example: t.examples("queue", "queue --plain", "queue approve 12", "queue move 12 1", "queue start 12", "queue finish 12",
 			"queue reschedule 12 am-talks", "queue next-camp 12 2026-06"),
 		Args: cobra.ArbitraryArgs,
 		RunE: t.run(func(c *call) error {
 			if len(c.args) > 0 {
 				return unknownSubcommand(c.cmd, c.args)
+			}
+			if c.wantsPlain() {
+				return c.queueChat()
 			}
 			talks, err := c.backend().Talks(c.ctx, schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkProposed, schedule.TalkApproved, schedule.TalkLive}})
 			if err != nil {
@@ -42,6 +45,7 @@ func (t *tree) queueCommand() *cobra.Command {
 		}),
 	}
 	addJSONFlag(cmd)
+	addPlainFlag(cmd)
 	for _, a := range queueActions {
 		cmd.AddCommand(t.queueActionCommand(a.act, a.short))
 	}

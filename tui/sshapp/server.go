@@ -20,6 +20,7 @@ import (
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/commands"
+	"github.com/lightningcamp/camp/tui/linemode"
 )
 
 // Config is what the server needs from the camp and its organiser.
@@ -41,6 +42,9 @@ type Config struct {
 	// StallTimeout drops a session whose client has not read its output for
 	// this long (default 30 s).
 	StallTimeout time.Duration
+	// Follow bounds what waits for a slow `follow` or line-mode client
+	// (zero values: linemode's defaults, 1,000 events and 60 s).
+	Follow linemode.Limits
 	// ExportEvent and ExportMine back the `export` command.
 	ExportEvent func(ctx context.Context, w io.Writer) error
 	ExportMine  func(ctx context.Context, w io.Writer, personID int64) error

@@ -46,9 +46,14 @@ func (s *Server) handle(sess ssh.Session) {
 		seat.release()
 		s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{id.person.ID}})
 	}()
-	_, _, isPty := sess.Pty()
+	pty, _, isPty := sess.Pty()
 	s.cfg.Logger.Info("session", "user", id.user, "client", id.client, "key", id.fingerprint,
 		"role", string(id.actor.Role), "pty", isPty, "command", sanitize.Line(fmt.Sprint(args), 200))
+	if wantsLineMode(args, isPty, pty.Term) {
+		s.runLineMode(ctx, sess, id)
+		sess.Exit(0)
+		return
+	}
 	if isPty && len(args) == 0 {
 		s.runTUI(ctx, sess, id)
 		return
@@ -91,6 +96,11 @@ func (s *Server) refuse(sess ssh.Session, id identity, err error) {
 }
 
 func (s *Server) runCommand(ctx context.Context, sess ssh.Session, id identity, args []string) int {
+	if streams(args) {
+		var cancel context.CancelFunc
+		ctx, cancel = untilHangUp(ctx, sess)
+		defer cancel()
+	}
 	env := s.commandEnv(id, sess, args)
 	return commands.Execute(ctx, env, args, sess, sess, sess.Stderr())
 }
@@ -106,10 +116,18 @@ func (s *Server) commandEnv(id identity, sess ssh.Session, args []string) *comma
 		ExportEvent: s.cfg.ExportEvent,
 		ExportMine:  s.cfg.ExportMine,
 		SSHCommand:  s.ConnectHint(),
+		Feed:        s.cfg.Feed,
+		Terminal:    isTerminal(sess),
+		Follow:      s.cfg.Follow,
 		OnInternalError: func(err error) {
 			s.cfg.Logger.Error("command failed", "key", id.fingerprint, "command", sanitize.Line(fmt.Sprint(args), 200), "error", sanitize.Line(err.Error(), 500))
 		},
 	}
+}
+
+func isTerminal(sess ssh.Session) bool {
+	_, _, isPty := sess.Pty()
+	return isPty
 }
 
 // viewerZone is the person's chosen zone, else the TZ their client sent.
