@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -72,28 +73,22 @@ func TestEveryPrintedExampleWorksInAShell(t *testing.T) {
 		}{{"attendee", filepath.Join(dir, "attendee")}, {"organiser", filepath.Join(dir, "organiser")}} {
 			real := strings.Replace(hint, "ssh ", sshPath+" -F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile="+known+
 				" -o IdentitiesOnly=yes -o LogLevel=ERROR -i "+who.key+" ", 1)
-			for _, ex := range append(slices.Clone(printed), documented...) {
-				line := strings.ReplaceAll(ex, hint, real)
-				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-				cmd := exec.CommandContext(ctx, shell, "-c", line)
-				cmd.Dir = dir
-				cmd.Stdin = strings.NewReader("")
-				var out, errOut bytes.Buffer
-				cmd.Stdout, cmd.Stderr = &out, &errOut
-				err := cmd.Run()
-				cancel()
-				code := 0
-				var exit *exec.ExitError
-				if errors.As(err, &exit) {
-					code = exit.ExitCode()
-				} else if err != nil {
-					t.Fatalf("%s: %v", line, err)
-				}
-				if why := mangled(code, errOut.String()); why != "" {
-					t.Errorf("%s, as %s: this example fails in the shell (%s):\n  %s\nexit %d\nstderr: %s",
-						filepath.Base(shell), who.name, why, ex, code, errOut.String())
-				}
+			examples := make(chan string)
+			var wg sync.WaitGroup
+			for range 4 { // ssh mostly waits on the network: a few at once
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for ex := range examples {
+						runExample(t, shell, who.name, strings.ReplaceAll(ex, hint, real), ex, dir)
+					}
+				}()
 			}
+			for _, ex := range append(slices.Clone(printed), documented...) {
+				examples <- ex
+			}
+			close(examples)
+			wg.Wait()
 		}
 	}
 	t.Logf("%d examples from help, %d from README.md and docs, each run as an attendee and an organiser", len(printed), len(documented))
@@ -110,6 +105,38 @@ func TestEveryPrintedExampleWorksInAShell(t *testing.T) {
 	fixed = strings.TrimSpace(strings.SplitN(fixed, "; run '", 2)[0])
 	if out, err := exec.Command("bash", "-c", strings.Replace(fixed, hint, real, 1)).CombinedOutput(); err != nil {
 		t.Errorf("the corrected line %s fails: %v\n%s", fixed, err, out)
+	}
+}
+
+// runExample runs one example line through shell and fails the test when
+// it fails for a reason of quoting (see mangled).
+func runExample(t *testing.T, shell, who, line, ex, dir string) {
+	limit := 30 * time.Second
+	if follows.MatchString(ex) {
+		limit = 3 * time.Second // follow runs until it is stopped: still running then is a pass
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, shell, "-c", line)
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		code = 0 // stopped by us, not failed: a mangled command fails at once
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Errorf("%s: %v", line, err)
+		return
+	}
+	if why := mangled(code, errOut.String()); why != "" {
+		t.Errorf("%s, as %s: this example fails in the shell (%s):\n  %s\nexit %d\nstderr: %s",
+			filepath.Base(shell), who, why, ex, code, errOut.String())
 	}
 }
 
@@ -270,6 +297,9 @@ func docExamples(t *testing.T, hint string) []string {
 }
 
 var codeSpan = regexp.MustCompile("`([^`]+)`")
+
+// follows matches examples that keep running until stopped.
+var follows = regexp.MustCompile(`\bfollow\b`)
 
 func dedupe(xs []string) []string {
 	slices.Sort(xs)
