@@ -109,7 +109,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 // changed (call.report), so scripts never parse sentences.
 func jsonOnWrites(cmds []*cobra.Command) {
 	for _, c := range cmds {
-		if c.Runnable() && c.Flags().Lookup("json") == nil && c.Name() != "help" {
+		if c.Runnable() && c.Flags().Lookup("json") == nil && c.Name() != "help" && c.Name() != "plain" {
 			addJSONFlag(c)
 		}
 		jsonOnWrites(c.Commands())

@@ -59,7 +59,7 @@ func (t *tree) writeShortHelp(cmd *cobra.Command) error {
 			writeSection(&b, section.title, commandsFor(cmd.Root(), section.role))
 		}
 	}
-	fmt.Fprintf(&b, "\nAdd --json to schedule, now, talks, topics, rooms, notes, whoami and follow for data (see docs/JSON.md).\n"+
+	fmt.Fprintf(&b, "\nAdd --json to a command for data: a read prints what it shows, a change what it changed (see docs/JSON.md).\n"+
 		"More about one command: %s help COMMAND\n", t.prefix)
 	_, err := io.WriteString(cmd.OutOrStdout(), plain(b.String()))
 	return err
