@@ -16,6 +16,9 @@ const (
 	// PermName: choose or change one's display name. Joining needs no
 	// earlier name, but a muted person keeps the name they have.
 	PermName
+	// PermPersonal: keep something only the person sees (their starred
+	// agenda). A mute stops public writing, not this.
+	PermPersonal
 )
 
 // Authorize says whether p, acting with role, may do perm to something owned
@@ -41,6 +44,8 @@ func Authorize(p Person, role Role, perm Permission, ownerID int64) error {
 		return nil // joining is how a person gets their first name
 	case !p.Joined():
 		return errJoinFirst
+	case perm == PermPersonal:
+		return nil
 	case p.Muted:
 		return Errorf(EFORBIDDEN, "you are muted by the organisers and cannot write for now")
 	case perm == PermEditOwn && ownerID != p.ID:

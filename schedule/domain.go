@@ -217,13 +217,16 @@ func ParseTarget(s string) (Target, error) {
 
 // NoteEntry is one person's entry in the notes of a talk or topic.
 type NoteEntry struct {
-	ID        int64     `json:"id"`
-	Target    Target    `json:"target"`
-	AuthorID  int64     `json:"author_id"`
-	Author    string    `json:"author"`
-	Text      string    `json:"text"`
-	Revision  int       `json:"revision"` // 1 when written, +1 per edit
-	Hidden    bool      `json:"hidden,omitempty"`
+	ID       int64  `json:"id"`
+	Target   Target `json:"target"`
+	AuthorID int64  `json:"author_id"`
+	Author   string `json:"author"`
+	Text     string `json:"text"`
+	Revision int    `json:"revision"` // 1 when written, +1 per edit
+	Hidden   bool   `json:"hidden,omitempty"`
+	// Private: its author keeps it out of the export (it is still read at
+	// the camp).
+	Private   bool      `json:"private,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -271,6 +274,22 @@ type Announcement struct {
 	Author    string    `json:"author"`
 	Text      string    `json:"text"`
 	CreatedAt time.Time `json:"created_at"`
+	// ExpiresAt is when it stops being shown; zero: until cleared.
+	ExpiresAt time.Time `json:"expires_at,omitzero"`
+	// ClearedAt is when an organiser took it down; zero: not cleared.
+	ClearedAt time.Time `json:"cleared_at,omitzero"`
+	// EditedAt is when its text or expiry last changed; zero: never.
+	EditedAt time.Time `json:"edited_at,omitzero"`
+}
+
+// UntilCleared, given as an announcement's expiry, keeps it shown until an
+// organiser clears it.
+var UntilCleared = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+
+// Active says whether the announcement is shown at now: not cleared and
+// not expired.
+func (a Announcement) Active(now time.Time) bool {
+	return a.ClearedAt.IsZero() && (a.ExpiresAt.IsZero() || now.Before(a.ExpiresAt))
 }
 
 // Registration is a row of the Eventbrite attendee report.

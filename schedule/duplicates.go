@@ -66,7 +66,7 @@ func SimilarTitles(a, b string) bool {
 	if n < 8 || numbers(x) != numbers(y) {
 		return false // "Part 1" and "Part 2" are two things
 	}
-	return editDistance(x, y) <= n/8
+	return titleDistance(x, y) <= n/8
 }
 
 // titleKey is a title in lower case, letters and digits only, words
@@ -94,9 +94,10 @@ func numbers(key string) string {
 	return strings.Join(strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsDigit(r) }), " ")
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-// Titles are capped (Limits.TitleMax), so the quadratic cost is bounded.
-func editDistance(a, b string) int {
+// titleDistance is the Levenshtein distance between a and b, in runes
+// (zonenames.go has one for ASCII zone names). Titles are capped
+// (Limits.TitleMax), so the quadratic cost is bounded.
+func titleDistance(a, b string) int {
 	x, y := []rune(a), []rune(b)
 	prev := make([]int, len(y)+1)
 	cur := make([]int, len(y)+1)

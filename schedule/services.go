@@ -122,6 +122,9 @@ type TopicService interface {
 	Topics(ctx context.Context) ([]Topic, error)
 	// VotesOf lists the topics a person has put a dot on.
 	VotesOf(ctx context.Context, personID int64) ([]int64, error)
+	// ChangeTopic changes only the fields the change sets (leaders their
+	// own topics, organisers any: e.g. tags for a reserved track).
+	ChangeTopic(ctx context.Context, a Actor, id int64, ch TopicChange) (Topic, error)
 }
 
 // ReportInput is an experience report as its author writes it.
@@ -143,6 +146,9 @@ type NoteService interface {
 	// with a *StaleEdit carrying the current entry, and nothing is written.
 	EditNote(ctx context.Context, a Actor, id int64, base int, text string) (NoteEntry, error)
 	HideNote(ctx context.Context, a Actor, id int64, hidden bool) (NoteEntry, error)
+	// SetNotePrivate keeps a note out of the export (private) or lets it be
+	// published; its author's choice (organisers may too).
+	SetNotePrivate(ctx context.Context, a Actor, id int64, private bool) (NoteEntry, error)
 	Notes(ctx context.Context, t Target) ([]NoteEntry, error)
 	NoteHistory(ctx context.Context, id int64) ([]NoteRevision, error)
 	AddReport(ctx context.Context, a Actor, t Target, r ReportInput) (Report, error)
@@ -177,8 +183,20 @@ type TimerService interface {
 
 // AnnouncementService holds the organisers' announcements.
 type AnnouncementService interface {
+	// Announce broadcasts until the end of the block under way.
 	Announce(ctx context.Context, a Actor, text string) (Announcement, error)
+	// AnnounceUntil broadcasts until expires (zero: as Announce;
+	// UntilCleared: until an organiser clears it).
+	AnnounceUntil(ctx context.Context, a Actor, text string, expires time.Time) (Announcement, error)
+	// EditAnnouncement changes the text and, unless expires is zero, the
+	// expiry.
+	EditAnnouncement(ctx context.Context, a Actor, id int64, text string, expires time.Time) (Announcement, error)
+	// ClearAnnouncement takes an announcement down, or (false) puts it back.
+	ClearAnnouncement(ctx context.Context, a Actor, id int64, cleared bool) (Announcement, error)
+	// Announcements lists those shown now (not cleared or expired), newest first.
 	Announcements(ctx context.Context, limit int) ([]Announcement, error)
+	// AnnouncementHistory lists all of the latest, shown or not, newest first.
+	AnnouncementHistory(ctx context.Context, limit int) ([]Announcement, error)
 }
 
 // ChangeKind names what changed.
@@ -191,6 +209,7 @@ const (
 	ChangeNotes         ChangeKind = "notes"
 	ChangeTimers        ChangeKind = "timers"
 	ChangeAnnouncements ChangeKind = "announcements"
+	ChangeStars         ChangeKind = "stars"    // someone's personal agenda; IDs: the person
 	ChangeExternal      ChangeKind = "external" // another process changed the database
 )
 
@@ -231,4 +250,21 @@ type Subscription interface {
 // Feed publishes changes to subscribers.
 type Feed interface {
 	Subscribe() Subscription
+}
+
+// StarService keeps each person's personal agenda: the talks and topics
+// they starred, in this camp.
+type StarService interface {
+	// Star adds (on) or removes (!on) a talk or topic from the actor's
+	// agenda. Starring twice, or removing what is not starred, is no error.
+	Star(ctx context.Context, a Actor, t Target, on bool) error
+	// StarsOf lists a person's starred talks and topics, oldest star first.
+	StarsOf(ctx context.Context, personID int64) ([]Target, error)
+}
+
+// GuideService reads what the compiler-tool guide is made of.
+type GuideService interface {
+	// SeriesReports lists the visible experience reports of every camp of
+	// this camp's series in the database, oldest first.
+	SeriesReports(ctx context.Context) ([]SeriesReport, error)
 }

@@ -16,10 +16,24 @@ func LoadZone(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("%q depends on the machine: use an IANA name such as Europe/London", name)
 	}
 	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q: use an IANA name such as Europe/London or America/New_York", name)
+	if err == nil {
+		return loc, nil
 	}
-	return loc, nil
+	if canon, ok := zoneByFold(name); ok { // asia/tokyo, america/new york
+		return time.LoadLocation(canon)
+	}
+	if near := SuggestZones(name, 3); len(near) > 0 {
+		return nil, fmt.Errorf("unknown time zone %q: did you mean %s?", name, orList(near))
+	}
+	return nil, fmt.Errorf("unknown time zone %q: use an IANA name such as Europe/London or America/New_York", name)
+}
+
+// orList joins names as "A", "A or B", "A, B or C".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // ParseClock reads a wall-clock time written as HH:MM.

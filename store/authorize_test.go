@@ -97,6 +97,10 @@ func TestAuthorisation(t *testing.T) {
 		{"attendee edits own note", func() error { _, err := camp.EditNote(ctx, ada, adaNote.ID, 1, "Ada's note, edited"); return err }, ""},
 		{"attendee votes", func() error { _, err := camp.Vote(ctx, bob, adaTopic.ID, true); return err }, ""},
 		{"organiser approves", func() error { _, err := camp.ActOnTalk(ctx, org, adaTalk.ID, schedule.ActApprove); return err }, ""},
+		{"guest stars a talk", func() error { return camp.Star(ctx, schedule.Guest, talkTarget, true) }, schedule.EFORBIDDEN},
+		{"a newcomer who has not joined stars a talk", func() error { return camp.Star(ctx, fresh, talkTarget, true) }, schedule.EFORBIDDEN},
+		{"banned person stars a talk", func() error { return camp.Star(ctx, banned, talkTarget, true) }, schedule.EFORBIDDEN},
+		{"muted person stars a talk (private, not public text)", func() error { return camp.Star(ctx, muted, talkTarget, true) }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,6 +19,7 @@ type Camp struct {
 	eventID int64
 	talks   readCache[schedule.Talk]
 	topics  readCache[schedule.Topic]
+	series  readCache[schedule.SeriesReport] // the compiler-tool guide's reports
 	limiter *writeLimiter
 }
 

@@ -7,14 +7,14 @@ import (
 	"github.com/lightningcamp/camp/schedule"
 )
 
-const noteColumns = `n.id, n.target_kind, n.target_id, n.author_id, p.name, n.text, n.revision, n.hidden, n.created_at, n.updated_at`
+const noteColumns = `n.id, n.target_kind, n.target_id, n.author_id, p.name, n.text, n.revision, n.hidden, n.private, n.created_at, n.updated_at`
 
 const noteFrom = ` FROM notes n JOIN people p ON p.id = n.author_id `
 
 func scanNote(row interface{ Scan(...any) error }) (schedule.NoteEntry, error) {
 	var n schedule.NoteEntry
 	var created, updated int64
-	err := row.Scan(&n.ID, &n.Target.Kind, &n.Target.ID, &n.AuthorID, &n.Author, &n.Text, &n.Revision, &n.Hidden, &created, &updated)
+	err := row.Scan(&n.ID, &n.Target.Kind, &n.Target.ID, &n.AuthorID, &n.Author, &n.Text, &n.Revision, &n.Hidden, &n.Private, &created, &updated)
 	n.CreatedAt, n.UpdatedAt = fromMS(created), fromMS(updated)
 	return n, err
 }

@@ -139,16 +139,22 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		"EditTopic": func(a schedule.Actor) error {
 			return e(camp.EditTopic(ctx, a, topic, schedule.TopicProposal{Title: "y"}))
 		},
+		"ChangeTopic": func(a schedule.Actor) error {
+			title := "z"
+			return e(camp.ChangeTopic(ctx, a, topic, schedule.TopicChange{Title: &title}))
+		},
 		"WithdrawTopic": func(a schedule.Actor) error { return e(camp.WithdrawTopic(ctx, a, topic)) },
 		"Vote":          func(a schedule.Actor) error { return e(camp.Vote(ctx, a, topic, true)) },
+		"Star":          func(a schedule.Actor) error { return camp.Star(ctx, a, target, true) },
 		"PlaceTopic": func(a schedule.Actor) error {
 			return e(camp.PlaceTopic(ctx, a, topic, "b", "eu-openspace-1/1"))
 		},
-		"UnplaceTopic": func(a schedule.Actor) error { return e(camp.UnplaceTopic(ctx, a, topic)) },
-		"MergeTopics":  func(a schedule.Actor) error { return e(camp.MergeTopics(ctx, a, topic, topic+1)) },
-		"AddNote":      func(a schedule.Actor) error { return e(camp.AddNote(ctx, a, target, "n")) },
-		"EditNote":     func(a schedule.Actor) error { return e(camp.EditNote(ctx, a, note, 1, "m")) },
-		"HideNote":     func(a schedule.Actor) error { return e(camp.HideNote(ctx, a, note, true)) },
+		"UnplaceTopic":   func(a schedule.Actor) error { return e(camp.UnplaceTopic(ctx, a, topic)) },
+		"MergeTopics":    func(a schedule.Actor) error { return e(camp.MergeTopics(ctx, a, topic, topic+1)) },
+		"AddNote":        func(a schedule.Actor) error { return e(camp.AddNote(ctx, a, target, "n")) },
+		"EditNote":       func(a schedule.Actor) error { return e(camp.EditNote(ctx, a, note, 1, "m")) },
+		"HideNote":       func(a schedule.Actor) error { return e(camp.HideNote(ctx, a, note, true)) },
+		"SetNotePrivate": func(a schedule.Actor) error { return e(camp.SetNotePrivate(ctx, a, note, true)) },
 		"AddReport": func(a schedule.Actor) error {
 			return e(camp.AddReport(ctx, a, target, schedule.ReportInput{Project: "p", Tool: "cython", Outcome: schedule.OutcomeWorked}))
 		},
@@ -160,6 +166,13 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		"StopTimer":   func(a schedule.Actor) error { return e(camp.StopTimer(ctx, a, 1)) },
 		"ExtendTimer": func(a schedule.Actor) error { return e(camp.ExtendTimer(ctx, a, 1, time.Minute)) },
 		"Announce":    func(a schedule.Actor) error { return e(camp.Announce(ctx, a, "hello")) },
+		"AnnounceUntil": func(a schedule.Actor) error {
+			return e(camp.AnnounceUntil(ctx, a, "hello", schedule.UntilCleared))
+		},
+		"EditAnnouncement": func(a schedule.Actor) error {
+			return e(camp.EditAnnouncement(ctx, a, 1, "hello again", time.Time{}))
+		},
+		"ClearAnnouncement": func(a schedule.Actor) error { return e(camp.ClearAnnouncement(ctx, a, 1, true)) },
 		"ImportRegistrations": func(a schedule.Actor) error {
 			return e(camp.ImportRegistrations(ctx, a, []schedule.Registration{{TicketID: "1", Name: "A", Email: "a@example.org", Status: "Attending"}}))
 		},

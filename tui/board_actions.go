@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +14,18 @@ import (
 func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	if v.preview != nil {
 		return v.previewKey(l, k), true
+	}
+	if v.detail != 0 {
+		return v.detailKey(l, k), true
+	}
+	if v.holding == 0 {
+		if used, changed := v.search.key(l.keys, k); used {
+			if changed {
+				v.onGrid = false // the list is what the search narrows
+				return v.sync(l), true
+			}
+			return nil, true
+		}
 	}
 	if v.moveCursor(l, k) {
 		return nil, true
@@ -28,8 +39,14 @@ func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 	case key.Matches(k, l.keys.PrevBlock, l.keys.NextBlock):
 		v.block = l.stepBlock(k, schedule.KindOpenSpace, v.block)
 		return v.sync(l), true
-	case key.Matches(k, l.keys.Place), key.Matches(k, l.keys.Select) && l.isOrganiser():
+	case v.holding != 0 && key.Matches(k, l.keys.Place, l.keys.Select):
+		return v.place(l), true
+	case key.Matches(k, l.keys.Select):
+		v.openDetail(l)
+	case key.Matches(k, l.keys.Place):
 		return v.placeOrPickUp(l), true
+	case key.Matches(k, l.keys.Edit):
+		return v.editSelected(l), true
 	case key.Matches(k, l.keys.Unplace):
 		return v.unplace(l), true
 	case key.Matches(k, l.keys.Suggest):
@@ -40,6 +57,8 @@ func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 		return v.toggleVote(l), true
 	case key.Matches(k, l.keys.New):
 		return v.proposeTopicForm(l), true
+	case key.Matches(k, l.keys.Star):
+		return v.toggleStar(l), true
 	default:
 		return nil, false
 	}
@@ -49,7 +68,7 @@ func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 // moveCursor moves within the focused pane; placing always moves on the grid.
 func (v *boardView) moveCursor(l *look, k tea.KeyPressMsg) bool {
 	if !v.onGrid && v.holding == 0 {
-		return v.unplaced.navigate(l.keys, k, topicIDs(l.data.Unplaced), 10)
+		return v.unplaced.navigate(l.keys, k, topicIDs(v.unplacedTopics(l)), 10)
 	}
 	rows, cols := len(v.slots(l)), len(l.ev.Tracks)
 	switch {
@@ -100,11 +119,17 @@ func (v *boardView) place(l *look) tea.Cmd {
 	}
 	tr, s, _ := v.cell(l)
 	topics, actor := v.topics, l.actor
-	return v.desk.write(fmt.Sprintf("“%s” placed in %s, slot %d", t.Title, l.roomName(tr), s.Index), func(ctx context.Context) error {
+	back := ""
+	if !v.heldFromGrid {
+		back = fmt.Sprintf(" · %s: back to the unplaced list", l.keys.Focus.Help().Key)
+	}
+	return v.desk.write(fmt.Sprintf("“%s” placed in %s, slot %d%s", t.Title, l.roomName(tr), s.Index, back), func(ctx context.Context) error {
 		_, err := topics.PlaceTopic(ctx, actor, t.ID, tr.ID, s.ID())
 		return err
 	}, func() tea.Cmd {
-		v.drop()
+		// The cursor stays on the cell the topic went into, so the board
+		// shows where it is; f goes back to the list for the next one.
+		v.holding, v.heldFromGrid, v.onGrid = 0, true, true
 		return nil
 	})
 }
@@ -185,6 +210,25 @@ func (v *boardView) toggleVote(l *look) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	return v.voteOn(l, t)
+}
+
+// editSelected opens the edit form on the topic under the cursor, for its
+// leader or an organiser.
+func (v *boardView) editSelected(l *look) tea.Cmd {
+	t, ok := v.selectedTopic(l)
+	switch {
+	case !ok:
+		v.desk.tell("no topic here to edit")
+		return nil
+	case !v.mayEdit(l, t):
+		v.desk.fail(schedule.Errorf(schedule.EFORBIDDEN, "only its leader or an organiser can edit “%s”", t.Title))
+		return nil
+	}
+	return v.editTopicForm(l, t)
+}
+
+func (v *boardView) voteOn(l *look, t schedule.Topic) tea.Cmd {
 	on := !l.data.MyVotes[t.ID]
 	msg := fmt.Sprintf("voted for “%s”", t.Title)
 	if !on {
@@ -200,16 +244,7 @@ func (v *boardView) toggleVote(l *look) tea.Cmd {
 func (v *boardView) proposeTopicForm(l *look) tea.Cmd {
 	var title, desc, tags string
 	lim := l.ev.Limits
-	var reserved []string
-	for _, tr := range l.ev.Tracks {
-		if tr.ReservedFor != "" {
-			reserved = append(reserved, tr.ReservedFor)
-		}
-	}
-	tagHelp := "separated by spaces"
-	if len(reserved) > 0 {
-		tagHelp += "; topics tagged " + strings.Join(reserved, " or ") + " may go into the reserved room"
-	}
+	tagHelp := tagsHelp(l)
 	f := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Topic").Value(&title).CharLimit(lim.TitleMax).Validate(required("the topic", lim.TitleMax)),
 		huh.NewText().Title("What would you like to talk about?").Lines(4).CharLimit(lim.AbstractMax).Value(&desc).ExternalEditor(false).

@@ -18,6 +18,8 @@ import (
 // People lists and moderates the people of the camp.
 type People interface {
 	People(ctx context.Context) ([]schedule.Person, error)
+	Rename(ctx context.Context, a schedule.Actor, name string) (schedule.Person, error)
+	SetZone(ctx context.Context, a schedule.Actor, tz string) (schedule.Person, error)
 	Moderate(ctx context.Context, a schedule.Actor, personID int64, m schedule.Moderation) (schedule.Person, error)
 }
 
@@ -40,6 +42,7 @@ type Topics interface {
 	UnplaceTopic(ctx context.Context, a schedule.Actor, id int64) (schedule.Topic, error)
 	Topics(ctx context.Context) ([]schedule.Topic, error)
 	VotesOf(ctx context.Context, personID int64) ([]int64, error)
+	ChangeTopic(ctx context.Context, a schedule.Actor, id int64, ch schedule.TopicChange) (schedule.Topic, error)
 }
 
 // Notes reads and writes the notes and experience reports of a talk or topic.
@@ -47,6 +50,7 @@ type Notes interface {
 	AddNote(ctx context.Context, a schedule.Actor, t schedule.Target, text string) (schedule.NoteEntry, error)
 	EditNote(ctx context.Context, a schedule.Actor, id int64, base int, text string) (schedule.NoteEntry, error)
 	HideNote(ctx context.Context, a schedule.Actor, id int64, hidden bool) (schedule.NoteEntry, error)
+	SetNotePrivate(ctx context.Context, a schedule.Actor, id int64, private bool) (schedule.NoteEntry, error)
 	Notes(ctx context.Context, t schedule.Target) ([]schedule.NoteEntry, error)
 	AddReport(ctx context.Context, a schedule.Actor, t schedule.Target, r schedule.ReportInput) (schedule.Report, error)
 	Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error)
@@ -61,8 +65,25 @@ type Timers interface {
 
 // Announcements reads and broadcasts the organisers' announcements.
 type Announcements interface {
-	Announce(ctx context.Context, a schedule.Actor, text string) (schedule.Announcement, error)
-	Announcements(ctx context.Context, limit int) ([]schedule.Announcement, error)
+	AnnounceUntil(ctx context.Context, a schedule.Actor, text string, expires time.Time) (schedule.Announcement, error)
+	EditAnnouncement(ctx context.Context, a schedule.Actor, id int64, text string, expires time.Time) (schedule.Announcement, error)
+	ClearAnnouncement(ctx context.Context, a schedule.Actor, id int64, cleared bool) (schedule.Announcement, error)
+	// AnnouncementHistory is read, cleared and expired ones too: the banner
+	// hides them by the session's clock, the Announce view lists them all.
+	AnnouncementHistory(ctx context.Context, limit int) ([]schedule.Announcement, error)
+}
+
+// Guide reads the experience reports of the whole series, for the
+// compiler-tool guide.
+type Guide interface {
+	SeriesReports(ctx context.Context) ([]schedule.SeriesReport, error)
+}
+
+// Stars keeps the viewer's personal agenda: the talks and topics they
+// starred.
+type Stars interface {
+	Star(ctx context.Context, a schedule.Actor, t schedule.Target, on bool) error
+	StarsOf(ctx context.Context, personID int64) ([]schedule.Target, error)
 }
 
 // Presence says who is connected right now. It is not in the database: the
@@ -92,6 +113,12 @@ type Deps struct {
 	// reads (see live.Shared); a server with many sessions sets it. nil:
 	// each session reads on its own.
 	Shared *live.Shared
+	// Guide reads the series' experience reports for the Notes view's
+	// compiler-tool guide, and Stars keeps the viewer's agenda. nil: taken
+	// from Notes and Topics when they provide them (the store does), else
+	// there is no guide and no starring.
+	Guide Guide
+	Stars Stars
 }
 
 // Options are what differs from one session to the next.

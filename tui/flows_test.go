@@ -169,7 +169,7 @@ func TestFlowAttendeeVotes(t *testing.T) {
 	f.keys("3", "j") // mypyc vs Cython, 5 votes
 	f.waitForLine("›", "5 votes", "mypyc vs Cython")
 	f.keys("v")
-	f.waitForLine("›", "6 votes", "✓ voted", "mypyc vs Cython")
+	f.waitForLine("›", "6 votes", "✓ mypyc vs Cython")
 	f.keys("v")
 	f.waitForLine("›", "5 votes", "mypyc vs Cython")
 }
@@ -210,15 +210,16 @@ func TestFlowAnnouncementReachesEverySession(t *testing.T) {
 	org.keys("enter") // empty: refused inline
 	org.waitFor("the announcement is required")
 	org.typeText("Talks resume at 10:15 GMT")
-	org.keys("enter", "enter") // the text, then "Broadcast"
+	org.keys("enter", "enter", "enter") // the text, how long it is shown (the default), then "Broadcast"
 	org.waitFor("✓ announcement broadcast")
 	att.waitFor("» Announcement 10:02: Talks resume at 10:15 GMT")
 	org.waitForLine("10:02", "Ada Organiser: Talks resume at 10:15 GMT")
 }
 
 // TestFlowPlacingTwoTopicsInARow: after a topic from the unplaced list is
-// placed, the cursor is back on the list, so the next p picks up the next
-// topic rather than finding the grid cell just filled.
+// placed, the cursor stays on the cell it went into (issue 13: the board
+// shows where it went), and f takes it back to the list, where the next p
+// picks up the next topic rather than the one just placed.
 func TestFlowPlacingTwoTopicsInARow(t *testing.T) {
 	f := startFlow(t, organiser)
 	f.keys("3")
@@ -228,7 +229,9 @@ func TestFlowPlacingTwoTopicsInARow(t *testing.T) {
 	f.keys("l", "l", "j") // Room 3, slot 2 is free
 	f.waitFor("✓ this cell is free")
 	f.keys("enter")
-	f.waitFor("“Type hints as compiler input” placed in Room 3, slot 2")
+	f.waitFor("“Type hints as compiler input” placed in Room 3, slot 2", "f: back to the unplaced list")
+	f.waitForLine("› Type hints as")
+	f.keys("f")
 	f.waitForLine("›", "5 votes", "mypyc vs Cython for library authors")
 	f.keys("p")
 	f.waitFor("Placing “mypyc vs Cython for library authors”")

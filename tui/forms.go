@@ -5,7 +5,6 @@ import (
 	"time"
 	"unicode"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
@@ -25,6 +24,9 @@ type openedForm struct {
 
 	typed    strings.Builder // keys typed into a text area, not yet passed on
 	flushing bool            // a typedMsg is on its way
+
+	touched bool // something was typed or deleted: leaving asks (drafts.go)
+	leaving bool // the form asks whether to keep the draft
 }
 
 // formKeys is huh's key map minus the external editor: over SSH, ctrl+e would
@@ -36,8 +38,15 @@ func formKeys() *huh.KeyMap {
 }
 
 func (m *Model) openForm(title, preface string, f *huh.Form, submit func() tea.Cmd) tea.Cmd {
+	m.showHelp = false
+	if d, ok := m.takeDraft(title); ok {
+		m.form = d
+		m.resizeForm()
+		m.tell("your draft is back")
+		return nil
+	}
 	f = f.WithAccessible(false).WithShowHelp(false).WithShowErrors(true).
-		WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+		WithTheme(huh.ThemeFunc(form.Theme))
 	m.form = &openedForm{title: title, preface: preface, form: form.New(f, formKeys()), submit: submit}
 	m.showHelp = false
 	m.resizeForm()
@@ -56,10 +65,18 @@ func (m *Model) resizeForm() {
 // together (see typeAhead); keys typed after the key that completed the
 // form go to the view, as if typed after the form had closed.
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back) {
-		m.form = nil
-		m.tell("cancelled")
-		return nil
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case m.form.leaving:
+			return m.onLeaving(k)
+		case m.isLeaveKey(k):
+			return m.leaveForm()
+		case touches(k):
+			m.form.touched = true
+		}
+	}
+	if _, ok := msg.(tea.PasteMsg); ok {
+		m.form.touched = true
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && m.form.intoTextArea(k) {
 		m.typingAhead = true // nothing to redraw until the keys reach the area
@@ -156,9 +173,9 @@ func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, m.onKey(k))
 		}
 		return tea.Batch(cmds...)
-	case huh.StateAborted:
+	case huh.StateAborted: // not reached: esc and ctrl+c are leaveForm's
 		m.form = nil
-		m.tell("cancelled")
+		m.tell("form closed")
 		return nil
 	}
 	return cmd
@@ -166,6 +183,9 @@ func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
 
 func (m *Model) renderForm(w, h int) string {
 	head := m.heading(m.form.title, w)
+	if m.form.leaving {
+		return stack(head, m.renderLeaving(w))
+	}
 	pre := ""
 	if m.form.preface != "" {
 		pre = lipgloss.NewStyle().MaxWidth(w).Render(m.form.preface)

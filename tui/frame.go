@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
+	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/live"
 )
 
@@ -19,7 +20,7 @@ func (m *Model) render() string {
 	rows := make([]string, 0, h)
 	rows = append(rows, m.renderHeader(w))
 	if b := m.renderBanner(w); b != "" {
-		rows = append(rows, b)
+		rows = append(rows, strings.Split(b, "\n")...)
 	}
 	const bottom = 2 // status and help
 	if bodyH := h - len(rows) - bottom; bodyH > 0 {
@@ -88,28 +89,57 @@ func (m *Model) headerTimer() (label, left string, st stage, ok bool) {
 	return label, countdown(t.Remaining(m.now)), stageOf(t, m.now), true
 }
 
-// renderBanner shows the latest announcement on every view.
+// renderBanner shows the newest announcement still shown, on every view:
+// one line, ending in "! more" when it is cut; ! shows all of it.
 func (m *Model) renderBanner(w int) string {
-	if len(m.data.Announcements) == 0 {
+	a, ok := m.bannerAnnouncement()
+	m.bannerShown = a.ID
+	if !ok {
 		return ""
 	}
-	a := m.data.Announcements[0]
-	key := fmt.Sprintf("%d %d %s %d %t\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, a.Text)
+	key := fmt.Sprintf("%d %d %s %d %t %t\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, m.bannerOpen, a.Text)
 	return m.drawn.banner.get(key, func() string {
 		label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
 		text := strings.Join(strings.Fields(a.Text), " ")
-		return truncate(label+" "+m.st.banner.Render(text), w)
+		if m.bannerOpen {
+			more := m.keys.ExpandBanner.Help().Key + " or " + m.keys.Back.Help().Key + " closes"
+			body := wrap(label+" "+m.st.banner.Render(text)+" "+m.st.faint.Render("("+more+")"), w)
+			return crop(body, bannerMaxLines)
+		}
+		one := label + " " + m.st.banner.Render(text)
+		if cellWidth(one) <= w {
+			return one
+		}
+		more := m.st.faint.Render(" " + m.keys.ExpandBanner.Help().Key + " more")
+		return truncate(one, w-cellWidth(more)) + more
 	})
+}
+
+// bannerMaxLines bounds the opened banner: an announcement is at most 280
+// characters, some 4 lines at 80 columns.
+const bannerMaxLines = 8
+
+// bannerAnnouncement is the newest announcement shown at the model's time.
+func (m *Model) bannerAnnouncement() (schedule.Announcement, bool) {
+	for _, a := range m.data.Announcements {
+		if a.Active(m.now) {
+			return a, true
+		}
+	}
+	return schedule.Announcement{}, false
 }
 
 // renderStatus is the last message on the left (errors marked in words) and
 // how attendees connect on the right.
 func (m *Model) renderStatus(w int) string {
 	hint := ""
-	if m.isOrganiser() {
+	switch p, ok := m.data.Person(m.actor.PersonID); {
+	case m.isOrganiser():
 		hint = m.deps.ConnectHint
-	} else if p, ok := m.data.Person(m.actor.PersonID); ok {
-		hint = "you: " + p.Name
+	case m.actor.IsGuest():
+		hint = "guest: read only; connect with an SSH key to take part"
+	case ok:
+		hint = fmt.Sprintf("you: %s · %s (%s changes)", p.Name, zoneCity(m.zone), m.keys.Profile.Help().Key)
 	}
 	key := fmt.Sprintf("%t %s\x00%s\x00%d %t", m.status.isErr, m.status.text, hint, w, m.st.dark)
 	return m.drawn.status.get(key, func() string { return m.drawStatus(w, hint) })
@@ -139,28 +169,79 @@ func (m *Model) helpModel(w int) help.Model {
 	return h
 }
 
-// renderShortHelp is the one-line key help: the view's keys, then '?'.
+// renderShortHelp is the one-line key help: the keys for what the cursor
+// is on, most useful first, as many whole as fit, then always "? all keys"
+// and quit (see footerKeys).
 func (m *Model) renderShortHelp(w int) string {
-	var keys []key.Binding
+	var keys, tail []key.Binding
 	switch {
+	case m.form != nil && m.form.leaving:
+		keys = []key.Binding{leaveKeys.keep, leaveKeys.discard, leaveKeys.back}
 	case m.form != nil:
-		keys = append(m.form.form.Huh().KeyBinds(), m.keys.Back)
+		keys, tail = m.form.form.Huh().KeyBinds(), []key.Binding{withHelp(m.keys.Back, "esc", "leave the form")}
 	case m.showHelp:
-		keys = []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}
+		keys = []key.Binding{withHelp(m.keys.Help, "?", "close help"), m.keys.Back, m.keys.Quit}
 	case m.chat != nil:
 		keys = m.chatKeys()
 	default:
-		keys = append(m.view(m.current).shortKeys(&m.look), m.viewsHint(), m.keys.Help, m.keys.Quit)
+		keys = append(m.view(m.current).shortKeys(&m.look), m.viewsHint())
+		if _, ok := m.bannerAnnouncement(); ok {
+			keys = append(keys, withHelp(m.keys.ExpandBanner, "!", "announcement"))
+		}
+		if m.actor.PersonID != 0 {
+			keys = append(keys, withHelp(m.keys.Profile, "y", "you"))
+		}
+		tail = []key.Binding{withHelp(m.keys.Help, "?", "all keys"), m.keys.Quit}
 	}
 	var key strings.Builder
 	fmt.Fprintf(&key, "%d %t", w, m.st.dark)
-	for _, k := range keys {
+	for _, k := range append(keys, tail...) {
 		h := k.Help()
 		fmt.Fprintf(&key, "\x00%t\x1f%s\x1f%s", k.Enabled(), h.Key, h.Desc)
 	}
-	return m.drawn.help.get(key.String(), func() string {
-		return truncate(m.helpModel(w).ShortHelpView(keys), w) // the help bubble does not always cut it
-	})
+	return m.drawn.help.get(key.String(), func() string { return m.footer(keys, tail, w) })
+}
+
+// footer lays out whole keys in order while they fit beside tail, which is
+// always shown: a key is never cut in the middle, and the ones left out
+// are the least useful, all listed by ?.
+func (m *Model) footer(keys, tail []key.Binding, w int) string {
+	st := m.st.help
+	sep := st.ShortSeparator.Render(" • ")
+	item := func(k key.Binding) string {
+		h := k.Help()
+		return st.ShortKey.Render(h.Key) + " " + st.ShortDesc.Render(h.Desc)
+	}
+	join := func(ks []key.Binding) []string {
+		var out []string
+		for _, k := range ks {
+			if k.Enabled() && k.Help().Key != "" {
+				out = append(out, item(k))
+			}
+		}
+		return out
+	}
+	end := strings.Join(join(tail), sep)
+	room := w
+	if end != "" {
+		room -= cellWidth(end) + cellWidth(sep)
+	}
+	var shown []string
+	used := 0
+	for _, it := range join(keys) {
+		add := cellWidth(it)
+		if len(shown) > 0 {
+			add += cellWidth(sep)
+		}
+		if used+add > room {
+			break
+		}
+		shown, used = append(shown, it), used+add
+	}
+	if end != "" {
+		shown = append(shown, end)
+	}
+	return truncate(strings.Join(shown, sep), w)
 }
 
 // renderFullHelp lists every key of the current view, then the global ones.
@@ -168,7 +249,7 @@ func (m *Model) renderFullHelp(w int) string {
 	groups := m.view(m.current).fullKeys(&m.look)
 	groups = append(groups,
 		[]key.Binding{m.keys.Now, m.keys.Talks, m.keys.Board, m.keys.Notes, m.keys.People, m.keys.Announce},
-		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.Quit, m.keys.Chat})
+		[]key.Binding{m.keys.NextView, m.keys.PrevView, m.keys.Help, m.keys.Back, m.keys.ExpandBanner, m.keys.Profile, m.keys.Chat, m.keys.Quit})
 	title := m.heading("Keys: "+m.view(m.current).title(), w)
 	return stack(title, m.helpRows(groups, w))
 }

@@ -15,6 +15,8 @@ type KeyMap struct {
 
 	// Everyone who may contribute.
 	New, Edit, Withdraw, Vote, Report key.Binding
+	Star                              key.Binding // star/unstar for the personal agenda (Talks, board)
+	Guide                             key.Binding // the compiler-tool guide (Notes); everyone
 
 	// Talks (organisers).
 	Approve, Reject, Undo, MoveUp, MoveDown key.Binding
@@ -27,6 +29,16 @@ type KeyMap struct {
 
 	// Notes and People (organisers).
 	Hide, Mute, Ban key.Binding
+
+	// Announcements: clearing (organisers), and reading the banner whole
+	// (everyone, on every view).
+	ClearAnnouncement, ExpandBanner key.Binding
+
+	// Search narrows a list by title or name (Talks).
+	Search key.Binding
+
+	// Profile changes the viewer's display name and zone (every view).
+	Profile key.Binding
 
 	// Paste-ready text for Zoom chat (organisers, every view).
 	Chat key.Binding
@@ -65,6 +77,8 @@ func DefaultKeyMap() KeyMap {
 		Withdraw: bind("w", "withdraw", "w"),
 		Vote:     bind("v", "vote/unvote", "v"),
 		Report:   bind("r", "report", "r"),
+		Star:     bind("*", "star/unstar", "*"),
+		Guide:    bind("t", "tool guide", "t"),
 
 		Approve:   bind("a", "approve", "a"),
 		Reject:    bind("r", "reject", "r"),
@@ -77,7 +91,7 @@ func DefaultKeyMap() KeyMap {
 		Extend:    bind("+", "extend 1 min", "+", "="),
 		Later:     bind("b", "later block", "b"),
 		NextCamp:  bind("N", "next camp", "N"),
-		Filter:    bind("/", "filter", "/"),
+		Filter:    bind("F", "next filter", "F"),
 		PrevBlock: bind("[", "prev block", "["),
 		NextBlock: bind("]", "next block", "]"),
 
@@ -91,6 +105,10 @@ func DefaultKeyMap() KeyMap {
 		Mute: bind("m", "mute/unmute", "m"),
 		Ban:  bind("B", "ban/unban", "B"),
 
-		Chat: bind("c", "chat text", "c"),
+		ClearAnnouncement: bind("x", "clear/bring back", "x"),
+		ExpandBanner:      bind("!", "read announcement", "!"),
+		Search:            bind("/", "search", "/"),
+		Profile:           bind("y", "your name & zone", "y"),
+		Chat:              bind("c", "chat text", "c"),
 	}
 }

@@ -72,14 +72,15 @@ func (l *look) renderList(total, cursor, rows, width int, focused bool, row func
 }
 
 // marked prefixes a row or cell with the cursor marker "›" when the cursor
-// is on it (highlighted too when its pane has focus), else with two spaces,
-// so the cursor shows without colour and columns stay aligned.
+// is on it and its pane has focus (highlighted too), with "·" where the
+// cursor waits in a pane without focus, else with two spaces: one "›" on
+// the screen, told by its shape without colour, and columns stay aligned.
 func (l *look) marked(text string, cursor, focused bool) string {
 	switch {
 	case cursor && focused:
 		return l.st.cursor.Render("›") + " " + l.st.selected.Render(text)
 	case cursor:
-		return l.st.cursor.Render("›") + " " + text
+		return l.st.faint.Render("·") + " " + text
 	}
 	return "  " + text
 }

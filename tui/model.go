@@ -63,6 +63,7 @@ type Model struct {
 	frames      int    // how many frames were drawn: tests count them
 	dataChanged bool   // a read brought something new in this update
 	typingAhead bool   // this update only gathered a key typed into a text area
+	unchanged   bool   // this update changed nothing on screen (an expiry that was not due)
 	title       string // the window title
 	drawn       struct{ status, help, banner lastDraw }
 
@@ -75,6 +76,13 @@ type Model struct {
 	status   statusLine
 	form     *openedForm
 
+	statusSeq     int           // numbers status messages, so each expires on its own
+	statusTimed   int           // the last status message whose expiry was asked for
+	bannerOpen    bool          // the whole announcement is shown (!)
+	bannerWaiting bool          // a bannerDueMsg is on its way
+	bannerShown   int64         // the announcement the banner shows (0: none)
+	drafts        []*openedForm // forms left with text in them, to reopen (drafts.go)
+
 	nowView      nowView
 	talksView    talksView
 	boardView    boardView
@@ -83,10 +91,12 @@ type Model struct {
 	announceView announceView
 }
 
-// statusLine is the last message or error, shown until the next one.
+// statusLine is the last message or error, shown until the next one or
+// until it expires (statusTTL).
 type statusLine struct {
 	text  string
 	isErr bool
+	seq   int
 }
 
 // New returns the console of actor. d must have Event, Clock, Feed and every
@@ -96,6 +106,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		d.Topics == nil || d.Notes == nil || d.Timers == nil || d.Announcements == nil {
 		panic("tui.New: Deps needs Event, Clock, Feed and every service")
 	}
+	d.Guide, d.Stars = guideAndStars(d)
 	keys := DefaultKeyMap()
 	if opts.Keys != nil {
 		keys = *opts.Keys
@@ -124,8 +135,9 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 	}
 	m.nowView.talks = &m.talksView
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
-	m.notes.svc, m.notes.desk = d.Notes, m
+	m.notes.svc, m.notes.desk, m.notes.guideSvc = d.Notes, m, d.Guide
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
+	m.talksView.stars, m.boardView.stars = d.Stars, d.Stars
 	m.peopleView.people = d.People
 	m.announceView.announcements = d.Announcements
 	m.talksView.block = m.defaultTalksBlock()
@@ -173,20 +185,20 @@ func (m *Model) Close() { m.link.Close() }
 // update and the frame after it agree on what time it is.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
-	m.dataChanged, m.typingAhead = false, false
+	m.dataChanged, m.typingAhead, m.unchanged = false, false, false
 	cmd := m.update(msg)
 	_, tick := msg.(tickMsg)
 	switch {
 	case isLoad(msg) && m.redrawOnLoad:
 		m.frameStale, m.redrawOnLoad = true, false
-	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged, m.typingAhead:
+	case tick && m.redrawOnLoad, leavesScreen(msg), isLoad(msg) && !m.dataChanged, m.typingAhead, m.unchanged:
 		// Nothing to draw yet (the tick's frame waits for its read), or
 		// nothing new.
 	default:
 		m.frameStale = true
 	}
 	m.draw() // also asks for the Markdown the frame shows plain, sent to render with this update's commands
-	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders())
+	return m, tea.Batch(cmd, m.keepTicking(), m.keepPeople(), m.sendRenders(), m.expiries())
 }
 
 // draw renders the frame if something it shows may have changed. It runs
@@ -220,6 +232,9 @@ func isLoad(msg tea.Msg) bool {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if m.onExpiry(msg) {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case live.Subscribed:
 		m.pacer.Subscribed(msg.At)
@@ -275,6 +290,16 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 			m.showHelp = false
 		}
 		return nil
+	}
+	if t, ok := m.view(m.current).(typer); ok && t.typing() {
+		cmd, _ := m.view(m.current).handleKey(&m.look, m, k)
+		return cmd
+	}
+	if m.bannerKey(k) {
+		return nil
+	}
+	if key.Matches(k, m.keys.Profile) && m.actor.PersonID != 0 {
+		return m.meForm()
 	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
@@ -382,5 +407,12 @@ func (m *Model) drawFrame() {
 	}
 }
 
-func (m *Model) fail(err error)   { m.status = statusLine{text: schedule.ErrorMessage(err), isErr: true} }
-func (m *Model) tell(text string) { m.status = statusLine{text: text} }
+func (m *Model) fail(err error) {
+	m.statusSeq++
+	m.status = statusLine{text: schedule.ErrorMessage(err), isErr: true, seq: m.statusSeq}
+}
+
+func (m *Model) tell(text string) {
+	m.statusSeq++
+	m.status = statusLine{text: text, seq: m.statusSeq}
+}

@@ -23,6 +23,10 @@ type staleMsg struct {
 
 func (v *notesView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
+	case key.Matches(k, l.keys.Guide), v.guide.open && key.Matches(k, l.keys.Back):
+		return v.guide.toggle(v.guideSvc, v.desk), true
+	case v.guide.open:
+		return nil, v.guide.handleKey(l, k)
 	case key.Matches(k, l.keys.Left):
 		v.onEntries = false
 	case key.Matches(k, l.keys.Right):
@@ -73,6 +77,15 @@ func (v *notesView) toggleHidden(l *look) tea.Cmd {
 	}, nil)
 }
 
+// publishedName is how the viewer's text is signed when it is published:
+// their display name, quoted.
+func (l *look) publishedName() string {
+	if p, ok := l.data.Person(l.actor.PersonID); ok && p.Name != "" {
+		return "your display name “" + p.Name + "”"
+	}
+	return "your display name"
+}
+
 func (v *notesView) noteField(l *look, text *string, title string) *huh.Text {
 	lim := l.ev.Limits.NoteMax
 	return huh.NewText().Title(title).Lines(8).CharLimit(lim).Value(text).ExternalEditor(false).Validate(required("the note", lim))
@@ -83,11 +96,25 @@ func (v *notesView) addNoteForm(l *look, t schedule.Target) tea.Cmd {
 		return nil
 	}
 	var text string
+	private := false
 	notes, actor := v.svc, l.actor
-	f := huh.NewForm(huh.NewGroup(v.noteField(l, &text, "Your note (alt+enter: new line, enter: save)")))
+	f := huh.NewForm(huh.NewGroup(
+		v.noteField(l, &text, "Your note (alt+enter: new line, enter: next)"),
+		huh.NewSelect[bool]().Title("After the camp").Options(
+			huh.NewOption("publish it on compilepython.com under "+l.publishedName(), false),
+			huh.NewOption("keep it private: read here at the camp, left out of the export", true),
+		).Value(&private).Height(3),
+	))
 	return v.desk.openForm("Add a note to "+t.String(), "", f, func() tea.Cmd {
-		return v.desk.write("note added", func(ctx context.Context) error {
-			_, err := notes.AddNote(ctx, actor, t, text)
+		done := "note added; it will be published on compilepython.com"
+		if private {
+			done = "private note added; it stays out of the export"
+		}
+		return v.desk.write(done, func(ctx context.Context) error {
+			n, err := notes.AddNote(ctx, actor, t, text)
+			if err == nil && private {
+				_, err = notes.SetNotePrivate(ctx, actor, n.ID, true)
+			}
 			return err
 		}, nil)
 	})
@@ -159,7 +186,8 @@ func (v *notesView) addReportForm(l *look, t schedule.Target) tea.Cmd {
 		),
 	)
 	notes, actor := v.svc, l.actor
-	return v.desk.openForm("Experience report on "+t.String(), "", f, func() tea.Cmd {
+	consent := l.st.faint.Render(wrap("Reports are published on compilepython.com after the camp under "+l.publishedName()+".", min(l.width, 100)))
+	return v.desk.openForm("Experience report on "+t.String(), consent, f, func() tea.Cmd {
 		speedup, _ := strconv.ParseFloat(strings.TrimSpace(r.speedup), 64)
 		in := schedule.ReportInput{Project: r.project, ProjectURL: strings.TrimSpace(r.url), Tool: r.tool, ToolVersion: r.version,
 			Outcome: schedule.Outcome(r.outcome), Speedup: speedup, Learnt: r.learnt}

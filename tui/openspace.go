@@ -71,6 +71,8 @@ func (l *look) mineMarker(t schedule.Topic) string {
 		return l.st.mine.Render("★ you lead: ")
 	case l.data.MyVotes[t.ID]:
 		return l.st.mine.Render("★ you voted: ")
+	case l.starred(schedule.Target{Kind: "topic", ID: t.ID}):
+		return l.st.mine.Render("★ starred: ")
 	}
 	return ""
 }

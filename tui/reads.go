@@ -32,10 +32,16 @@ func (s source) Topics(ctx context.Context) ([]schedule.Topic, error) { return s
 func (s source) VotesOf(ctx context.Context, id int64) ([]int64, error) {
 	return s.d.Topics.VotesOf(ctx, id)
 }
+func (s source) StarsOf(ctx context.Context, id int64) ([]schedule.Target, error) {
+	if s.d.Stars == nil {
+		return nil, nil
+	}
+	return s.d.Stars.StarsOf(ctx, id)
+}
 func (s source) People(ctx context.Context) ([]schedule.Person, error) { return s.d.People.People(ctx) }
 func (s source) Timers(ctx context.Context) ([]schedule.Timer, error)  { return s.d.Timers.Timers(ctx) }
 func (s source) Announcements(ctx context.Context, n int) ([]schedule.Announcement, error) {
-	return s.d.Announcements.Announcements(ctx, n)
+	return s.d.Announcements.AnnouncementHistory(ctx, n)
 }
 func (s source) Notes(ctx context.Context, t schedule.Target) ([]schedule.NoteEntry, error) {
 	return s.d.Notes.Notes(ctx, t)

@@ -15,15 +15,18 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 			b.SetEnabled(false)
 		}
 	}
+	if role == schedule.RoleGuest {
+		off(&k.Star) // guests have no agenda
+	}
 	if role != schedule.RoleOrganiser {
 		off(&k.People, &k.Announce,
 			&k.Approve, &k.Reject, &k.Undo, &k.MoveUp, &k.MoveDown,
 			&k.Start, &k.Finish, &k.Skip, &k.Extend, &k.Later, &k.NextCamp,
 			&k.Place, &k.Unplace, &k.Suggest, &k.StartSlot,
-			&k.Hide, &k.Mute, &k.Ban, &k.Chat)
+			&k.Hide, &k.Mute, &k.Ban, &k.ClearAnnouncement, &k.Chat)
 	}
 	if role == schedule.RoleGuest {
-		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report)
+		off(&k.New, &k.Edit, &k.Withdraw, &k.Vote, &k.Report, &k.Profile)
 	}
 	return k
 }

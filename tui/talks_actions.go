@@ -13,6 +13,12 @@ import (
 )
 
 func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	if used, changed := v.search.key(l.keys, k); used {
+		if changed {
+			return v.sync(l), true
+		}
+		return nil, true
+	}
 	rows := v.rows(l)
 	if v.list.navigate(l.keys, k, talkIDs(rows), 10) {
 		return nil, true
@@ -36,6 +42,8 @@ func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 		return v.finish(l), true
 	case key.Matches(k, l.keys.New):
 		return v.proposeTalkForm(l), true
+	case key.Matches(k, l.keys.Star):
+		return v.toggleStar(l), true
 	default:
 		t, ok := v.selected(l)
 		if !ok {

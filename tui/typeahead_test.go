@@ -106,7 +106,7 @@ func TestTypeaheadAddNote(t *testing.T) {
 	f.waitFor("Notes on the talk “Cython 3 and the free-threaded interpreter”")
 	f.keys("n")
 	f.waitFor("Add a note to")
-	f.burst("Note B\rj") // the note, then "j" for the view: the next talk's notes
+	f.burst("Note B\r\rj") // the note, published (as offered), then "j" for the view: the next talk's notes
 	f.waitForBurst("✓ note added")
 	f.waitFor("Notes on the talk “Codon for bioinformatics pipelines”")
 	notes, _ := f.camp.Camp.Notes(t.Context(), schedule.Target{Kind: "talk", ID: f.camp.LiveTalk})
@@ -171,7 +171,7 @@ func TestTypeaheadAnnounce(t *testing.T) {
 	org := startFlow(t, organiser)
 	org.keys("6", "n")
 	org.waitFor("Broadcast an announcement")
-	org.burst("Talks resume at 10:15\ry")
+	org.burst("Talks resume at 10:15\r\ry") // the text, the expiry as offered, then yes
 	org.waitForBurst("✓ announcement broadcast")
 	org.waitForLine("10:02", "Ada Organiser: Talks resume at 10:15")
 }

@@ -23,10 +23,13 @@ type boardView struct {
 	// move it), not from the unplaced list.
 	heldFromGrid bool
 	preview      []schedule.Placement // a suggested board awaiting a yes
+	detail       int64                // the topic shown whole (enter), or 0
+	search       search               // "/": the unplaced topics by title, leader or tag
 
 	topics Topics // the services it writes to: the board, votes and
 	timers Timers // proposals, and the slots' timers
 	desk   writes
+	stars  Stars // the viewer's agenda (*); nil: no stars
 }
 
 func (*boardView) title() string { return "Open space" }
@@ -67,11 +70,14 @@ func (v *boardView) selectedTopic(l *look) (schedule.Topic, bool) {
 }
 
 func (v *boardView) sync(l *look) tea.Cmd {
-	v.unplaced.sync(topicIDs(l.data.Unplaced))
+	v.unplaced.sync(topicIDs(v.unplacedTopics(l)))
 	v.row = min(max(v.row, 0), max(len(v.slots(l))-1, 0))
 	v.col = min(max(v.col, 0), max(len(l.ev.Tracks)-1, 0))
-	if t, ok := l.data.Topic(v.holding); !ok || t.Status == schedule.TopicWithdrawn {
+	if t, ok := l.data.Topic(v.holding); v.holding != 0 && (!ok || t.Status == schedule.TopicWithdrawn) {
 		v.drop()
+	}
+	if _, ok := l.data.Topic(v.detail); !ok {
+		v.detail = 0
 	}
 	if v.preview != nil { // keep the preview true to the board as it now is
 		v.preview = l.ev.SuggestBoard(v.block, l.data.Topics)
@@ -79,36 +85,72 @@ func (v *boardView) sync(l *look) tea.Cmd {
 	return nil
 }
 
+// shortKeys are the keys for what the cursor is on, most useful first.
 func (v *boardView) shortKeys(l *look) []key.Binding {
 	k := l.keys
 	switch {
-	case v.holding != 0:
-		return []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Select, k.Back}
 	case v.preview != nil:
-		return []key.Binding{k.Select, k.Back}
+		return []key.Binding{withHelp(k.Select, "enter", "apply suggestion"), withHelp(k.Back, "esc", "keep the board")}
+	case v.detail != 0:
+		return v.detailKeys(l)
+	case v.holding != 0:
+		return []key.Binding{placeHere(k), withHelp(k.Back, "esc", "cancel"), k.Up, k.Down, k.Left, k.Right}
+	case v.search.isTyping():
+		return []key.Binding{withHelp(k.Select, "enter", "keep the search"), withHelp(k.Back, "esc", "clear it"), k.Up, k.Down}
 	}
-	return []key.Binding{k.Focus, k.Place, k.Unplace, k.Suggest, k.StartSlot, k.Vote, k.New, k.NextBlock}
+	t, onTopic := v.selectedTopic(l)
+	var keys []key.Binding
+	if onTopic {
+		keys = append(keys, withHelp(k.Select, "enter", "open topic"), k.Vote)
+		if l.isOrganiser() {
+			keys = append(keys, k.Place)
+			if t.Status == schedule.TopicPlaced {
+				keys = append(keys, k.Unplace)
+			}
+		}
+		if v.mayEdit(l, t) {
+			keys = append(keys, k.Edit)
+		}
+		keys = append(keys, k.Star)
+	}
+	keys = append(keys, k.Focus)
+	if l.isOrganiser() {
+		keys = append(keys, k.StartSlot, k.Suggest)
+	}
+	return append(keys, k.New, k.Search, k.PrevBlock, k.NextBlock)
+}
+
+// placeHere is the key that puts the held topic into the cell: p, as it
+// was picked up, or enter.
+func placeHere(k KeyMap) key.Binding {
+	return key.NewBinding(key.WithKeys(append(k.Place.Keys(), k.Select.Keys()...)...),
+		key.WithHelp(k.Place.Help().Key+"/"+k.Select.Help().Key, "place here"))
 }
 
 func (v *boardView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.PrevBlock, k.NextBlock},
-		{k.Place, k.Select, k.Unplace, k.Suggest, k.StartSlot, k.Back},
-		{k.Vote, k.New},
+		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.Search, k.PrevBlock, k.NextBlock},
+		{withHelp(k.Select, "enter", "open topic"), k.Vote, k.Star, withHelp(k.Edit, "e", "edit title/tags"), k.New},
+		{withHelp(k.Place, "p", "pick up (p/enter places)"), k.Unplace, k.Suggest, k.StartSlot, k.Back},
 	}
 }
 
 func (v *boardView) render(l *look, w, h int) string {
+	if t, ok := l.data.Topic(v.detail); ok && v.detail != 0 {
+		return v.renderDetail(l, t, w, h)
+	}
 	b, ok := l.ev.Block(v.block)
 	if !ok {
 		return l.st.faint.Render("this camp has no open-space blocks")
 	}
 	head := stack(l.heading(fmt.Sprintf("%s · %s · %d slots × %d rooms", b.Title, spanIn(b.Start, b.End, l.zone), len(b.Slots()), len(l.ev.Tracks)), w),
 		v.yourRooms(l, w), v.modeLine(l, w))
-	lines := 2
-	if h >= 30 {
-		lines = 3 // tall screens wrap titles instead of cutting them
+	// Titles wrap over two lines above the leader's when the screen has the
+	// room (it does at 80x24 with two slots), else one.
+	lines := 3
+	if h-height(head)-v.headerHeight(l, w)-1-len(b.Slots())*lines < 5 {
+		lines = 2
 	}
 	grid := v.grid(l, w, lines)
 	return stack(head, grid, v.sidePane(l, w, h-height(head)-height(grid)))
@@ -145,10 +187,15 @@ func (v *boardView) modeLine(l *look, w int) string {
 		t, _ := l.data.Topic(v.holding)
 		verdict := l.st.statusOK.Render("✓ this cell is free")
 		if err := v.checkCell(l, t); err != nil {
-			verdict = l.st.statusErr.Render("✗ " + schedule.ErrorMessage(err))
+			msg := "✗ " + schedule.ErrorMessage(err)
+			if tr, _, ok := v.cell(l); ok && tr.ReservedFor != "" && !t.HasTag(tr.ReservedFor) && v.mayEdit(l, t) {
+				msg += fmt.Sprintf(" (esc, then %s on the topic adds the tag)", l.keys.Edit.Help().Key)
+			}
+			// Wrapped, not cut: the end of the refusal says what to do.
+			verdict = l.st.statusErr.Render(wrap(msg, w))
 		}
-		return l.st.warn.Render(truncate(fmt.Sprintf("Placing “%s”: arrows pick a cell, enter places, esc cancels.", t.Title), w)) +
-			"\n" + truncate(verdict, w)
+		how := crop(wrap(fmt.Sprintf("Placing “%s”: arrows pick a cell, p or enter places it, esc cancels.", t.Title), w), 2)
+		return l.st.warn.Render(how) + "\n" + verdict
 	}
 	return ""
 }
@@ -168,19 +215,13 @@ const slotLabelWidth = 10
 // its last line, who leads it and its votes.
 func (v *boardView) grid(l *look, w, lines int) string {
 	tracks, slots := l.ev.Tracks, v.slots(l)
-	cellW := max((w-slotLabelWidth)/max(len(tracks), 1), 8)
+	cellW := v.cellWidth(l, w)
 	widths := []int{slotLabelWidth}
-	names, notes := []string{"Room"}, []string{""}
-	for _, tr := range tracks {
+	for range tracks {
 		widths = append(widths, cellW)
-		names = append(names, l.st.bold.Render(l.roomName(tr)))
-		note := l.st.faint.Render(line(tr.Name))
-		if tr.ReservedFor != "" {
-			note = l.st.reserved.Render("[reserved: " + tr.ReservedFor + "]")
-		}
-		notes = append(notes, note)
 	}
-	rows := []string{columns(w, names, widths), columns(w, notes, widths), l.st.faint.Render(strings.Repeat("─", w))}
+	rows := v.roomHeaders(l, w, widths)
+	rows = append(rows, l.st.faint.Render(strings.Repeat("─", w)))
 	suggested := v.suggestedCells(l)
 	for r, s := range slots {
 		cells := make([][]string, lines)
@@ -202,6 +243,65 @@ func (v *boardView) grid(l *look, w, lines int) string {
 	return strings.Join(rows, "\n")
 }
 
+func (v *boardView) cellWidth(l *look, w int) int {
+	return max((w-slotLabelWidth)/max(len(l.ev.Tracks), 1), 8)
+}
+
+// roomHeaders names each room over as many lines as it needs (at most two),
+// then what the track is for: a reserved track says so, shortened to
+// "[TAG only]" rather than cut when "[reserved: TAG]" does not fit.
+func (v *boardView) roomHeaders(l *look, w int, widths []int) []string {
+	cellW := v.cellWidth(l, w) - 1
+	names := make([][]string, len(l.ev.Tracks))
+	nameLines := 1
+	for i, tr := range l.ev.Tracks {
+		names[i] = titleLines(l.roomName(tr), cellW, 2)
+		nameLines = max(nameLines, len(names[i]))
+	}
+	rows := make([][]string, nameLines+1)
+	rows[0] = []string{"Room"}
+	for r := 1; r <= nameLines; r++ {
+		rows[r] = []string{""}
+	}
+	for i, tr := range l.ev.Tracks {
+		for r := 0; r < nameLines; r++ {
+			name := ""
+			if r < len(names[i]) {
+				name = l.st.bold.Render(names[i][r])
+			}
+			rows[r] = append(rows[r], name)
+		}
+		rows[nameLines] = append(rows[nameLines], reservedNote(l, tr, cellW))
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = columns(w, r, widths)
+	}
+	return out
+}
+
+func (v *boardView) headerHeight(l *look, w int) int {
+	n := 1
+	for _, tr := range l.ev.Tracks {
+		n = max(n, len(titleLines(l.roomName(tr), v.cellWidth(l, w)-1, 2)))
+	}
+	return n + 1
+}
+
+// reservedNote is the line under a room's name: the track's name, or which
+// tag a reserved track takes, in the words that fit.
+func reservedNote(l *look, tr schedule.Track, w int) string {
+	if tr.ReservedFor == "" {
+		return l.st.faint.Render(line(tr.Name))
+	}
+	for _, note := range []string{"[reserved: " + tr.ReservedFor + "]", "[" + tr.ReservedFor + " only]", "[" + tr.ReservedFor + "]"} {
+		if cellWidth(note) <= w {
+			return l.st.reserved.Render(note)
+		}
+	}
+	return l.st.reserved.Render(truncate("["+tr.ReservedFor, w))
+}
+
 // cellText is the lines of one cell: the title, wrapped over all lines but
 // the last, then who leads it and the votes.
 func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, suggested map[live.Cell]schedule.Topic, w, lines int) []string {
@@ -210,8 +310,8 @@ func (v *boardView) cellText(l *look, tr schedule.Track, s schedule.Slot, sugges
 	st, ok := suggested[live.Cell{Track: tr.ID, Slot: s.ID()}]
 	switch {
 	case placed:
-		copy(out, titleLines(t.Title, w, lines-1))
-		out[lines-1] = truncate(fmt.Sprintf("%s · %s%s", t.Leader, plural(t.Votes, "vote"), v.voteMark(l, t)), w)
+		copy(out, titleLines(l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID})+t.Title, w, lines-1))
+		out[lines-1] = leaderLine(l, t, w)
 	case ok:
 		copy(out, titleLines("+ "+st.Title, w, lines-1))
 		out[lines-1] = l.st.faint.Render(truncate("suggested · "+plural(st.Votes, "vote"), w))
@@ -246,8 +346,9 @@ func (v *boardView) sidePane(l *look, w, h int) string {
 	if h <= 1 {
 		return ""
 	}
-	ts := l.data.Unplaced
-	head := l.heading(fmt.Sprintf("Unplaced topics, by votes · %d", len(ts)), w)
+	ts := v.unplacedTopics(l)
+	head := stack(l.heading(fmt.Sprintf("Unplaced topics, by votes (✓ yours) · %d", len(ts)), w), v.search.line(l, w))
+	h -= height(head) - 1
 	if len(ts) == 0 {
 		return stack(head, l.st.faint.Render("none: n proposes a topic"))
 	}
@@ -259,12 +360,44 @@ func (v *boardView) sidePane(l *look, w, h int) string {
 		}
 		mark := ""
 		if l.data.MyVotes[t.ID] {
-			mark = "✓ voted"
+			mark = "✓"
 		}
-		return columns(width, []string{plural(t.Votes, "vote"), mark, t.Title + " — " + t.Leader + "  " + tags}, []int{9, 8, width})
+		// Tags before the leader: they say which reserved room a topic may
+		// go into, and the leader's name can be read in the detail.
+		text := l.starPrefix(schedule.Target{Kind: "topic", ID: t.ID}) + t.Title
+		if tags != "" {
+			text += "  " + tags
+		}
+		return columns(width, []string{plural(t.Votes, "vote"), mark, text + " — " + t.Leader}, []int{9, 2, width})
 	})
 	return stack(head, list)
 }
+
+// leaderLine is a cell's last line: the votes (and ✓ for the viewer's own)
+// whole, then as much of the leader's name as fits.
+func leaderLine(l *look, t schedule.Topic, w int) string {
+	votes := plural(t.Votes, "vote")
+	if l.data.MyVotes[t.ID] {
+		votes += " ✓"
+	}
+	return truncate(votes+" · "+t.Leader, w)
+}
+
+// unplacedTopics are the unplaced topics the search lets through.
+func (v *boardView) unplacedTopics(l *look) []schedule.Topic {
+	if v.search.query == "" {
+		return l.data.Unplaced
+	}
+	var out []schedule.Topic
+	for _, t := range l.data.Unplaced {
+		if v.search.matches(t.Title, t.Leader, strings.Join(t.Tags, " ")) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (v *boardView) typing() bool { return v.search.isTyping() }
 
 func (v *boardView) voteMark(l *look, t schedule.Topic) string {
 	if l.data.MyVotes[t.ID] {

@@ -24,6 +24,8 @@ type notesView struct {
 	shown     schedule.Target // the target whose notes were last asked for
 	svc       Notes           // the service it writes notes and reports to
 	desk      notesDesk
+	guide     guidePane // the compiler-tool guide, over the notes while open
+	guideSvc  Guide
 }
 
 // notesDesk is what the Notes view may do beyond its own state: the writes
@@ -138,15 +140,21 @@ func (*notesView) title() string { return "Notes" }
 
 func (v *notesView) shortKeys(l *look) []key.Binding {
 	k := l.keys
-	return []key.Binding{k.Left, k.Right, k.New, k.Edit, k.Report, k.Hide}
+	if v.guide.open {
+		return []key.Binding{k.Up, k.Down, k.Guide, k.Back}
+	}
+	return []key.Binding{k.Left, k.Right, k.New, k.Edit, k.Report, k.Hide, k.Guide}
 }
 
 func (v *notesView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.New, k.Edit, k.Report, k.Hide}}
+	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.New, k.Edit, k.Report, k.Hide, k.Guide}}
 }
 
 func (v *notesView) render(l *look, w, h int) string {
+	if v.guide.open {
+		return v.guide.render(l, w, h)
+	}
 	rows := v.targetRows(l)
 	if w >= 120 {
 		listW := w * 2 / 5
@@ -214,6 +222,9 @@ func (v *notesView) entryBlock(l *look, id int64, selected bool, w int) string {
 		title = fmt.Sprintf("%s · revision %d · %s", e.Author, e.Revision, e.UpdatedAt.In(l.zone).Format("15:04"))
 		if e.Hidden {
 			title += " · [hidden]"
+		}
+		if e.Private {
+			title += " · [private: not exported]"
 		}
 		body = e.Text
 	} else {

@@ -169,9 +169,9 @@ func (v *nowView) livePanel(l *look, w, scale int) string {
 	t, label, ok := l.mainTimer()
 	switch {
 	case live && ok:
-		return l.timerPanel("▶ LIVE  "+talk.Speaker+" — "+talk.Title, t, w, scale)
+		return l.timerPanel("▶ LIVE  "+l.talkStar(talk.ID)+talk.Speaker+" — "+talk.Title, t, w, scale)
 	case live:
-		return l.st.live.Render("▶ LIVE  ") + truncate(talk.Speaker+" — "+talk.Title, w-8)
+		return l.st.live.Render("▶ LIVE  ") + truncate(l.talkStar(talk.ID)+talk.Speaker+" — "+talk.Title, w-8)
 	case ok:
 		return l.timerPanel("⏱ "+label, t, w, scale)
 	}
@@ -193,7 +193,7 @@ func (v *nowView) upNext(l *look, w, n int) string {
 		if len(rows) > n {
 			break
 		}
-		rows = append(rows, truncate(fmt.Sprintf("~%s  %s — %s (%d min)", starts[t.ID].In(l.zone).Format("15:04"), t.Speaker, t.Title, l.talkMinutes(t.Minutes)), w))
+		rows = append(rows, truncate(fmt.Sprintf("~%s  %s%s — %s (%d min)", starts[t.ID].In(l.zone).Format("15:04"), l.talkStar(t.ID), t.Speaker, t.Title, l.talkMinutes(t.Minutes)), w))
 	}
 	if len(rows) == 1 {
 		rows = append(rows, l.st.faint.Render("no approved talks waiting"))

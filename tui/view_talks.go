@@ -20,10 +20,12 @@ type talksView struct {
 	zoom     bool    // the detail pane fills the view
 	rejected []int64 // this session's rejects, newest last, for undo
 	shown    talkRows
+	search   search // "/": titles and speakers
 
 	talks  Talks  // the services it writes to: the queue and proposals,
 	timers Timers // and the live talk's timer
 	desk   talksDesk
+	stars  Stars // the viewer's agenda (*); nil: no stars
 }
 
 // talksDesk is what the Talks view may do beyond its own state: the writes
@@ -45,6 +47,7 @@ type talkRows struct {
 	version uint64
 	block   string
 	filter  int
+	query   string
 	rows    []schedule.Talk
 }
 
@@ -100,17 +103,17 @@ func (v *talksView) filters(l *look) []talkFilter {
 func (v *talksView) rows(l *look) []schedule.Talk {
 	version := l.data.Version(live.Talks)
 	c := &v.shown
-	if c.version == version && c.block == v.block && c.filter == v.filter && version != 0 {
+	if c.version == version && c.block == v.block && c.filter == v.filter && c.query == v.search.query && version != 0 {
 		return c.rows
 	}
 	f := v.filters(l)[v.filter%len(v.filters(l))]
 	var out []schedule.Talk
 	for _, t := range l.data.Talks {
-		if t.Block == v.block && f.keep(l, t) {
+		if t.Block == v.block && f.keep(l, t) && v.search.matches(t.Title, t.Speaker) {
 			out = append(out, t)
 		}
 	}
-	*c = talkRows{version: version, block: v.block, filter: v.filter, rows: out}
+	*c = talkRows{version: version, block: v.block, filter: v.filter, query: v.search.query, rows: out}
 	return out
 }
 
@@ -154,18 +157,15 @@ func firstWith(rows []schedule.Talk, statuses ...schedule.TalkStatus) int64 {
 	return 0
 }
 
-func (v *talksView) shortKeys(l *look) []key.Binding {
-	k := l.keys
-	return []key.Binding{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown, k.Start, k.Finish, k.Extend, k.New, k.Edit, k.Filter, k.NextBlock}
-}
+func (v *talksView) shortKeys(l *look) []key.Binding { return v.keysForCursor(l) }
 
 func (v *talksView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Select, k.Filter, k.PrevBlock, k.NextBlock},
-		{k.Approve, k.Reject, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Up, k.Down, k.Select, k.Search, k.Filter, k.PrevBlock, k.NextBlock},
+		{k.Approve, withHelp(k.Approve, "a", "(skipped) back in queue"), k.Reject, k.Undo, k.MoveUp, k.MoveDown},
 		{k.Start, k.Finish, k.Skip, k.Extend, k.Later, k.NextCamp},
-		{k.New, k.Edit, k.Withdraw},
+		{k.New, k.Edit, k.Withdraw, k.Star},
 	}
 }
 
@@ -189,6 +189,7 @@ func (v *talksView) header(l *look, rows []schedule.Talk, w int) string {
 	b, _ := l.ev.Block(v.block)
 	f := v.filters(l)[v.filter%len(v.filters(l))]
 	head := l.heading(fmt.Sprintf("%s · %s · filter: %s · %s", b.Title, spanIn(b.Start, b.End, l.zone), f.name, plural(len(rows), "talk")), w)
+	head = stack(head, v.search.line(l, w))
 	if !l.isOrganiser() {
 		return head
 	}
@@ -208,7 +209,7 @@ func (v *talksView) header(l *look, rows []schedule.Talk, w int) string {
 
 func (v *talksView) listPane(l *look, rows []schedule.Talk, w, h int) string {
 	if len(rows) == 0 {
-		return l.st.faint.Render("no talks here; / changes the filter, [ ] the block")
+		return l.st.faint.Render(fmt.Sprintf("no talks here; %s changes the filter, %s searches, [ ] the block", l.keys.Filter.Help().Key, l.keys.Search.Help().Key))
 	}
 	return l.renderList(len(rows), v.list.index, h, w, true, func(i, width int) string {
 		return v.talkRow(l, rows[i], width)
@@ -220,7 +221,8 @@ func (v *talksView) talkRow(l *look, t schedule.Talk, w int) string {
 	if l.mine(t) {
 		who += " (you)"
 	}
-	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", l.talkMinutes(t.Minutes)), who, t.Title},
+	title := l.starPrefix(schedule.Target{Kind: "talk", ID: t.ID}) + t.Title
+	return columns(w, []string{queueNumber(t), statusWord(t.Status), fmt.Sprintf("%dm", l.talkMinutes(t.Minutes)), who, title},
 		[]int{4, 11, 4, 18, w})
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -61,8 +62,10 @@ func (c *config) runConsoleTUI(ctx context.Context, o *opened, hint string, pres
 		Event: o.ev, Clock: o.clock, People: camp, Talks: camp, Topics: camp, Notes: camp, Timers: camp,
 		Announcements: camp, Feed: camp, Presence: presence, ConnectHint: "attendees: " + hint,
 	}
-	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true})
-	_, err = tea.NewProgram(model, tea.WithContext(ctx)).Run()
+	env := os.Environ()
+	profile := tui.ColorProfile(colorprofile.Detect(os.Stdout, env), env) // no colour for NO_COLOR and mono TERMs
+	model := tui.New(deps, actor, tui.Options{Context: ctx, DarkBackground: true, Profile: profile})
+	_, err = tea.NewProgram(model, tea.WithContext(ctx), tea.WithColorProfile(profile)).Run()
 	if ctx.Err() != nil {
 		return nil // Ctrl+C or SIGTERM: a normal way to end the day
 	}

@@ -37,6 +37,9 @@ func exportData(ctx context.Context, camp *store.Camp) (export.Camp, error) {
 	if c.People, err = camp.People(ctx); err != nil {
 		return c, err
 	}
+	if c.Series, err = camp.SeriesReports(ctx); err != nil {
+		return c, err
+	}
 	if c.Registrations, err = camp.Registrations(ctx); err != nil {
 		return c, err
 	}

@@ -159,3 +159,17 @@ func TestOrganiserDataCommandsAtTheConsole(t *testing.T) {
 		t.Errorf("queue approve 99: exit %d, %s", code, errOut)
 	}
 }
+
+func TestGuideAtTheConsole(t *testing.T) {
+	env := map[string]string{"CAMP_DATA": t.TempDir()}
+	code, out, errOut := run(t, env, "guide")
+	if code != 0 || !strings.Contains(out, "Compiler-tool guide: Lightning Camp series, 0 experience reports") {
+		t.Fatalf("camp guide: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := run(t, env, "guide", "--json"); code != 0 || !strings.Contains(out, `"tools": []`) {
+		t.Errorf("camp guide --json: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := run(t, env, "guide", "--tool", "cython"); code != exitFailure || !strings.Contains(errOut, `no experience reports on "cython"`) {
+		t.Errorf("camp guide --tool cython with no reports: exit %d, %s", code, errOut)
+	}
+}

@@ -23,6 +23,10 @@ type Camp struct {
 	Reports       []schedule.Report
 	People        []schedule.Person
 	Registrations []schedule.Registration
+	// Series is every experience report of the camp's series (this camp's
+	// and the earlier ones'), which the compiler-tool guide sums up: the
+	// tool pages and event.json's guide. The store fills it.
+	Series []schedule.SeriesReport
 	// GeneratedAt is when the export was made. It is passed in rather than
 	// read from the clock so that the output is reproducible; it becomes the
 	// iCalendar DTSTAMP and the schedule version.

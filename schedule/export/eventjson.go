@@ -23,6 +23,7 @@ type eventDoc struct {
 	Notes         []noteDoc         `json:"notes"`
 	Reports       []reportDoc       `json:"reports"`
 	People        []personDoc       `json:"people"`
+	Guide         []guideDoc        `json:"guide"` // the series' compiler-tool guide
 	Registrations []registrationDoc `json:"registrations,omitempty"`
 }
 
@@ -50,6 +51,7 @@ func WriteEventJSON(w io.Writer, c Camp, opt Options) error {
 	doc.Notes = mapSlice(notes, v.noteDoc)
 	doc.Reports = mapSlice(reports, v.reportDoc)
 	doc.People = v.peopleDocs(talks, topics, notes, reports, opt.IncludePrivate)
+	doc.Guide = guideDocs(v.guide())
 	if opt.IncludePrivate {
 		doc.Registrations = registrationDocs(c.Registrations)
 	}
@@ -65,11 +67,12 @@ func (v *campView) published() ([]schedule.Talk, []schedule.Topic, []schedule.No
 	return sortedByID(v.talks, talkID), sortedByID(v.topics, topicID), sortedByID(notes, noteID), v.reports
 }
 
-// everything is what a private export holds: all but hidden text.
+// everything is what a private export holds: all but hidden text and the
+// notes their authors kept private.
 func (v *campView) everything() ([]schedule.Talk, []schedule.Topic, []schedule.NoteEntry, []schedule.Report) {
 	c := v.camp
 	return sortedByID(c.Talks, talkID), sortedByID(c.Topics, topicID),
-		sortedByID(filter(c.Notes, func(n schedule.NoteEntry) bool { return !n.Hidden }), noteID),
+		sortedByID(filter(c.Notes, func(n schedule.NoteEntry) bool { return !n.Hidden && !n.Private }), noteID),
 		sortedByID(filter(c.Reports, func(r schedule.Report) bool { return !r.Hidden }), reportID)
 }
 

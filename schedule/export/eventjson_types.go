@@ -261,3 +261,40 @@ func nonNil[T any](s []T) []T {
 	}
 	return s
 }
+
+// guideDoc is one tool of event.json's guide: what every experience
+// report of the series says about it (see schedule.BuildGuide).
+type guideDoc struct {
+	Tool     string                 `json:"tool"`
+	Reports  int                    `json:"reports"`
+	Outcomes schedule.OutcomeCounts `json:"outcomes"`
+	Speedup  schedule.SpeedupStats  `json:"speedup"`
+	Versions []string               `json:"versions"`
+	Camps    []string               `json:"camps"`
+	Projects []guideProjectDoc      `json:"projects"`
+}
+
+type guideProjectDoc struct {
+	ReportID   int64   `json:"report_id"`
+	Camp       string  `json:"camp"`
+	CampName   string  `json:"camp_name"`
+	Project    string  `json:"project"`
+	ProjectURL string  `json:"project_url,omitempty"`
+	Version    string  `json:"version,omitempty"`
+	Outcome    string  `json:"outcome"`
+	Speedup    float64 `json:"speedup,omitempty"`
+}
+
+func guideDocs(guides []schedule.ToolGuide) []guideDoc {
+	docs := make([]guideDoc, 0, len(guides))
+	for _, g := range guides {
+		d := guideDoc{Tool: g.Tool, Reports: g.Reports, Outcomes: g.Outcomes, Speedup: g.Speedup, Versions: g.Versions, Camps: g.Camps,
+			Projects: make([]guideProjectDoc, 0, len(g.Projects))}
+		for _, p := range g.Projects {
+			d.Projects = append(d.Projects, guideProjectDoc{ReportID: p.ReportID, Camp: p.Camp, CampName: p.CampName, Project: p.Project,
+				ProjectURL: p.ProjectURL, Version: p.Version, Outcome: string(p.Outcome), Speedup: p.Speedup})
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}

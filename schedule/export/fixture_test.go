@@ -31,7 +31,7 @@ func seededCamp(t testing.TB) Camp {
 		t.Fatal(err)
 	}
 	created := at("09:00")
-	return Camp{
+	c := Camp{
 		Event: ev,
 		People: []schedule.Person{
 			{ID: 1, Name: "Ada", Email: "ada@example.org", Fingerprint: "SHA256:adakey", Role: schedule.RoleAttendee},
@@ -82,6 +82,8 @@ func seededCamp(t testing.TB) Camp {
 				Text: "We tried numba on a kernel:\n\n    @njit\n    def f(x): ...", Revision: 1, CreatedAt: at("11:20"), UpdatedAt: at("11:20")},
 			{ID: 5, Target: schedule.Target{Kind: "talk", ID: 4}, AuthorID: 1, Author: "Ada", Text: "note on a rejected talk",
 				Revision: 1, CreatedAt: at("10:00"), UpdatedAt: at("10:00")},
+			{ID: 6, Target: schedule.Target{Kind: "talk", ID: 1}, AuthorID: 2, Author: "Grace Hopper", Text: "my private reminder",
+				Revision: 1, Private: true, CreatedAt: at("09:58"), UpdatedAt: at("09:58")},
 		},
 		Reports: []schedule.Report{
 			{ID: 1, Target: schedule.Target{Kind: "talk", ID: 1}, AuthorID: 1, Author: "Ada", Project: "fastlib",
@@ -101,6 +103,27 @@ func seededCamp(t testing.TB) Camp {
 		},
 		GeneratedAt: time.Date(2026, 3, 29, 8, 0, 0, 0, time.UTC),
 	}
+	c.Series = seriesOf(c.Reports, "2026-03", "Python Compilers Lightning Camp, March 2026")
+	earlier := time.Date(2025, 12, 6, 11, 0, 0, 0, time.UTC)
+	c.Series = append(c.Series,
+		schedule.SeriesReport{Camp: "2025-12", CampName: "Lightning Camp December 2025", Report: schedule.Report{ID: 1,
+			Target: schedule.Target{Kind: "talk", ID: 7}, AuthorID: 2, Author: "Grace Hopper", Project: "pyproj",
+			ProjectURL: "https://github.com/pyproj4/pyproj", Tool: "cython", ToolVersion: "3.0.10", Outcome: schedule.OutcomeWorked,
+			Speedup: 7, CreatedAt: earlier}},
+		schedule.SeriesReport{Camp: "2025-12", CampName: "Lightning Camp December 2025", Report: schedule.Report{ID: 2,
+			Target: schedule.Target{Kind: "talk", ID: 8}, AuthorID: 5, Author: "Mallory <b>", Project: hostileTitle + " <script>alert(1)</script>",
+			ProjectURL: "javascript:alert(1)", Tool: "mypyc", ToolVersion: "1.0 --- #", Outcome: schedule.OutcomeFailed, CreatedAt: earlier.Add(time.Minute)}},
+	)
+	return c
+}
+
+// seriesOf is a camp's reports as reports of the series.
+func seriesOf(reports []schedule.Report, slug, name string) []schedule.SeriesReport {
+	out := make([]schedule.SeriesReport, len(reports))
+	for i, r := range reports {
+		out[i] = schedule.SeriesReport{Report: r, Camp: slug, CampName: name}
+	}
+	return out
 }
 
 // shuffled is the same camp with every list in reverse order: output must
@@ -108,7 +131,8 @@ func seededCamp(t testing.TB) Camp {
 func shuffled(c Camp) Camp {
 	c.Talks, c.Topics, c.Votes = slices.Clone(c.Talks), slices.Clone(c.Topics), slices.Clone(c.Votes)
 	c.Notes, c.Reports, c.People = slices.Clone(c.Notes), slices.Clone(c.Reports), slices.Clone(c.People)
-	c.Registrations = slices.Clone(c.Registrations)
+	c.Registrations, c.Series = slices.Clone(c.Registrations), slices.Clone(c.Series)
+	slices.Reverse(c.Series)
 	slices.Reverse(c.Talks)
 	slices.Reverse(c.Topics)
 	slices.Reverse(c.Votes)

@@ -65,11 +65,15 @@ var metaEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 
 func plainFromMeta(s string) string { return metaEscape.ReplaceAllString(s, "$1") }
 
-// awkwardCamp has a talk, a topic and a report per awkward title.
+// awkwardCamp has a talk, a topic and a report per awkward title, and a
+// report of an earlier camp of the series per awkward title (its project,
+// version, address and camp name), which the cython tool page lists.
 func awkwardCamp(t *testing.T, titles []string) Camp {
 	c := emptyCamp(t)
 	for i, title := range titles {
 		id := int64(i + 1)
+		c.Series = append(c.Series, schedule.SeriesReport{Camp: title, CampName: title, Report: schedule.Report{ID: id,
+			Project: title, ProjectURL: title, Tool: "cython", ToolVersion: title, Outcome: schedule.OutcomeWorked, Speedup: float64(i + 1)}})
 		c.Talks = append(c.Talks, schedule.Talk{ID: id, SpeakerID: id, Speaker: "S", Title: title, Abstract: title, Minutes: 5, Status: schedule.TalkDone})
 		c.Topics = append(c.Topics, schedule.Topic{ID: id, LeaderID: id, Leader: "L", Title: title, Description: title,
 			Status: schedule.TopicPlaced, Track: "b", Slot: "eu-openspace-2/1", Tags: []string{title}})
@@ -81,7 +85,7 @@ func awkwardCamp(t *testing.T, titles []string) Camp {
 
 // wantTitles maps each page of awkwardCamp to the title it must show.
 func wantTitles(c Camp, titles []string) map[string]string {
-	want := map[string]string{"index.md": oneLine(c.Event.Name)}
+	want := map[string]string{"index.md": oneLine(c.Event.Name), "tool-cython.md": "cython in the " + oneLine(c.Event.Series) + " series"}
 	for i, title := range titles {
 		want[fmt.Sprintf("talk-%d.md", i+1)] = oneLine(title)
 		want[fmt.Sprintf("topic-%d.md", i+1)] = oneLine(title)

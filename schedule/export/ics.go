@@ -19,6 +19,7 @@ import (
 // icsEvent is one VEVENT before encoding.
 type icsEvent struct {
 	uid, summary, description, location string
+	url                                 string // where to join; "" for the event's calendarURL
 	start, end                          time.Time
 }
 
@@ -31,19 +32,24 @@ func WriteICS(w io.Writer, c Camp) error {
 		return err
 	}
 	v := newView(c)
+	return v.writeCalendar(w, "schedule.ics", oneLine(v.ev.Name), v.icsEvents())
+}
+
+// writeCalendar encodes events as one VCALENDAR named name.
+func (v *campView) writeCalendar(w io.Writer, file, name string, events []icsEvent) error {
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropProductID, "-//lightningcamp//camp//EN")
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
 	cal.Props.SetText(ical.PropMethod, "PUBLISH")
-	cal.Props.SetText(ical.PropName, oneLine(v.ev.Name))
-	cal.Props.Set(calendarNameProp(oneLine(v.ev.Name)))
-	for _, e := range v.icsEvents() {
+	cal.Props.SetText(ical.PropName, name)
+	cal.Props.Set(calendarNameProp(name))
+	for _, e := range events {
 		cal.Children = append(cal.Children, v.vevent(e))
 	}
 	var buf bytes.Buffer
 	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
-		return fmt.Errorf("export: schedule.ics: %w", err)
+		return fmt.Errorf("export: %s: %w", file, err)
 	}
 	_, err := w.Write(foldICSLines(buf.Bytes()))
 	return err
@@ -71,24 +77,41 @@ func (v *campView) icsEvents() []icsEvent {
 	}
 	for _, t := range v.talks {
 		if start, end, ok := talkTimes(t); ok {
-			events = append(events, icsEvent{
-				uid: icsUID(v.ev.Slug, "talk", strconv.FormatInt(t.ID, 10)), summary: oneLine(t.Title) + " (" + oneLine(v.speaker(t)) + ")",
-				description: v.talkLine(t, oneLine, oneLine(v.ev.Name)) + "\n\n" + cleanText(t.Abstract),
-				location:    v.blockLocation(v.blockOf(t.Block)), start: start, end: end,
-			})
+			events = append(events, v.talkEvent(t, start, end))
 		}
 	}
 	for _, t := range v.topics {
-		slot := v.topicSlot(t)
-		events = append(events, icsEvent{
-			uid: icsUID(v.ev.Slug, "topic", strconv.FormatInt(t.ID, 10)), summary: "Open space: " + oneLine(t.Title),
-			description: v.topicLine(t, oneLine, oneLine(v.ev.Name)) + "\n\n" + cleanText(t.Description),
-			location:    v.topicLocation(t), start: slot.Start, end: slot.End,
-		})
+		events = append(events, v.topicEvent(t))
 	}
-	slices.SortStableFunc(events, func(a, b icsEvent) int { return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.uid, b.uid)) })
+	sortICSEvents(events)
 	return events
 }
+
+func sortICSEvents(events []icsEvent) {
+	slices.SortStableFunc(events, func(a, b icsEvent) int { return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.uid, b.uid)) })
+}
+
+// talkEvent is a talk's calendar entry from start to end.
+func (v *campView) talkEvent(t schedule.Talk, start, end time.Time) icsEvent {
+	return icsEvent{
+		uid: talkUID(v.ev.Slug, t.ID), summary: oneLine(t.Title) + " (" + oneLine(v.speaker(t)) + ")",
+		description: v.talkLine(t, oneLine, oneLine(v.ev.Name)) + "\n\n" + cleanText(t.Abstract),
+		location:    v.blockLocation(v.blockOf(t.Block)), start: start, end: end,
+	}
+}
+
+// topicEvent is a placed topic's calendar entry, for its slot.
+func (v *campView) topicEvent(t schedule.Topic) icsEvent {
+	slot := v.topicSlot(t)
+	return icsEvent{
+		uid: topicUID(v.ev.Slug, t.ID), summary: "Open space: " + oneLine(t.Title),
+		description: v.topicLine(t, oneLine, oneLine(v.ev.Name)) + "\n\n" + cleanText(t.Description),
+		location:    v.topicLocation(t), start: slot.Start, end: slot.End,
+	}
+}
+
+func talkUID(slug string, id int64) string  { return icsUID(slug, "talk", strconv.FormatInt(id, 10)) }
+func topicUID(slug string, id int64) string { return icsUID(slug, "topic", strconv.FormatInt(id, 10)) }
 
 func (v *campView) vevent(e icsEvent) *ical.Component {
 	ve := ical.NewEvent()
@@ -101,7 +124,7 @@ func (v *campView) vevent(e icsEvent) *ical.Component {
 	if e.location != "" {
 		ve.Props.SetText(ical.PropLocation, e.location)
 	}
-	if u, err := url.Parse(v.calendarURL()); err == nil && u.Host != "" {
+	if u, err := url.Parse(firstNonBlank(e.url, v.calendarURL())); err == nil && u.Host != "" {
 		ve.Props.SetURI(ical.PropURL, u)
 	}
 	return ve.Component

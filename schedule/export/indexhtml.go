@@ -101,6 +101,12 @@ func (v *campView) fileLabel(p string) string {
 		if i := slices.IndexFunc(v.reports, func(r schedule.Report) bool { return r.ID == id }); i >= 0 {
 			return oneLine(reportTitle(v.reports[i]))
 		}
+	case "tool":
+		for _, g := range v.guide() {
+			if toolPageName(g.Tool) == name {
+				return oneLine(v.toolTitle(g))
+			}
+		}
 	}
 	return name
 }

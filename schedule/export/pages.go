@@ -23,7 +23,8 @@ type sitePage struct {
 
 // CompilePythonPages renders the camp for compilepython.com: index.md for
 // the camp, a page per approved, live or done talk, per placed open-space
-// topic and per experience report, all under
+// topic and per experience report, and a page per compiler tool with what
+// the series' reports say about it (tool-cython.md ...), all under
 // compilepython/pages/LightningCamps/<event-slug>/.
 func CompilePythonPages(c Camp) ([]File, error) {
 	if err := c.check(); err != nil {
@@ -42,6 +43,9 @@ func (v *campView) sitePages() ([]File, error) {
 	}
 	for _, r := range v.reports {
 		pages = append(pages, v.reportPage(r))
+	}
+	for _, g := range v.guide() {
+		pages = append(pages, v.toolPage(g))
 	}
 	dir := sitePagesDir(v.ev.Slug)
 	files := make([]File, 0, len(pages))

@@ -143,11 +143,11 @@ func TestPagesPublishOnlyWhatIsPublic(t *testing.T) {
 		names = append(names, strings.TrimPrefix(f.Path, "compilepython/pages/LightningCamps/2026-03/"))
 		all.Write(f.Data)
 	}
-	want := "[index.md talk-1.md talk-2.md talk-5.md talk-3.md topic-1.md topic-2.md topic-5.md report-1.md report-2.md]"
+	want := "[index.md talk-1.md talk-2.md talk-5.md talk-3.md topic-1.md topic-2.md topic-5.md report-1.md report-2.md tool-cython.md tool-mypyc.md]"
 	if got := fmt.Sprint(names); got != want {
 		t.Errorf("pages %s, want %s", got, want)
 	}
-	for _, secret := range []string{"spam", "hidden", "Rejected talk", "rejected", "Proposed idea", "Open topic", "Withdrawn", "@example."} {
+	for _, secret := range []string{"spam", "hidden", "my private reminder", "Rejected talk", "rejected", "Proposed idea", "Open topic", "Withdrawn", "@example."} {
 		if strings.Contains(all.String(), secret) {
 			t.Errorf("pages contain %q", secret)
 		}
@@ -163,6 +163,22 @@ func TestTalkLineArticle(t *testing.T) {
 		talk.Minutes = minutes
 		if got := v.talkLine(talk, mdInline, "camp"); !strings.HasPrefix(got, want+" ") {
 			t.Errorf("%d minutes: %q, want it to start %q", minutes, got, want)
+		}
+	}
+}
+
+// Issue 14 item 4: a note its author marked private is in no exported
+// file, public or private.
+func TestPrivateNotesAreNotExported(t *testing.T) {
+	for _, opt := range []Options{{}, {IncludePrivate: true}} {
+		files, err := Bundle(seededCamp(t), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.Contains(string(f.Data), "my private reminder") {
+				t.Errorf("%s (private files %t) holds the private note", f.Path, opt.IncludePrivate)
+			}
 		}
 	}
 }

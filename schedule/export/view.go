@@ -62,11 +62,12 @@ func newView(c Camp) *campView {
 
 // One rule decides what is published, so that every format agrees: talks
 // once approved, topics once placed on the board, and the notes and reports
-// of those talks and topics unless a moderator hid them.
+// of those talks and topics unless a moderator hid them or their author
+// kept them private.
 // (v.talks and v.topics must be set before these are called.)
 func (v *campView) isPublishedNote(n schedule.NoteEntry) bool {
 	_, published := v.targetTitle(n.Target)
-	return published && !n.Hidden
+	return published && !n.Hidden && !n.Private
 }
 
 func (v *campView) isPublishedReport(r schedule.Report) bool {

@@ -21,6 +21,8 @@ type Backend interface {
 	schedule.NoteService
 	schedule.TimerService
 	schedule.AnnouncementService
+	schedule.GuideService
+	schedule.StarService
 	Event() *schedule.Event
 	Visibility
 	// MergeTopics folds one topic into another: its dots, notes and

@@ -72,6 +72,7 @@ func (t *tree) sshRoot() *cobra.Command {
 // by section, alphabetically.
 func (t *tree) sshCommands() []*cobra.Command {
 	return []*cobra.Command{
+		t.guideCommand(), t.starCommand(), t.unstarCommand(), t.agendaCommand(),
 		t.joinCommand(), t.whoamiCommand(), t.nameCommand(), t.tzCommand(), t.linkCommand(true),
 		t.scheduleCommand(), t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(),
 		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
@@ -84,7 +85,7 @@ func (t *tree) sshCommands() []*cobra.Command {
 // Commands returns the data commands for the local CLI (the organiser at
 // the console) to mount under its own root: now, talks, topics, notes
 // (with notes add/edit), report, queue, timer, announce, assign, unassign,
-// link (only `link confirm CODE`), people and rooms. The CLI has its own schedule and
+// link (only `link confirm CODE`), people, rooms and guide. The CLI has its own schedule and
 // export; join, whoami, name, vote, propose, edit, withdraw and stats need
 // an SSH key or a server and are left out. env is called when a command
 // runs, so the database is opened only for commands that need it. Errors
@@ -96,6 +97,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 		t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(), t.reportCommand(),
 		t.queueCommand(), t.timerCommand(), t.announceCommand(), t.assignCommand(), t.unassignCommand(),
 		t.linkCommand(false), t.peopleCommand(), t.roomsCommand(),
+		t.guideCommand(),
 	}
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)

@@ -44,6 +44,7 @@ var PartsFor = map[schedule.ChangeKind][]Part{
 	schedule.ChangeTimers:        {Timers},
 	schedule.ChangeAnnouncements: {Announcements},
 	schedule.ChangeNotes:         {Notes},
+	schedule.ChangeStars:         {Topics}, // the viewer's stars are read with the topics
 }
 
 // AllParts lists every part, in order.

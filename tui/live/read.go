@@ -22,6 +22,12 @@ type Source interface {
 	Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error)
 }
 
+// StarSource is a Source that also knows each person's starred talks and
+// topics (their personal agenda). A Source without it has no stars.
+type StarSource interface {
+	StarsOf(ctx context.Context, personID int64) ([]schedule.Target, error)
+}
+
 // Reader reads the parts of one session's snapshot. Every part but the
 // viewer's own votes and the notes is the same for every session, so those
 // reads go through Shared and come back cleaned, sorted and shared.
@@ -51,7 +57,21 @@ type Load struct {
 func (r Reader) Read(ctx context.Context, part Part, notBefore time.Time, target schedule.Target) Load {
 	l := Load{Part: part, Target: target}
 	l.apply, l.Err = r.read(ctx, part, notBefore, target)
+	if part == Topics && l.Err == nil {
+		l.apply, l.Err = r.withStars(ctx, l.apply)
+	}
 	return l
+}
+
+// withStars adds the viewer's stars to a read of the topics: they are the
+// viewer's own, like their votes, and change with them (ChangeStars).
+func (r Reader) withStars(ctx context.Context, apply func(*Snapshot)) (func(*Snapshot), error) {
+	ss, ok := r.Source.(StarSource)
+	if !ok || r.Viewer == 0 {
+		return apply, nil
+	}
+	stars, err := ss.StarsOf(ctx, r.Viewer)
+	return func(s *Snapshot) { apply(s); s.setStars(stars) }, err
 }
 
 func (r Reader) read(ctx context.Context, part Part, since time.Time, target schedule.Target) (func(*Snapshot), error) {

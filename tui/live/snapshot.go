@@ -27,6 +27,7 @@ type Snapshot struct {
 	Unplaced      []schedule.Topic // open topics, most votes first
 	Cells         map[Cell]schedule.Topic
 	MyVotes       map[int64]bool
+	MyStars       map[schedule.Target]bool
 	People        []schedule.Person // by name
 	personIdx     map[int64]int
 	Online        map[int64]bool
@@ -38,7 +39,7 @@ type Snapshot struct {
 	// versions names what the snapshot holds of each part: a read that
 	// brings the version the snapshot already has brought nothing new.
 	versions [PartCount]uint64
-	// votesVersion is the version of MyVotes, which is the viewer's own.
+	// votesVersion is the version of MyVotes and MyStars, the viewer's own.
 	votesVersion uint64
 }
 
@@ -232,6 +233,37 @@ func (s *Snapshot) SetTalkStatus(id int64, st schedule.TalkStatus) {
 	s.Talks = slices.Clone(s.Talks)
 	s.Talks[i].Status = st
 	s.versions[Talks] = NextVersion()
+}
+
+// setStars keeps the viewer's stars; a change counts as a change of their
+// votes (both are the viewer's own, read with the topics).
+func (s *Snapshot) setStars(stars []schedule.Target) {
+	m := make(map[schedule.Target]bool, len(stars))
+	for _, t := range stars {
+		m[t] = true
+	}
+	if s.MyStars == nil || !maps.Equal(m, s.MyStars) {
+		s.votesVersion = NextVersion()
+	}
+	s.MyStars = m
+}
+
+// SetStar shows the viewer's star on (or off) target ahead of the write
+// that makes it, so a second press right after the first takes it off
+// again rather than starring twice. The next read of the topics brings
+// the stars as stored.
+func (s *Snapshot) SetStar(target schedule.Target, on bool) {
+	stars := maps.Clone(s.MyStars)
+	if stars == nil {
+		stars = map[schedule.Target]bool{}
+	}
+	if on {
+		stars[target] = true
+	} else {
+		delete(stars, target)
+	}
+	s.MyStars = stars
+	s.votesVersion = NextVersion()
 }
 
 // person returns the person with id, if the session knows them.

@@ -22,7 +22,7 @@ import (
 func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	pty, windows, _ := sess.Pty()
 	env := append(sess.Environ(), "TERM="+pty.Term)
-	profile := colorprofile.Env(env)
+	profile := tui.ColorProfile(colorprofile.Env(env), env)
 	out := screen.NewStallWriter(sess)
 	width, height := terminalSize(pty.Window.Width, pty.Window.Height)
 	lines := screen.New(out, profile, width, height)
