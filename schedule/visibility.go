@@ -47,11 +47,10 @@ func (v Viewer) SeesTopic(t Topic) bool {
 	return v.Organiser || v.owns(t.LeaderID) || t.Status != TopicWithdrawn
 }
 
-// SeesNote reports whether v may see n, on a talk or topic v sees.
-// A note its author marks private (issue 14, in the TUI) is to be seen by
-// its author and organisers only: when NoteEntry gets that field, the
-// check goes here, and the store, the TUI, every command and the export
-// follow (the export already publishes only what a guest sees).
+// SeesNote reports whether v may see n, on a talk or topic v sees. A
+// note its author marked private is read at the camp like any other; it
+// only stays out of every export (schedule/export), including other
+// people's `export --mine`.
 func (v Viewer) SeesNote(n NoteEntry) bool {
 	return v.Organiser || !n.Hidden
 }

@@ -116,7 +116,9 @@ func (v *campView) saidOnMine(person int64) string {
 	var parts []string
 	// Others' words are escaped as on the published pages: converted to
 	// HTML, nobody else's markup runs in the reader's copy.
-	for _, n := range sortedNotes(filter(v.camp.Notes, func(n schedule.NoteEntry) bool { return mine[n.Target] && n.AuthorID != person && !n.Hidden })) {
+	for _, n := range sortedNotes(filter(v.camp.Notes, func(n schedule.NoteEntry) bool {
+		return mine[n.Target] && n.AuthorID != person && !n.Hidden && !n.Private
+	})) {
 		parts = append(parts, othersEntry("From "+v.author(n)+" on "+v.anyTargetTitle(n.Target), "", n.Text))
 	}
 	for _, r := range sortedByID(filter(v.camp.Reports, func(r schedule.Report) bool { return mine[r.Target] && r.AuthorID != person && !r.Hidden }), reportID) {

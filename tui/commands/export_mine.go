@@ -72,7 +72,7 @@ func (c *call) mineJSON() (mineView, error) {
 		switch {
 		case n.AuthorID == me.ID:
 			v.Notes = append(v.Notes, targetedNote{n.Target, newNoteJSON(n)})
-		case mine[n.Target]:
+		case mine[n.Target] && !n.Private: // its author keeps it out of every export
 			v.SaidOnMine.Notes = append(v.SaidOnMine.Notes, targetedNote{n.Target, newNoteJSON(n)})
 		}
 	}

@@ -63,7 +63,7 @@ func newVisibilityCamp(t *testing.T) *visibilityCamp {
 		}
 	}
 	on := schedule.Target{Kind: "talk", ID: c.talks["approved"]}
-	for _, which := range []string{"shown", "hidden"} {
+	for _, which := range []string{"shown", "hidden", "private"} {
 		n, err := c.store.AddNote(ctx, sam.Actor, on, "Note "+which)
 		if err != nil {
 			t.Fatal(err)
@@ -71,6 +71,14 @@ func newVisibilityCamp(t *testing.T) *visibilityCamp {
 		c.notes[which] = n.ID
 	}
 	if _, err := c.store.HideNote(ctx, org.Actor, c.notes["hidden"], true); err != nil {
+		t.Fatal(err)
+	}
+	ann := c.viewers["attendee"]
+	n, err := c.store.AddNote(ctx, ann.Actor, on, "Note by Ann, private")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.store.SetNotePrivate(ctx, ann.Actor, n.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -151,6 +159,23 @@ func TestVisibilityTable(t *testing.T) {
 			if !strings.Contains(notes, "Note shown") || strings.Contains(notes, "Note hidden") {
 				t.Errorf("notes show the note and never the hidden one (the organiser hides it in the TUI's moderation view):\n%s", notes)
 			}
+			// A private note is read at the camp; it only stays out of exports.
+			if !strings.Contains(notes, "Note by Ann, private") {
+				t.Errorf("a private note is read at the camp:\n%s", notes)
+			}
+			// The TUI's notes read agrees.
+			if l := r.Read(ctx, live.Notes, time.Now(), schedule.Target{Kind: "talk", ID: c.talks["approved"]}); l.Err != nil {
+				t.Fatal(l.Err)
+			} else {
+				s.Apply(l)
+			}
+			var texts []string
+			for _, n := range s.Notes.Entries {
+				texts = append(texts, n.Text)
+			}
+			if got := strings.Join(texts, "|"); !strings.Contains(got, "Note shown") || strings.Contains(got, "Note hidden") {
+				t.Errorf("TUI snapshot notes: %s", got)
+			}
 		})
 	}
 
@@ -169,8 +194,10 @@ func TestVisibilityTable(t *testing.T) {
 			t.Errorf("event.json publishes the %s topic, which a guest does not see", st)
 		}
 	}
-	if strings.Contains(event.String(), "Note hidden") {
-		t.Error("event.json publishes a hidden note")
+	for _, never := range []string{"Note hidden", "Note by Ann, private"} {
+		if strings.Contains(event.String(), never) {
+			t.Errorf("event.json publishes %q", never)
+		}
 	}
 	// A speaker's own export holds all of their own talks and topics.
 	var mine bytes.Buffer
@@ -181,6 +208,13 @@ func TestVisibilityTable(t *testing.T) {
 		if !strings.Contains(mine.String(), "Talk "+st) {
 			t.Errorf("export --mine leaves out the speaker's own %s talk:\n%s", st, mine.String())
 		}
+	}
+	if !strings.Contains(mine.String(), "Note shown") || strings.Contains(mine.String(), "Note hidden") || strings.Contains(mine.String(), "Ann, private") {
+		t.Errorf("the speaker's export: own notes yes, hidden and others' private notes no:\n%s", mine.String())
+	}
+	doc := decode(t, mustRun(t, c.viewers["speaker"], "export", "--mine", "--json"))
+	if b, _ := json.Marshal(doc); strings.Contains(string(b), "Ann, private") || strings.Contains(string(b), "Note hidden") {
+		t.Errorf("export --mine --json shows a private or hidden note: %s", b)
 	}
 }
 
