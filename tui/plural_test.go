@@ -7,6 +7,6 @@ func TestTalksHeaderSaysOneTalk(t *testing.T) {
 	f := startFlow(t, attendee)
 	f.keys("2")
 	f.waitFor("filter: queue")
-	f.keys("/")
+	f.keys("F")
 	f.waitFor("filter: mine · 1 talk ")
 }
