@@ -128,7 +128,19 @@ const (
 	ActSkip     TalkAction = "skip"
 	ActRequeue  TalkAction = "requeue" // a skipped talk back into the queue
 	ActWithdraw TalkAction = "withdraw"
+	ActReopen   TalkAction = "reopen" // a finished talk live again, with the time it had left
 )
+
+// UndoWindow is how long after a step on a talk it can still be undone.
+const UndoWindow = 15 * time.Minute
+
+// TalkUndo is what undoing a step needs: the step, and where the talk stood
+// before it (its state and its place in the queue).
+type TalkUndo struct {
+	Action   TalkAction
+	Status   TalkStatus
+	Position int
+}
 
 // talkTransitions is the talk state machine: from which states each action is
 // allowed, and the state it leads to.
@@ -144,6 +156,7 @@ var talkTransitions = map[TalkAction]struct {
 	ActSkip:     {[]TalkStatus{TalkApproved, TalkLive}, TalkSkipped},
 	ActRequeue:  {[]TalkStatus{TalkSkipped}, TalkApproved},
 	ActWithdraw: {[]TalkStatus{TalkProposed, TalkApproved}, TalkWithdrawn},
+	ActReopen:   {[]TalkStatus{TalkDone}, TalkLive},
 }
 
 // NextTalkStatus returns the state that action leads to from status, or

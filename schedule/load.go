@@ -171,7 +171,11 @@ func syntaxPosition(name, src string, pe toml.ParseError) Position {
 func ErrorsReport(err error) string {
 	var ps Problems
 	if errors.As(err, &ps) {
-		return fmt.Sprintf("%s\n%d problem(s) found", ps.Error(), len(ps))
+		found := "1 problem found"
+		if len(ps) != 1 {
+			found = fmt.Sprintf("%d problems found", len(ps))
+		}
+		return ps.Error() + "\n" + found
 	}
 	return ErrorMessage(err)
 }

@@ -89,6 +89,9 @@ type TalkService interface {
 	// ActOnTalk applies one step of the talk state machine. Starting a talk
 	// also starts its timer.
 	ActOnTalk(ctx context.Context, a Actor, id int64, act TalkAction) (Talk, error)
+	// UndoTalk takes back a step taken less than UndoWindow ago, if it is
+	// still the last thing that happened to the talk.
+	UndoTalk(ctx context.Context, a Actor, id int64, u TalkUndo) (Talk, error)
 	// MoveTalk puts a talk at position (from 1) of its block's queue.
 	MoveTalk(ctx context.Context, a Actor, id int64, position int) (Talk, error)
 	// RescheduleTalk moves a talk to the end of another talks block's queue.

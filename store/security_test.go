@@ -129,6 +129,9 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 		},
 		"ActOnTalk": func(a schedule.Actor) error { return e(camp.ActOnTalk(ctx, a, talk, schedule.ActWithdraw)) },
 		"MoveTalk":  func(a schedule.Actor) error { return e(camp.MoveTalk(ctx, a, talk, 1)) },
+		"UndoTalk": func(a schedule.Actor) error {
+			return e(camp.UndoTalk(ctx, a, talk, schedule.TalkUndo{Action: schedule.ActReject, Status: schedule.TalkProposed}))
+		},
 		"RescheduleTalk": func(a schedule.Actor) error {
 			return e(camp.RescheduleTalk(ctx, a, talk, "am-talks"))
 		},

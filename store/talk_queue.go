@@ -86,6 +86,8 @@ func (t *tx) talkSideEffects(cur schedule.Talk, act schedule.TalkAction) error {
 			return err
 		}
 		return t.stopTimersFor("talk:" + itoa(cur.ID))
+	case schedule.ActReopen:
+		return t.goLiveAgain(cur)
 	}
 	return nil
 }

@@ -53,6 +53,12 @@ func (v *boardView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 		v.suggest(l)
 	case key.Matches(k, l.keys.StartSlot):
 		return v.startSlotTimer(l), true
+	case key.Matches(k, l.keys.Pause):
+		return timerControls{v.timers}.pauseOrResume(l, v.desk), true
+	case key.Matches(k, l.keys.StopTimer):
+		return timerControls{v.timers}.stop(l, v.desk), true
+	case key.Matches(k, l.keys.Extend):
+		return timerControls{v.timers}.extend(l, v.desk), true
 	case key.Matches(k, l.keys.Vote):
 		return v.toggleVote(l), true
 	case key.Matches(k, l.keys.New):
@@ -141,10 +147,16 @@ func (v *boardView) unplace(l *look) tea.Cmd {
 		return nil
 	}
 	topics, actor := v.topics, l.actor
-	return v.desk.write(fmt.Sprintf("“%s” taken off the board", t.Title), func(ctx context.Context) error {
+	return v.desk.write(fmt.Sprintf("taken off the board (%s undoes): “%s”", l.keys.Undo.Keys()[1], t.Title), func(ctx context.Context) error {
 		_, err := topics.UnplaceTopic(ctx, actor, t.ID)
 		return err
-	}, nil)
+	}, func() tea.Cmd {
+		v.desk.remember(undoable{what: fmt.Sprintf("unplace of “%s”", t.Title), undo: func(ctx context.Context) error {
+			_, err := topics.PlaceTopic(ctx, actor, t.ID, t.Track, t.Slot)
+			return err
+		}})
+		return nil
+	})
 }
 
 // suggest shows the domain's suggested board as a preview; nothing is
@@ -196,6 +208,13 @@ func (v *boardView) startSlotTimer(l *look) tea.Cmd {
 	d := s.End.Sub(s.Start)
 	if !l.now.Before(s.Start) && l.now.Before(s.End) {
 		d = s.End.Sub(l.now)
+	}
+	for _, t := range l.data.Timers {
+		if t.Kind == schedule.TimerSlot && t.Ref == s.ID() && t.StoppedAt.IsZero() {
+			v.desk.tell(fmt.Sprintf("the timer of slot %d already runs (%s left): %s pauses, + extends, %s stops",
+				s.Index, countdown(t.Remaining(l.now)), l.keys.Pause.Help().Key, l.keys.StopTimer.Help().Key))
+			return nil
+		}
 	}
 	spec := schedule.TimerSpec{Kind: schedule.TimerSlot, Label: fmt.Sprintf("%s slot %d", b.Title, s.Index), Ref: s.ID(), Duration: d}
 	timers, actor := v.timers, l.actor

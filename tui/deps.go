@@ -28,6 +28,7 @@ type Talks interface {
 	ProposeTalk(ctx context.Context, a schedule.Actor, p schedule.TalkProposal) (schedule.Talk, error)
 	EditTalk(ctx context.Context, a schedule.Actor, id int64, p schedule.TalkProposal) (schedule.Talk, error)
 	ActOnTalk(ctx context.Context, a schedule.Actor, id int64, act schedule.TalkAction) (schedule.Talk, error)
+	UndoTalk(ctx context.Context, a schedule.Actor, id int64, u schedule.TalkUndo) (schedule.Talk, error)
 	MoveTalk(ctx context.Context, a schedule.Actor, id int64, position int) (schedule.Talk, error)
 	RescheduleTalk(ctx context.Context, a schedule.Actor, id int64, block string) (schedule.Talk, error)
 	MoveTalkToEvent(ctx context.Context, a schedule.Actor, id int64, slug string) (schedule.Talk, error)
@@ -56,10 +57,14 @@ type Notes interface {
 	Reports(ctx context.Context, t schedule.Target) ([]schedule.Report, error)
 }
 
-// Timers reads the running timers and starts or extends one.
+// Timers reads the running timers and starts, extends, pauses, resumes or
+// stops one.
 type Timers interface {
 	StartTimer(ctx context.Context, a schedule.Actor, s schedule.TimerSpec) (schedule.Timer, error)
 	ExtendTimer(ctx context.Context, a schedule.Actor, id int64, d time.Duration) (schedule.Timer, error)
+	PauseTimer(ctx context.Context, a schedule.Actor, id int64) (schedule.Timer, error)
+	ResumeTimer(ctx context.Context, a schedule.Actor, id int64) (schedule.Timer, error)
+	StopTimer(ctx context.Context, a schedule.Actor, id int64) (schedule.Timer, error)
 	Timers(ctx context.Context) ([]schedule.Timer, error)
 }
 
@@ -109,6 +114,12 @@ type Deps struct {
 	Feed          schedule.Feed
 	Presence      Presence // nil: nobody is shown as online
 	ConnectHint   string   // shown in the status bar, e.g. "attendees: ssh -p 2222 127.0.0.1"
+	// ServesOthers says that quitting this session stops the SSH server
+	// the others are connected to (the organiser's console): it asks first.
+	ServesOthers bool
+	// Rehearsal, if set, is shown on every screen ("REHEARSAL", "DEMO"):
+	// the clock is moved and the database is not the real day's.
+	Rehearsal string
 	// Shared, if set, lets the sessions given the same one share their
 	// reads (see live.Shared); a server with many sessions sets it. nil:
 	// each session reads on its own.

@@ -15,7 +15,8 @@ func TestFlowApprove(t *testing.T) {
 	f.keys("g") // to the top: the proposals, not yet in the queue
 	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("a")
-	f.waitForLine("›", "#7", "approved", "Noor Haddad") // the end of the queue
+	f.waitForLine("#7", "approved", "Noor Haddad") // the end of the queue
+	f.waitForLine("›", "proposed", "Sam Taylor")   // the cursor is on the next proposal
 	f.waitFor("✓ “What the CPython JIT does to your loops” approved")
 	if got := f.talk(f.camp.ProposedTalk).Status; got != schedule.TalkApproved {
 		t.Errorf("the store has the talk %s, want approved", got)
@@ -70,7 +71,7 @@ func TestFlowUndoReject(t *testing.T) {
 	f.keys("2", "g") // a proposal, at the top
 	f.waitForLine("›", "proposed", "Noor Haddad")
 	f.keys("r")
-	f.waitFor("rejected “What the CPython JIT does to your loops” · u undoes")
+	f.waitFor("“What the CPython JIT does to your loops” rejected · u undoes")
 	f.waitUntil("the rejected talk to leave the queue", func(s string) bool { return !containsAll(s, []string{"Noor Haddad"}) })
 	f.keys("u")
 	f.waitForLine("›", "proposed", "Noor Haddad")

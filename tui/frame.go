@@ -19,7 +19,7 @@ func (m *Model) render() string {
 	w, h := m.width, m.height
 	rows := make([]string, 0, h)
 	rows = append(rows, m.renderHeader(w))
-	if b := m.renderBanner(w); b != "" {
+	if b := m.withRehearsal(m.renderBanner(w), w); b != "" {
 		rows = append(rows, strings.Split(b, "\n")...)
 	}
 	const bottom = 2 // status and help

@@ -21,6 +21,8 @@ type KeyMap struct {
 	// Talks (organisers).
 	Approve, Reject, Undo, MoveUp, MoveDown key.Binding
 	Start, Finish, Skip, Extend             key.Binding
+	StartNext, Pause, StopTimer             key.Binding
+	ApproveAll                              key.Binding
 	Later, NextCamp, Filter, PrevBlock      key.Binding
 	NextBlock                               key.Binding
 
@@ -80,20 +82,24 @@ func DefaultKeyMap() KeyMap {
 		Star:     bind("*", "star/unstar", "*"),
 		Guide:    bind("t", "tool guide", "t"),
 
-		Approve:   bind("a", "approve", "a"),
-		Reject:    bind("r", "reject", "r"),
-		Undo:      bind("u", "undo reject", "u"),
-		MoveUp:    bind("K", "move up", "K", "shift+up"),
-		MoveDown:  bind("J", "move down", "J", "shift+down"),
-		Start:     bind("s", "start", "s"),
-		Finish:    bind("f", "finish", "f"),
-		Skip:      bind("x", "skip", "x"),
-		Extend:    bind("+", "extend 1 min", "+", "="),
-		Later:     bind("b", "later block", "b"),
-		NextCamp:  bind("N", "next camp", "N"),
-		Filter:    bind("F", "next filter", "F"),
-		PrevBlock: bind("[", "prev block", "["),
-		NextBlock: bind("]", "next block", "]"),
+		Approve:    bind("a", "approve", "a"),
+		Reject:     bind("r", "reject", "r"),
+		Undo:       bind("u", "undo", "u", "ctrl+z"),
+		MoveUp:     bind("K", "move up", "K", "shift+up"),
+		MoveDown:   bind("J", "move down", "J", "shift+down"),
+		Start:      bind("s", "start", "s"),
+		Finish:     bind("f", "finish", "f"),
+		Skip:       bind("x", "skip", "x"),
+		Extend:     bind("+", "extend 1 min", "+", "="),
+		StartNext:  bind("s", "start next", "s"),
+		ApproveAll: bind("A", "approve all shown", "A"),
+		Pause:      bind("space", "pause/resume", "space"),
+		StopTimer:  bind("X", "stop timer", "X"),
+		Later:      bind("b", "later block", "b"),
+		NextCamp:   bind("N", "next camp", "N"),
+		Filter:     bind("F", "next filter", "F"),
+		PrevBlock:  bind("[", "prev block", "["),
+		NextBlock:  bind("]", "next block", "]"),
 
 		Place:     bind("p", "place/move", "p"),
 		Unplace:   bind("u", "unplace", "u"),

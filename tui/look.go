@@ -42,6 +42,8 @@ type writes interface {
 	openForm(title, preface string, f *huh.Form, submit func() tea.Cmd) tea.Cmd
 	tell(text string)
 	fail(err error)
+	// remember keeps a step just taken so the undo key can take it back.
+	remember(u undoable)
 }
 
 var _ writes = (*Model)(nil)

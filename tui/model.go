@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -69,6 +70,9 @@ type Model struct {
 
 	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
 	writing bool
+	undos   []undoable // the organiser's last steps, newest last (undo.go)
+
+	quitChoice string // what the organiser chose on quitting (quit.go)
 
 	current  viewID
 	showHelp bool
@@ -133,7 +137,11 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		title:      "camp · " + line(d.Event.Name),
 		tickPhase:  rand.N(tickSpread + 1),
 	}
-	m.nowView.talks = &m.talksView
+	if d.Rehearsal != "" { // the window says so too, wherever the terminal shows its title
+		short, _, _ := strings.Cut(d.Rehearsal, " · ")
+		m.title = "camp · " + short + " · " + line(d.Event.Name)
+	}
+	m.nowView.talks, m.nowView.timers = &m.talksView, timerControls{d.Timers}
 	m.talksView.talks, m.talksView.timers, m.talksView.desk = d.Talks, d.Timers, m
 	m.notes.svc, m.notes.desk, m.notes.guideSvc = d.Notes, m, d.Guide
 	m.boardView.topics, m.boardView.timers, m.boardView.desk = d.Topics, d.Timers, m
@@ -285,7 +293,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.showHelp {
 		switch {
 		case key.Matches(k, m.keys.Quit):
-			return tea.Quit
+			return m.quit()
 		case key.Matches(k, m.keys.Help, m.keys.Back):
 			m.showHelp = false
 		}
@@ -303,9 +311,11 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(k, m.keys.Help):
 		m.showHelp = true
+	case key.Matches(k, m.keys.Undo) && !(m.current == viewBoard && key.Matches(k, m.keys.Unplace)):
+		return m.undoLast()
 	case key.Matches(k, m.keys.Chat):
 		m.chat = &chatOverlay{}
 	case key.Matches(k, m.keys.NextView):
@@ -355,6 +365,9 @@ func (m *Model) cycle(delta int) tea.Cmd {
 }
 
 func (m *Model) show(id viewID) tea.Cmd {
+	if id != m.current {
+		m.status = statusLine{} // a message about one view does not follow to the next
+	}
 	m.current = id
 	return m.view(id).sync(&m.look)
 }

@@ -63,6 +63,26 @@ func (l *look) roomName(tr schedule.Track) string {
 	return tr.Name
 }
 
+// roomToJoin is the viewer's room in slot s: the room of the topic they
+// lead, else of one they voted for (a leader must be in their own room,
+// whatever else they voted for).
+func (l *look) roomToJoin(s schedule.Slot) (schedule.Track, schedule.Topic, bool) {
+	var voted schedule.Track
+	var votedTopic schedule.Topic
+	found := false
+	for _, tr := range l.ev.Tracks {
+		t, ok := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]
+		switch {
+		case !ok:
+		case l.actor.PersonID != 0 && t.LeaderID == l.actor.PersonID:
+			return tr, t, true
+		case l.data.MyVotes[t.ID] && !found:
+			voted, votedTopic, found = tr, t, true
+		}
+	}
+	return voted, votedTopic, found
+}
+
 // mineMarker tells viewers, in words and first so it is never cut off,
 // which topics are theirs to join.
 func (l *look) mineMarker(t schedule.Topic) string {

@@ -21,7 +21,7 @@ func (k KeyMap) forRole(role schedule.Role) KeyMap {
 	if role != schedule.RoleOrganiser {
 		off(&k.People, &k.Announce,
 			&k.Approve, &k.Reject, &k.Undo, &k.MoveUp, &k.MoveDown,
-			&k.Start, &k.Finish, &k.Skip, &k.Extend, &k.Later, &k.NextCamp,
+			&k.Start, &k.Finish, &k.Skip, &k.Extend, &k.Later, &k.NextCamp, &k.StartNext, &k.Pause, &k.StopTimer, &k.ApproveAll,
 			&k.Place, &k.Unplace, &k.Suggest, &k.StartSlot,
 			&k.Hide, &k.Mute, &k.Ban, &k.ClearAnnouncement, &k.Chat)
 	}

@@ -59,3 +59,22 @@ func (l *look) mainTimer() (schedule.Timer, string, bool) {
 	}
 	return schedule.Timer{}, "", false
 }
+
+// leftOver lists the approved talks of talks blocks that ended before
+// block starts: given no slot, still waiting.
+func (l *look) leftOver(block string) []schedule.Talk {
+	b, ok := l.ev.Block(block)
+	if !ok {
+		return nil
+	}
+	var out []schedule.Talk
+	for _, t := range l.data.Talks {
+		if t.Status != schedule.TalkApproved || t.Block == block {
+			continue
+		}
+		if tb, ok := l.ev.Block(t.Block); ok && !tb.End.After(b.Start) && !tb.End.After(l.now) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -34,10 +34,10 @@ func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 	case key.Matches(k, l.keys.PrevBlock, l.keys.NextBlock):
 		v.block = l.stepBlock(k, schedule.KindTalks, v.block)
 		return v.sync(l), true
-	case key.Matches(k, l.keys.Undo):
-		return v.undoReject(l), true
 	case key.Matches(k, l.keys.Extend):
 		return v.extendLiveTalk(l), true
+	case key.Matches(k, l.keys.Pause):
+		return timerControls{v.timers}.pauseOrResume(l, v.desk), true
 	case key.Matches(k, l.keys.Finish):
 		return v.finish(l), true
 	case key.Matches(k, l.keys.New):
@@ -47,6 +47,10 @@ func (v *talksView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bo
 	default:
 		t, ok := v.selected(l)
 		if !ok {
+			if key.Matches(k, l.keys.Start, l.keys.Approve, l.keys.Reject, l.keys.Skip) {
+				v.desk.tell("no talk here to act on: / changes the filter, [ ] the block")
+				return nil, true
+			}
 			return nil, false
 		}
 		return v.onTalk(l, k, t, rows)
@@ -62,15 +66,18 @@ func (v *talksView) onTalk(l *look, k tea.KeyPressMsg, t schedule.Talk, rows []s
 		if t.Status == schedule.TalkSkipped {
 			act = schedule.ActRequeue // a skipped talk goes back into the queue
 		}
+		if t.Status == schedule.TalkProposed {
+			v.onToNextProposal(rows, t.ID) // approving a batch: a, a, a
+		}
 		return v.actOnTalk(l, t, act, nil), true
+	case key.Matches(k, l.keys.ApproveAll):
+		return v.approveAllForm(l, rows), true
 	case key.Matches(k, l.keys.Reject):
-		return v.actOnTalk(l, t, schedule.ActReject, func() tea.Cmd {
-			v.rejected = append(v.rejected, t.ID)
-			v.desk.tell(fmt.Sprintf("rejected “%s” · %s undoes", t.Title, l.keys.Undo.Help().Key))
-			return nil
-		}), true
+		return v.actOnTalk(l, t, schedule.ActReject, nil), true
+	case key.Matches(k, l.keys.Start) && t.Status == schedule.TalkDone:
+		return v.actOnTalk(l, t, schedule.ActReopen, nil), true // a finished talk comes back with the time it had left
 	case key.Matches(k, l.keys.Start):
-		return v.actOnTalk(l, t, schedule.ActStart, nil), true
+		return v.start(l, t), true
 	case key.Matches(k, l.keys.Skip):
 		return v.actOnTalk(l, t, schedule.ActSkip, nil), true
 	case key.Matches(k, l.keys.MoveUp):
@@ -98,6 +105,7 @@ var talkDone = map[schedule.TalkAction]string{
 	schedule.ActSkip:     "skipped",
 	schedule.ActRequeue:  "back in the queue",
 	schedule.ActWithdraw: "withdrawn",
+	schedule.ActReopen:   "reopened: live again with the time it had left",
 }
 
 // actOnTalk takes one step of the talk state machine. A step the machine
@@ -113,28 +121,48 @@ func (v *talksView) actOnTalk(l *look, t schedule.Talk, act schedule.TalkAction,
 	}
 
 	talks, actor, id := v.talks, l.actor, t.ID
-	return tea.Batch(v.desk.showAhead(func(s *live.Snapshot) { s.SetTalkStatus(t.ID, next) }), v.desk.write(fmt.Sprintf("“%s” %s", t.Title, talkDone[act]), func(ctx context.Context) error {
+	ok := fmt.Sprintf("“%s” %s", t.Title, talkDone[act])
+	if undoableActs[act] {
+		ok += l.undoHint()
+	}
+	return tea.Batch(v.desk.showAhead(func(s *live.Snapshot) { s.SetTalkStatus(t.ID, next) }), v.desk.write(ok, func(ctx context.Context) error {
 		_, err := talks.ActOnTalk(ctx, actor, id, act)
 		return err
-	}, then))
+	}, func() tea.Cmd {
+		if undoableActs[act] {
+			v.rememberUndo(l, t, act)
+		}
+		if then != nil {
+			return then()
+		}
+		return nil
+	}))
 }
 
-// undoReject puts this session's last rejected talk back to proposed.
-func (v *talksView) undoReject(l *look) tea.Cmd {
-	for len(v.rejected) > 0 {
-		id := v.rejected[len(v.rejected)-1]
-		v.rejected = v.rejected[:len(v.rejected)-1]
-		if t, ok := l.data.Talk(id); ok && t.Status == schedule.TalkRejected {
-			return v.actOnTalk(l, t, schedule.ActUnreject, func() tea.Cmd {
-				// The rows as last worked out, not as they were at the key
-				// press: the reload this write brings may already be in.
-				v.list.await(talkIDs(v.shown.rows), id)
-				return nil
-			})
-		}
-	}
-	v.desk.tell("nothing to undo")
-	return nil
+// undoableActs are the steps the undo key takes back.
+var undoableActs = map[schedule.TalkAction]bool{
+	schedule.ActApprove: true, schedule.ActReject: true, schedule.ActFinish: true, schedule.ActSkip: true,
+	schedule.ActStart: false, // a start is ended with finish or skip, and those can be undone
+}
+
+// rememberUndo keeps the step just taken on t so that the undo key puts t
+// back where it stood (the store checks it still can), with the cursor on it.
+func (v *talksView) rememberUndo(l *look, t schedule.Talk, act schedule.TalkAction) {
+	talks, actor, id := v.talks, l.actor, t.ID
+	u := schedule.TalkUndo{Action: act, Status: t.Status, Position: t.Position}
+	v.desk.remember(undoable{
+		what: fmt.Sprintf("%s of “%s”", act, t.Title),
+		undo: func(ctx context.Context) error {
+			_, err := talks.UndoTalk(ctx, actor, id, u)
+			return err
+		},
+		then: func() tea.Cmd {
+			// The rows as last worked out, not as they were at the key
+			// press: the reload this write brings may already be in.
+			v.list.await(talkIDs(v.shown.rows), id)
+			return nil
+		},
+	})
 }
 
 // move swaps the talk's place with its neighbour in the list as shown. The
@@ -166,7 +194,7 @@ func (v *talksView) finish(l *look) tea.Cmd {
 		for next := range l.data.Queue(t.Block) {
 			if next.Status == schedule.TalkApproved {
 				v.list.await(talkIDs(v.rows(l)), next.ID)
-				v.desk.tell(fmt.Sprintf("“%s” finished · next: %s, “%s” (%s starts)", t.Title, next.Speaker, next.Title, l.keys.Start.Help().Key))
+				v.desk.tell(fmt.Sprintf("“%s” finished%s · next: %s, “%s” (%s starts)", t.Title, l.undoHint(), next.Speaker, next.Title, l.keys.Start.Help().Key))
 				break
 			}
 		}

@@ -39,14 +39,16 @@ func (v *talksView) stateKeys(l *look, t schedule.Talk) []key.Binding {
 	k := l.keys
 	switch t.Status {
 	case schedule.TalkLive:
-		return []key.Binding{k.Finish, k.Extend, k.Skip}
+		return []key.Binding{k.Finish, k.Pause, k.Extend, k.Skip}
 	case schedule.TalkApproved:
 		return []key.Binding{k.Start, k.MoveUp, k.MoveDown, k.Skip, k.Later, k.Reject}
 	case schedule.TalkProposed:
-		return []key.Binding{k.Approve, k.Reject, k.Later}
+		return []key.Binding{k.Approve, k.ApproveAll, k.Reject, k.Later}
 	case schedule.TalkSkipped:
 		// a on a skipped talk puts it back in the queue: say so.
 		return []key.Binding{withHelp(k.Approve, "a", "back in the queue"), k.Reject}
+	case schedule.TalkDone:
+		return []key.Binding{withHelp(k.Start, "s", "reopen")}
 	case schedule.TalkRejected:
 		return []key.Binding{k.Undo}
 	}

@@ -117,6 +117,9 @@ func (v *boardView) shortKeys(l *look) []key.Binding {
 	if l.isOrganiser() {
 		keys = append(keys, k.StartSlot, k.Suggest)
 	}
+	if t, _, ok := l.mainTimer(); ok && t.Kind == schedule.TimerSlot {
+		keys = append([]key.Binding{k.Pause, k.Extend, k.StopTimer}, keys...) // the slot timer's, first
+	}
 	return append(keys, k.New, k.Search, k.PrevBlock, k.NextBlock)
 }
 
@@ -133,6 +136,7 @@ func (v *boardView) fullKeys(l *look) [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.Focus, k.Search, k.PrevBlock, k.NextBlock},
 		{withHelp(k.Select, "enter", "open topic"), k.Vote, k.Star, withHelp(k.Edit, "e", "edit title/tags"), k.New},
 		{withHelp(k.Place, "p", "pick up (p/enter places)"), k.Unplace, k.Suggest, k.StartSlot, k.Back},
+		{k.Pause, k.Extend, k.StopTimer, withHelp(k.Undo, "ctrl+z", "undo")},
 	}
 }
 
@@ -164,11 +168,8 @@ func (v *boardView) yourRooms(l *look, w int) string {
 	}
 	var parts []string
 	for _, s := range v.slots(l) {
-		for _, tr := range l.ev.Tracks {
-			if t, ok := l.data.Cells[live.Cell{Track: tr.ID, Slot: s.ID()}]; ok && (t.LeaderID == l.actor.PersonID || l.data.MyVotes[t.ID]) {
-				parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, l.roomName(tr), t.Title))
-				break
-			}
+		if tr, t, ok := l.roomToJoin(s); ok {
+			parts = append(parts, fmt.Sprintf("slot %d → %s (%s)", s.Index, l.roomName(tr), t.Title))
 		}
 	}
 	if len(parts) == 0 {

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -15,8 +16,9 @@ import (
 // talk's countdown, who is next, the open-space rooms and who is here. It
 // has no cursor.
 type nowView struct {
-	rooms lastDraw // the open-space rooms, kept between frames
-	talks talkDesk // the live talk's controls, and which block is shown
+	rooms  lastDraw      // the open-space rooms, kept between frames
+	talks  talkDesk      // the live talk's controls, and which block is shown
+	timers timerControls // pause, resume, extend and stop the countdown shown
 }
 
 // talkDesk is what the Now view asks of the talks beyond the snapshot: the
@@ -26,6 +28,7 @@ type nowView struct {
 type talkDesk interface {
 	extendLiveTalk(l *look) tea.Cmd
 	finish(l *look) tea.Cmd
+	startNext(l *look) tea.Cmd
 	shownBlock() string
 }
 
@@ -33,20 +36,44 @@ func (*nowView) title() string      { return "Now" }
 func (*nowView) sync(*look) tea.Cmd { return nil }
 
 // The Now view is a display; the organiser watching the countdown can give
-// the speaker another minute or end the talk without leaving it.
-func (v *nowView) handleKey(l *look, _ writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+// the speaker another minute, pause it, end the talk, stop a slot timer or
+// start the next talk without leaving it.
+func (v *nowView) handleKey(l *look, w writes, k tea.KeyPressMsg) (tea.Cmd, bool) {
+	_, live := l.data.LiveTalk()
 	switch {
-	case key.Matches(k, l.keys.Extend):
+	case key.Matches(k, l.keys.Extend) && live:
 		return v.talks.extendLiveTalk(l), true
-	case key.Matches(k, l.keys.Finish):
+	case key.Matches(k, l.keys.Extend):
+		return v.timers.extend(l, w), true
+	case key.Matches(k, l.keys.Finish, l.keys.StopTimer) && live:
 		return v.talks.finish(l), true
+	case key.Matches(k, l.keys.Finish, l.keys.StopTimer):
+		return v.timers.stop(l, w), true // a slot or break timer
+	case key.Matches(k, l.keys.Pause):
+		return v.timers.pauseOrResume(l, w), true
+	case key.Matches(k, l.keys.StartNext):
+		return v.talks.startNext(l), true
 	}
 	return nil, false
 }
 
-func (*nowView) shortKeys(l *look) []key.Binding { return []key.Binding{l.keys.Extend, l.keys.Finish} }
+// shortKeys are the keys for what is on: the live talk's, a running
+// timer's, or else starting the next talk.
+func (*nowView) shortKeys(l *look) []key.Binding {
+	k := l.keys
+	if _, live := l.data.LiveTalk(); live {
+		return []key.Binding{k.Extend, k.Pause, k.Finish}
+	}
+	if _, _, ok := l.mainTimer(); ok {
+		return []key.Binding{k.Extend, k.Pause, k.StopTimer}
+	}
+	return []key.Binding{k.StartNext}
+}
 
-func (v *nowView) fullKeys(l *look) [][]key.Binding { return [][]key.Binding{v.shortKeys(l)} }
+func (v *nowView) fullKeys(l *look) [][]key.Binding {
+	k := l.keys
+	return [][]key.Binding{{k.StartNext, k.Extend, k.Pause, k.Finish, k.StopTimer}}
+}
 
 // render stacks the sections on small screens and uses two columns on wide
 // ones. When the height runs out, the least essential sections go first.
@@ -69,7 +96,10 @@ func (v *nowView) render(l *look, w, h int) string {
 	}
 	rooms := len(l.ev.Tracks)
 	room := h - used - 1 // keep a line for who is here
-	add(v.openSpaceNow(l, w, room >= rooms+1, false))
+	add(v.openSpaceNow(l, w, room >= rooms+2, false))
+	if used < h {
+		add(v.joinLine(l, w))
+	}
 	if used < h {
 		add(v.connected(l, w, false))
 	}
@@ -87,7 +117,7 @@ func (v *nowView) nowWide(l *look, w, h int) string {
 	}
 	left := paragraphs(v.clocks(l, leftW)+"\n"+v.blocksNowNext(l, leftW), v.livePanel(l, leftW, scale), v.upNext(l, leftW, 4))
 	left = paragraphs(left, v.dayAhead(l, leftW, h-height(left)-2))
-	right := paragraphs(v.openSpaceNow(l, rightW, true, true), v.connected(l, rightW, true))
+	right := paragraphs(stack(v.openSpaceNow(l, rightW, true, true), v.joinLine(l, rightW)), v.connected(l, rightW, true))
 	right = paragraphs(right, v.recentAnnouncements(l, rightW, h-height(right)-1))
 	return sideBySide(left, leftW, right, 2)
 }
@@ -147,11 +177,14 @@ func (v *nowView) blocksNowNext(l *look, w int) string {
 	if len(rows) == 0 {
 		rows = append(rows, l.st.section.Render("Now ")+" "+l.st.faint.Render("nothing scheduled"))
 	}
-	if b, ok := l.ev.Next(l.now); ok {
+	if b, ok := l.ev.Next(l.now); ok && b.Start.Sub(l.now) >= 12*time.Hour { // days ahead: a date, not 191:30:00
+		rows = append(rows, truncate(fmt.Sprintf("%s %s · %s %s%s",
+			l.st.section.Render("Next"), b.Title, b.Start.In(l.zone).Format("Mon 2 Jan"), clockIn(b.Start, l.zone), v.roomSuffix(l, b)), w))
+	} else if ok {
 		rows = append(rows, truncate(fmt.Sprintf("%s %s · %s%s · in %s",
 			l.st.section.Render("Next"), b.Title, clockIn(b.Start, l.zone), v.roomSuffix(l, b), countdown(b.Start.Sub(l.now))), w))
 	} else {
-		rows = append(rows, l.st.section.Render("Next")+" "+l.st.faint.Render("the camp is over for today"))
+		rows = append(rows, l.st.section.Render("Next")+" "+l.st.faint.Render("the camp of "+l.ev.Start().In(l.zone).Format("Monday 2 January")+" is over"))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -178,14 +211,24 @@ func (v *nowView) livePanel(l *look, w, scale int) string {
 	return l.st.faint.Render("No talk is live.")
 }
 
-// upNext lists the next n approved talks with when they should start.
+// upNext lists the next n approved talks with when they should start:
+// talks left over from earlier blocks first (marked, so they are neither
+// forgotten nor mistaken for the block's own), then the block's queue.
+// The block is the live talk's, else the talks block under way or next.
 func (v *nowView) upNext(l *look, w, n int) string {
-	blockID := v.talks.shownBlock()
+	blockID := l.defaultTalksBlock()
 	if talk, ok := l.data.LiveTalk(); ok {
 		blockID = talk.Block
 	}
-	starts := l.expectedStarts(blockID)
 	rows := []string{l.heading("Up next", w)}
+	for _, t := range l.leftOver(blockID) {
+		if len(rows) > n {
+			break
+		}
+		b, _ := l.ev.Block(t.Block)
+		rows = append(rows, truncate(fmt.Sprintf("left   %s — %s (%d min) · left over from %s", t.Speaker, t.Title, l.talkMinutes(t.Minutes), b.Title), w))
+	}
+	starts := l.expectedStarts(blockID)
 	for t := range l.data.Queue(blockID) {
 		if t.Status != schedule.TalkApproved {
 			continue
@@ -271,4 +314,48 @@ func (v *nowView) openSpaceNow(l *look, w int, detailed, roomy bool) string {
 		}
 		return strings.Join(rows, "\n")
 	})
+}
+
+// joinLine says where to go for the open-space slot shown: an attendee is
+// sent to the room of the topic they lead (else one they voted for), with
+// its link; the organiser sees the link(s) to paste into the chat.
+func (v *nowView) joinLine(l *look, w int) string {
+	_, s, _, ok := l.slotNow()
+	if !ok {
+		return ""
+	}
+	if !l.isOrganiser() {
+		tr, t, ok := l.roomToJoin(s)
+		if !ok {
+			return ""
+		}
+		why := "you voted"
+		if t.LeaderID == l.actor.PersonID {
+			why = "you lead"
+		}
+		text := fmt.Sprintf("★ Join: %s (%s)", l.roomName(tr), why)
+		if link := l.ev.JoinLink(tr.Room); link != "" {
+			text += " · " + link
+		}
+		return l.st.mine.Render(truncate(text, w))
+	}
+	var links []string
+	seen := map[string]bool{}
+	for _, tr := range l.ev.Tracks {
+		if link := l.ev.JoinLink(tr.Room); link != "" && !seen[link] {
+			seen[link] = true
+			links = append(links, link)
+		}
+	}
+	switch {
+	case len(links) == 0:
+		return ""
+	case len(links) == 1:
+		return truncate("Join link (every room): "+links[0], w)
+	}
+	var parts []string
+	for _, tr := range l.ev.Tracks {
+		parts = append(parts, l.roomName(tr)+" "+l.ev.JoinLink(tr.Room))
+	}
+	return wrap("Join links: "+strings.Join(parts, " · "), w)
 }

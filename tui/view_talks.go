@@ -14,13 +14,12 @@ import (
 
 // talksView is the queue of one talks block with a detail pane.
 type talksView struct {
-	block    string
-	filter   int
-	list     picker
-	zoom     bool    // the detail pane fills the view
-	rejected []int64 // this session's rejects, newest last, for undo
-	shown    talkRows
-	search   search // "/": titles and speakers
+	block  string
+	filter int
+	list   picker
+	zoom   bool // the detail pane fills the view
+	shown  talkRows
+	search search // "/": titles and speakers
 
 	talks  Talks  // the services it writes to: the queue and proposals,
 	timers Timers // and the live talk's timer
@@ -163,8 +162,8 @@ func (v *talksView) fullKeys(l *look) [][]key.Binding {
 	k := l.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Select, k.Search, k.Filter, k.PrevBlock, k.NextBlock},
-		{k.Approve, withHelp(k.Approve, "a", "(skipped) back in queue"), k.Reject, k.Undo, k.MoveUp, k.MoveDown},
-		{k.Start, k.Finish, k.Skip, k.Extend, k.Later, k.NextCamp},
+		{k.Approve, withHelp(k.Approve, "a", "(skipped) back in queue"), k.ApproveAll, k.Reject, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Start, k.Finish, k.Skip, k.Extend, k.Pause, k.Later, k.NextCamp},
 		{k.New, k.Edit, k.Withdraw, k.Star},
 	}
 }
@@ -283,25 +282,25 @@ func (v *talksView) detail(l *look, w, h int) string {
 	return crop(text, h)
 }
 
-// queuePlace says where an approved talk stands and when it should start.
+// queuePlace says where an approved talk stands, by the same number as the
+// list ("#4"), whether it is next, and when it should start.
 func (v *talksView) queuePlace(l *look, t schedule.Talk) string {
 	if t.Status != schedule.TalkApproved {
 		return ""
 	}
-	n := 0
+	place := " · " + queueNumber(t) + " in the queue"
 	for q := range l.data.Queue(t.Block) {
 		if q.Status == schedule.TalkApproved {
-			n++
-		}
-		if q.ID == t.ID {
+			if q.ID == t.ID {
+				place += ", next"
+			}
 			break
 		}
 	}
-	at, ok := l.expectedStarts(t.Block)[t.ID]
-	if !ok {
-		return fmt.Sprintf(" · #%d in the queue", n)
+	if at, ok := l.expectedStarts(t.Block)[t.ID]; ok {
+		place += " · ~" + at.In(l.zone).Format("15:04")
 	}
-	return fmt.Sprintf(" · #%d in the queue · ~%s", n, at.In(l.zone).Format("15:04"))
+	return place
 }
 
 func (v *talksView) blockTitles(l *look, ids []string) string {

@@ -27,6 +27,12 @@ type config struct {
 	speed    float64
 	event    string
 	opened   *opened // the camp a local data command opened; closed by Main.Run
+	tz       string  // --tz: the console's own zone (zone.go)
+	// exampleOnly makes the built-in example the schedule whatever is in
+	// the current directory: the demo's day is made for it.
+	exampleOnly bool
+	// rehearsal chooses a rehearsal's database (rehearsal.go).
+	rehearsal rehearsalFlags
 }
 
 func (c *config) bindGlobalFlags(root *cobra.Command) {
@@ -36,6 +42,7 @@ func (c *config) bindGlobalFlags(root *cobra.Command) {
 	f.StringVar(&c.now, "now", "", "rehearse on a moved clock starting at TIME (RFC 3339, or HH:MM on the event day)")
 	f.Float64Var(&c.speed, "speed", 1, "with --now, run the clock N times faster")
 	f.StringVar(&c.event, "event", "", "which camp of the series (default: the schedule file's event)")
+	c.rehearsal.bind(root)
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return c.applyEnv(cmd.Flags()) }
 }
 
@@ -66,7 +73,9 @@ func (c *config) applyEnv(flags *pflag.FlagSet) error {
 // built-in example. It returns the event, where it came from, and the file.
 func (c *config) loadSchedule() (*schedule.Event, string, []byte, error) {
 	path := c.schedule
-	if path == "" {
+	if c.exampleOnly {
+		path = ""
+	} else if path == "" {
 		if _, err := os.Stat("schedule.toml"); err == nil {
 			path = "schedule.toml"
 		}
@@ -88,8 +97,11 @@ type opened struct {
 	ev     *schedule.Event
 	source string // where the schedule came from, for people
 	clock  schedule.Clock
-	db     *store.DB
-	camp   *store.Camp
+	// rehearsal is what every screen shows of a rehearsal ("REHEARSAL"),
+	// empty on the real day.
+	rehearsal string
+	db        *store.DB
+	camp      *store.Camp
 }
 
 func (o *opened) Close() error { return o.db.Close() }
@@ -106,7 +118,12 @@ func (c *config) open(ctx context.Context) (*opened, error) {
 	if o.clock, err = c.clock(ev); err != nil {
 		return nil, err
 	}
-	if o.db, err = store.Open(c.dbPath(), store.Options{Clock: o.clock}); err != nil {
+	path, marker, err := c.database(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o.rehearsal = marker
+	if o.db, err = store.Open(path, store.Options{Clock: o.clock}); err != nil {
 		return nil, err
 	}
 	if c.event != "" && c.event != ev.Slug {
@@ -142,7 +159,7 @@ func (c *config) clock(ev *schedule.Event) (schedule.Clock, error) {
 		return nil, usageError{err}
 	}
 	if c.speed <= 0 || c.speed > 3600 {
-		return nil, usageError{fmt.Errorf("--speed %s: use a number between 0 and 3600", strconv.FormatFloat(c.speed, 'g', -1, 64))}
+		return nil, usageError{fmt.Errorf("--speed %s: the clock must move forward: use a number above 0 and at most 3600 (1 is real time, 60 a minute a second)", strconv.FormatFloat(c.speed, 'g', -1, 64))}
 	}
 	return schedule.NewRehearsalClock(start, c.speed), nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -33,6 +34,9 @@ func (c *config) localEnv(cmd *cobra.Command) (*commands.Env, error) {
 		return nil, err
 	}
 	c.opened = o
+	if o.rehearsal != "" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "camp: %s (%s)\n", o.rehearsal, o.db.Path())
+	}
 	actor, err := consoleActor(cmd.Context(), o.camp)
 	if err != nil {
 		return nil, err

@@ -63,7 +63,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	root := m.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(m.Stdin)
-	root.SetOut(m.Stdout)
+	root.SetOut(trimmed(m.Stdout)) // the console draws on m.Stdout itself
 	root.SetErr(m.Stderr)
 	err := fang.Execute(ctx, root, fang.WithErrorHandler(printError), fang.WithVersion(version()), fang.WithoutManpage())
 	m.closeOpened()
@@ -120,10 +120,11 @@ func (m *Main) rootCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return cfg.runConsole(cmd, &server) },
 	}
 	server.bind(root)
+	cfg.bindZoneFlag(root)
 	root.Flags().Bool("plain", false, "line mode: the day as lines and a prompt for commands, for screen readers (also when TERM=dumb)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cfg.bindGlobalFlags(root)
-	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), versionCommand())
+	root.AddCommand(cfg.checkCommand(), cfg.scheduleCommand(), cfg.exportCommand(), cfg.importCommand(), cfg.serveCommand(), cfg.backupCommand(), cfg.demoCommand(), versionCommand())
 	root.AddCommand(commands.Commands(cfg.localEnv)...)
 	return root
 }

@@ -30,13 +30,17 @@ func (c *config) runConsoleLines(ctx context.Context, o *opened, in io.Reader, o
 	if err != nil {
 		return err
 	}
+	zone, err := c.consoleZone(ctx, o, actor.PersonID) // --tz, the organiser's zone, TZ, else the event's
+	if err != nil {
+		return err
+	}
 	env := func() *commands.Env {
 		return &commands.Env{Backend: o.camp, Actor: actor, Fingerprint: store.ConsoleFingerprint, Clock: o.clock,
 			SSHCommand: "", ExportEvent: eventJSON(o.camp), ExportMine: mineMarkdown(o.camp)}
 	}
 	return linemode.RunSession(ctx, linemode.SessionConfig{
 		Watch: linemode.Config{Event: o.ev, Source: o.camp, Feed: o.camp, Clock: o.clock, Viewer: actor},
-		Zone:  o.ev.Zone,
+		Zone:  zone,
 		In:    in,
 		Out:   out,
 		Run: func(ctx context.Context, line string, out io.Writer) int {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -67,6 +66,7 @@ func (c *config) newServer(o *opened, f *serverFlags, logOut io.Writer) (*sshapp
 		Logger:      slog.New(slog.NewTextHandler(logOut, nil)),
 		ExportEvent: eventJSON(camp),
 		ExportMine:  mineMarkdown(camp),
+		Rehearsal:   o.rehearsal,
 	})
 }
 
@@ -79,6 +79,7 @@ func (c *config) serveCommand() *cobra.Command {
 			"ssh -p PORT HOST. Run `camp` in another terminal on the same database for the console.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			c.rehearsal.startsClean = true
 			o, err := c.open(cmd.Context())
 			if err != nil {
 				return err
@@ -91,6 +92,9 @@ func (c *config) serveCommand() *cobra.Command {
 			if err := srv.Listen(); err != nil {
 				return err
 			}
+			if o.rehearsal != "" {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s (%s)\n", o.rehearsal, o.db.Path())
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "camp %s: attendees connect with: %s\n", o.ev.Slug, srv.ConnectHint())
 			return serveUntilDone(cmd.Context(), srv)
 		},
@@ -99,8 +103,8 @@ func (c *config) serveCommand() *cobra.Command {
 	return cmd
 }
 
-// serveUntilDone serves until ctx ends (Ctrl+C, SIGTERM), then gives
-// sessions a moment to finish.
+// serveUntilDone serves until ctx ends (Ctrl+C, SIGTERM), then tells
+// every session goodbye.
 func serveUntilDone(ctx context.Context, srv *sshapp.Server) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(nil) }()
@@ -109,10 +113,6 @@ func serveUntilDone(ctx context.Context, srv *sshapp.Server) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		srv.Close()
-	}
+	stopServer(srv) // every session is told goodbye
 	return nil
 }

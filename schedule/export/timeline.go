@@ -97,14 +97,14 @@ func WriteNowNext(w io.Writer, ev *schedule.Event, now time.Time, extraZones ...
 			fmt.Fprintf(w, "Now:  %s (%s), ends in %s\n", b.Title, b.Kind, Until(b.End.Sub(now)))
 		}
 	case now.Before(ev.Start()):
-		fmt.Fprintf(w, "Now:  the camp has not started yet\n")
+		fmt.Fprintf(w, "Now:  the camp has not started yet: it starts %s\n", When(ev.Start(), now, ev.Zone))
 	case !now.Before(ev.End()):
-		fmt.Fprintf(w, "Now:  the camp is over; thank you for coming\n")
+		fmt.Fprintf(w, "Now:  the camp of %s is over; thank you for coming\n", ev.Start().In(ev.Zone).Format("Monday 2 January 2006"))
 	default:
 		fmt.Fprintf(w, "Now:  between blocks\n")
 	}
 	if next, ok := ev.Next(now); ok {
-		fmt.Fprintf(w, "Next: %s (%s) in %s, at %s\n", next.Title, next.Kind, Until(next.Start.Sub(now)), zoneTimes(next.Start, zones, ev.Start()))
+		fmt.Fprintf(w, "Next: %s (%s) %s, at %s\n", next.Title, next.Kind, When(next.Start, now, ev.Zone), zoneTimes(next.Start, zones, ev.Start()))
 	}
 	return nil
 }
@@ -115,6 +115,15 @@ func zoneTimes(t time.Time, zones []*time.Location, ref time.Time) string {
 		parts[i] = Clock(t, z, ref) + " " + schedule.ZoneAbbrev(t, z)
 	}
 	return strings.Join(parts, " / ")
+}
+
+// When says when t comes, seen at now: "in 1h05m" the same day (within 12
+// hours), else its date in zone, "on Saturday 28 March 2026".
+func When(t, now time.Time, zone *time.Location) string {
+	if d := t.Sub(now); d < 12*time.Hour {
+		return "in " + Until(d)
+	}
+	return "on " + t.In(zone).Format("Monday 2 January 2006")
 }
 
 // Until formats a duration to come as "1h05m", "12m" or "45s".

@@ -21,6 +21,7 @@ var queueActions = []struct {
 	{schedule.ActFinish, "Finish the live talk and stop its timer"},
 	{schedule.ActSkip, "Skip a talk (requeue puts it back)"},
 	{schedule.ActRequeue, "Put a skipped talk back at the end of its queue"},
+	{schedule.ActReopen, "Reopen a finished talk: it is live again with the time it had left"},
 }
 
 func (t *tree) queueCommand() *cobra.Command {

@@ -321,7 +321,7 @@ func (c *call) actOnTalk(idArg string, act schedule.TalkAction) error {
 var talkActionDone = map[schedule.TalkAction]string{
 	schedule.ActApprove: "Approved", schedule.ActReject: "Rejected", schedule.ActUnreject: "Unrejected",
 	schedule.ActStart: "Started", schedule.ActFinish: "Finished", schedule.ActSkip: "Skipped",
-	schedule.ActRequeue: "Requeued", schedule.ActWithdraw: "Withdrew",
+	schedule.ActRequeue: "Requeued", schedule.ActWithdraw: "Withdrew", schedule.ActReopen: "Reopened",
 }
 
 // describeTalk is a talk in one line for confirmations.

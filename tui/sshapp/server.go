@@ -48,6 +48,8 @@ type Config struct {
 	// ExportEvent and ExportMine back the `export` command.
 	ExportEvent func(ctx context.Context, w io.Writer) error
 	ExportMine  func(ctx context.Context, w io.Writer, personID int64) error
+	// Rehearsal, if set, marks every screen as a rehearsal (tui.Deps.Rehearsal).
+	Rehearsal string
 }
 
 // DefaultAddr is where attendees connect unless told otherwise. Loopback:
@@ -64,6 +66,7 @@ type Server struct {
 	mu       sync.Mutex
 	ln       net.Listener
 	tuis     tuiSessions  // what the terminal sessions share (tui.go)
+	stopping stopSignal   // closed by Goodbye (goodbye.go)
 	resizes  atomic.Int64 // terminal resizes applied, by all sessions
 }
 

@@ -2,6 +2,7 @@ package sshapp
 
 import (
 	"context"
+	"io"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -52,6 +53,13 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		sess.Close()
 	})
 	go s.forwardWindowSizes(p, windows, done)
+	go func() {
+		select {
+		case <-s.stopping.channel(): // the organiser stops the server: leave politely
+			p.Quit()
+		case <-done:
+		}
+	}()
 	stopDrawing, drawing := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(drawing)
@@ -65,6 +73,9 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	close(stopDrawing)
 	<-drawing
 	_ = lines.Restore() // the person may have quit: their terminal goes back as it was
+	if s.stopping.stopped() {
+		_, _ = io.WriteString(out, "\r\n"+GoodbyeLine+"\r\n")
+	}
 }
 
 // programFPS is how often Bubble Tea wakes each program to send what it
@@ -166,7 +177,7 @@ func (s *Server) tuiDeps() tui.Deps {
 	return tui.Deps{
 		Event: b.Event(), Clock: s.cfg.Clock, People: b, Talks: b, Topics: b, Notes: b, Timers: b, Announcements: b,
 		Feed: s.cfg.Feed, Presence: s.registry, ConnectHint: "attendees: " + s.ConnectHint(),
-		Shared: s.tuis.sharedReads(),
+		Shared: s.tuis.sharedReads(), Rehearsal: s.cfg.Rehearsal,
 	}
 }
 
@@ -196,6 +207,13 @@ const (
 func (t *tuiSessions) sharedReads() *live.Shared {
 	t.once.Do(func() { t.shared = live.NewShared() })
 	return t.shared
+}
+
+// count is how many terminal sessions are running.
+func (t *tuiSessions) count() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.active
 }
 
 func (t *tuiSessions) started() {

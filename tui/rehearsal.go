@@ -1,0 +1,23 @@
+package tui
+
+import "strings"
+
+// withRehearsal marks a rehearsal on every screen: a row with the marker
+// (Deps.Rehearsal, e.g. "REHEARSAL · ..."), above the announcement when
+// there is one, so nobody mistakes a rehearsal for the real day and
+// neither cuts the other at 80 columns.
+func (m *Model) withRehearsal(banner string, w int) string {
+	marker := m.deps.Rehearsal
+	if marker == "" {
+		return banner
+	}
+	short, more, _ := strings.Cut(marker, " · ")
+	if more != "" {
+		more = m.st.faint.Render(" · " + more)
+	}
+	line := truncate(m.st.statusErr.Render("◆ "+short)+more, w)
+	if banner == "" {
+		return line
+	}
+	return line + "\n" + banner
+}
