@@ -62,10 +62,17 @@ var errJoinFirst = Errorf(EFORBIDDEN, "join first: choose a name and accept the 
 type StaleEdit struct {
 	Base    int
 	Current NoteEntry
+	// ByYou: the edit in between was the editor's own (another window, an
+	// earlier command), not someone else's.
+	ByYou bool
 }
 
 func (e *StaleEdit) Error() string {
-	return "someone else edited this note since you opened it (you started from revision " +
+	who := "someone else edited this note"
+	if e.ByYou {
+		who = "you edited this note again"
+	}
+	return who + " since you opened it (you started from revision " +
 		strconv.Itoa(e.Base) + ", it is now at " + strconv.Itoa(e.Current.Revision) + "): merge your change into the current text"
 }
 

@@ -62,6 +62,9 @@ type TalkProposal struct {
 	Tools    []string // known compiler tools (Event.Talks.Tools)
 	Tags     []string // free tags
 	CanMake  []string // talks blocks the speaker can attend; empty: any
+	// Force proposes it even when its title is very close to one of the
+	// speaker's own talks (see Duplicate); edits ignore it.
+	Force bool
 }
 
 // TalkFilter selects talks; zero values select everything.
@@ -104,6 +107,9 @@ type TopicProposal struct {
 	Title       string
 	Description string
 	Tags        []string
+	// Force proposes it even when its title is very close to an existing
+	// topic (see Duplicate); edits ignore it.
+	Force bool
 }
 
 // TopicService holds open-space topics, dot-votes and the board.

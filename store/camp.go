@@ -69,9 +69,16 @@ func (c *Camp) write(ctx context.Context, a schedule.Actor, fn func(t *tx) error
 	if a.IsGuest() {
 		return schedule.Authorize(schedule.Person{}, schedule.RoleGuest, schedule.PermContribute, 0)
 	}
-	if err := c.limiter.allow(a, c.db.clock.Now()); err != nil {
+	giveBack, err := c.limiter.reserve(a, c.db.clock.Now())
+	if err != nil {
 		return err
 	}
+	committed := false
+	defer func() {
+		if !committed {
+			giveBack() // a refused or failed write changed nothing: it costs no token
+		}
+	}()
 	sqlTx, err := c.db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -92,6 +99,7 @@ func (c *Camp) write(ctx context.Context, a schedule.Actor, fn func(t *tx) error
 	if err := sqlTx.Commit(); err != nil {
 		return err
 	}
+	committed = true
 	c.db.gen.Add(1)
 	c.db.feed.Publish(t.changes...)
 	return nil

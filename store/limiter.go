@@ -47,8 +47,16 @@ func (l *writeLimiter) refill() time.Duration { return time.Duration(l.burst) * 
 
 // allow takes a token for a's write at now, or says to slow down.
 func (l *writeLimiter) allow(a schedule.Actor, now time.Time) error {
+	_, err := l.reserve(a, now)
+	return err
+}
+
+// reserve takes a token for a's write at now, or says to slow down. The
+// returned give-back puts the token back: a write that was refused (not
+// yours, not found, invalid) changed nothing, so it costs nothing.
+func (l *writeLimiter) reserve(a schedule.Actor, now time.Time) (giveBack func(), err error) {
 	if a.Role == schedule.RoleOrganiser {
-		return nil // organisers are never slowed
+		return func() {}, nil // organisers are never slowed
 	}
 	k := limitKey{person: a.PersonID}
 	if a.PersonID == 0 {
@@ -61,12 +69,20 @@ func (l *writeLimiter) allow(a schedule.Actor, now time.Time) error {
 		b = rate.NewLimiter(rate.Every(l.every), l.burst)
 		l.buckets[k] = b
 	}
-	ok = b.AllowN(now, 1)
+	r := b.ReserveN(now, 1)
+	ok = r.OK() && r.DelayFrom(now) == 0
+	if !ok && r.OK() {
+		r.CancelAt(now) // a refusal takes nothing either
+	}
 	l.mu.Unlock()
 	if !ok {
-		return schedule.Errorf(schedule.ERATELIMIT, "slow down: at most %d changes at once, then one every %s", l.burst, l.every)
+		return nil, schedule.Errorf(schedule.ERATELIMIT, "slow down: at most %d changes at once, then one every %s", l.burst, l.every)
 	}
-	return nil
+	return func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		r.CancelAt(now)
+	}, nil
 }
 
 // sweep forgets the buckets that are full again, at most once per refill

@@ -24,15 +24,26 @@ func (c *Camp) note(ctx context.Context, q queryer, id int64) (schedule.NoteEntr
 	return n, noRows(err, "note", id)
 }
 
-// checkTarget makes sure a note's talk or topic exists in this camp.
+// checkTarget makes sure a note's talk or topic exists in this camp and
+// that the writer sees it (schedule.Viewer): nobody writes on what they
+// cannot read.
 func (t *tx) checkTarget(target schedule.Target) error {
-	table := map[string]string{"talk": "talks", "topic": "topics"}[target.Kind]
-	if table == "" {
-		return schedule.Errorf(schedule.EINVALID, "notes belong to a talk or a topic, not %q", target.Kind)
+	v := schedule.Viewer{PersonID: t.me.ID, Organiser: t.actor.Role == schedule.RoleOrganiser}
+	switch target.Kind {
+	case "talk":
+		talk, err := t.camp.talk(t.ctx, t.Tx, target.ID)
+		if err == nil && !v.SeesTalk(talk) {
+			err = notFound("talk", target.ID)
+		}
+		return err
+	case "topic":
+		topic, err := t.camp.topic(t.ctx, t.Tx, target.ID)
+		if err == nil && !v.SeesTopic(topic) {
+			err = notFound("topic", target.ID)
+		}
+		return err
 	}
-	var one int
-	err := t.QueryRowContext(t.ctx, `SELECT 1 FROM `+table+` WHERE id = ? AND event_id = ?`, target.ID, t.camp.eventID).Scan(&one)
-	return noRows(err, target.Kind, target.ID)
+	return schedule.Errorf(schedule.EINVALID, "notes belong to a talk or a topic, not %q", target.Kind)
 }
 
 // AddNote appends an entry to the notes of a talk or topic.
@@ -70,6 +81,18 @@ func (t *tx) finishNote(out *schedule.NoteEntry, id int64, action, detail string
 	return t.audit(action, "note:"+itoa(id), detail)
 }
 
+// lastEditorOf is who last wrote note id (its author until someone edits
+// it), from the audit, or 0 when that cannot be read.
+func (t *tx) lastEditorOf(id int64) int64 {
+	var actor int64
+	err := t.QueryRowContext(t.ctx, `SELECT COALESCE(actor_id, 0) FROM audit WHERE target = ? AND action IN ('add_note', 'edit_note')
+		ORDER BY id DESC LIMIT 1`, "note:"+itoa(id)).Scan(&actor)
+	if err != nil {
+		return 0
+	}
+	return actor
+}
+
 // EditNote replaces an entry's text if nobody changed it since base; the
 // old text is kept in the entry's history.
 func (c *Camp) EditNote(ctx context.Context, a schedule.Actor, id int64, base int, text string) (schedule.NoteEntry, error) {
@@ -87,7 +110,7 @@ func (c *Camp) EditNote(ctx context.Context, a schedule.Actor, id int64, base in
 			return err
 		}
 		if cur.Revision != base {
-			return &schedule.StaleEdit{Base: base, Current: cur}
+			return &schedule.StaleEdit{Base: base, Current: cur, ByYou: t.lastEditorOf(id) == t.me.ID}
 		}
 		if _, err := t.exec(`INSERT INTO note_revisions (note_id, revision, text, edited_at) VALUES (?, ?, ?, ?)`,
 			id, cur.Revision, cur.Text, t.now.UnixMilli()); err != nil {

@@ -153,6 +153,7 @@ func writeCalls(camp *store.Camp, talk, topic, note int64) map[string]func(sched
 			return e(camp.PlaceTopic(ctx, a, topic, "b", "eu-openspace-1/1"))
 		},
 		"UnplaceTopic":   func(a schedule.Actor) error { return e(camp.UnplaceTopic(ctx, a, topic)) },
+		"MergeTopics":    func(a schedule.Actor) error { return e(camp.MergeTopics(ctx, a, topic, topic+1)) },
 		"AddNote":        func(a schedule.Actor) error { return e(camp.AddNote(ctx, a, target, "n")) },
 		"EditNote":       func(a schedule.Actor) error { return e(camp.EditNote(ctx, a, note, 1, "m")) },
 		"HideNote":       func(a schedule.Actor) error { return e(camp.HideNote(ctx, a, note, true)) },

@@ -112,7 +112,8 @@ func (c *Camp) cleanProposal(p schedule.TalkProposal) (talkInput, error) {
 		return in, err
 	}
 	if in.tools, err = c.cleanTools(p.Tools); err != nil {
-		return in, err
+		// A talk has free tags too; a report has only its one tool.
+		return in, schedule.Errorf(schedule.EINVALID, "%s (or add it as a free tag)", schedule.ErrorMessage(err))
 	}
 	if in.tags, err = cleanTags("tags", p.Tags, 32); err != nil {
 		return in, err
@@ -169,7 +170,7 @@ func (c *Camp) cleanTools(tools []string) ([]string, error) {
 			continue
 		}
 		if !c.ev.HasTool(t) {
-			return nil, schedule.Errorf(schedule.EINVALID, "unknown compiler tool %q: use one of %s (or add a free tag)",
+			return nil, schedule.Errorf(schedule.EINVALID, "unknown compiler tool %q: use one of %s",
 				truncateForMessage(t), strings.Join(c.ev.Talks.Tools, ", "))
 		}
 		out = append(out, t)
@@ -253,6 +254,9 @@ func (c *Camp) ProposeTalk(ctx context.Context, a schedule.Actor, p schedule.Tal
 		}
 		if err := t.checkQuota(`SELECT COUNT(*) FROM talks WHERE event_id = ? AND speaker_id = ? AND status NOT IN ('withdrawn', 'rejected')`,
 			c.ev.Limits.TalksPerPerson, "talk proposals"); err != nil {
+			return err
+		}
+		if err := t.checkDuplicateTalk(in.title, p.Force); err != nil {
 			return err
 		}
 		now := t.now.UnixMilli()

@@ -92,6 +92,9 @@ func (c *Camp) ProposeTopic(ctx context.Context, a schedule.Actor, p schedule.To
 			c.ev.Limits.TopicsPerPerson, "open-space topics"); err != nil {
 			return err
 		}
+		if err := t.checkDuplicateTopic(in.title, p.Force); err != nil {
+			return err
+		}
 		now := t.now.UnixMilli()
 		res, err := t.exec(`INSERT INTO topics (event_id, leader_id, title, description, tags, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`,
 			c.eventID, t.me.ID, in.title, in.description, joinList(in.tags), now, now)

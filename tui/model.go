@@ -130,7 +130,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		deps:   d,
 		ctx:    cmpOr(opts.Context, context.Background()),
 		link:   live.NewLink(),
-		reader: live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID, Role: actor.Role},
+		reader: live.Reader{Event: d.Event, Source: source{d}, Shared: d.Shared, Viewer: actor.PersonID, Role: actor.Role, Sees: schedule.ViewerOf(actor)},
 		pacer:  &live.Pacer{},
 		md:     newMarkdown(),
 

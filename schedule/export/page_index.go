@@ -70,7 +70,11 @@ func (v *campView) topicsBySlot() string {
 // slotTitle names a slot as people saw it on the board.
 func (v *campView) slotTitle(s schedule.Slot) string {
 	bl, _ := v.ev.Block(s.Block)
-	return fmt.Sprintf("%s, slot %d: %s", oneLine(bl.Title), s.Index, clockSpan(s.Start, s.End, bl.Zone))
+	zone := bl.Zone
+	if v.readerZone != nil {
+		zone = v.readerZone // a personal export speaks its reader's zone
+	}
+	return fmt.Sprintf("%s, slot %d: %s", oneLine(bl.Title), s.Index, clockSpan(s.Start, s.End, zone))
 }
 
 func votesText(n int) string {

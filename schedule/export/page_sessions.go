@@ -29,16 +29,27 @@ func (v *campView) talkPage(t schedule.Talk) sitePage {
 	}
 }
 
+// article is "A" or "An" before a number said aloud: "an 8-minute talk",
+// "an 11-minute talk", "an 18-minute talk", "a 5-minute talk".
+func article(n int) string {
+	s := strconv.Itoa(n)
+	if s[0] == '8' || n == 11 || n == 18 || (n >= 11000 && n < 12000) || (n >= 18000 && n < 19000) {
+		return "An"
+	}
+	return "A"
+}
+
 // talkLine says who gave the talk, where and when: "A 5-minute lightning
 // talk by Ada at <camp>, in Lightning talks I, 09:47–09:52 UTC." esc
 // escapes people's text for where the line goes: Markdown body or YAML.
 func (v *campView) talkLine(t schedule.Talk, esc func(string) string, camp string) string {
-	line := fmt.Sprintf("A %d-minute lightning talk by %s at %s", max(t.Minutes, 1), esc(v.speaker(t)), camp)
+	m := max(t.Minutes, 1)
+	line := fmt.Sprintf("%s %d-minute lightning talk by %s at %s", article(m), m, esc(v.speaker(t)), camp)
 	if bl, ok := v.ev.Block(t.Block); ok {
 		line += ", in " + esc(bl.Title)
 	}
 	if start, end, ok := talkTimes(t); ok {
-		line += ", " + clockSpan(start, end, nil)
+		line += ", " + clockSpan(start, end, v.readerZone)
 	}
 	return line + "."
 }

@@ -154,6 +154,19 @@ func TestPagesPublishOnlyWhatIsPublic(t *testing.T) {
 	}
 }
 
+// Issue 14 item 13: "A 8-minute lightning talk" read wrongly.
+func TestTalkLineArticle(t *testing.T) {
+	c := seededCamp(t)
+	v := newView(c)
+	for minutes, want := range map[int]string{5: "A 5-minute", 8: "An 8-minute", 11: "An 11-minute", 18: "An 18-minute", 1: "A 1-minute"} {
+		talk := c.Talks[0]
+		talk.Minutes = minutes
+		if got := v.talkLine(talk, mdInline, "camp"); !strings.HasPrefix(got, want+" ") {
+			t.Errorf("%d minutes: %q, want it to start %q", minutes, got, want)
+		}
+	}
+}
+
 // Issue 14 item 4: a note its author marked private is in no exported
 // file, public or private.
 func TestPrivateNotesAreNotExported(t *testing.T) {

@@ -24,6 +24,9 @@ type campView struct {
 	reports    []schedule.Report
 	notesOf    map[schedule.Target][]schedule.NoteEntry
 	reportsOf  map[schedule.Target][]schedule.Report
+	// readerZone is the zone of the one person a personal export is for
+	// (MineMarkdown): its times are given in it too. nil for the pages.
+	readerZone *time.Location
 }
 
 func newView(c Camp) *campView {

@@ -12,6 +12,11 @@ import (
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
+			if len(args) > n {
+				if err := strayWords(cmd, cmdPrefix(cmd), args[n:]); err != nil {
+					return err
+				}
+			}
 			return wrongArgs(cmd, len(args))
 		}
 		return nil

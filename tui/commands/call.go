@@ -42,6 +42,7 @@ func (c *call) backend() Backend         { return c.env.Backend }
 func (c *call) actor() schedule.Actor    { return c.env.Actor }
 func (c *call) event() *schedule.Event   { return c.env.Backend.Event() }
 func (c *call) now() time.Time           { return c.env.now }
+func (c *call) viewer() schedule.Viewer  { return schedule.ViewerOf(c.env.Actor) }
 func (c *call) isGuest() bool            { return c.env.Actor.IsGuest() }
 func (c *call) flagSet(name string) bool { return c.cmd.Flags().Changed(name) }
 

@@ -25,6 +25,10 @@ type Backend interface {
 	schedule.GuideService
 	schedule.StarService
 	Event() *schedule.Event
+	Visibility
+	// MergeTopics folds one topic into another: its dots, notes and
+	// reports move, and it is withdrawn. Organisers only.
+	MergeTopics(ctx context.Context, a schedule.Actor, from, into int64) (schedule.Topic, error)
 	// RequestLink starts linking the actor to their registration by email
 	// and returns the one-time code an organiser must confirm.
 	RequestLink(ctx context.Context, a schedule.Actor, email string) (string, error)
@@ -32,6 +36,19 @@ type Backend interface {
 	// email, before ConfirmLink applies it.
 	PendingLink(ctx context.Context, a schedule.Actor, code string) (schedule.LinkRequest, error)
 	ConfirmLink(ctx context.Context, a schedule.Actor, code string) (schedule.Person, error)
+}
+
+// Visibility is the camp's reads on someone's behalf: each applies the
+// one visibility rule (schedule.Viewer), and what the caller may not see is
+// "not found". Commands read talks, topics, notes and reports only through
+// these, so no command shows what the TUI or the export keeps private.
+type Visibility interface {
+	VisibleTalks(ctx context.Context, v schedule.Viewer, f schedule.TalkFilter) ([]schedule.Talk, error)
+	VisibleTalk(ctx context.Context, v schedule.Viewer, id int64) (schedule.Talk, error)
+	VisibleTopics(ctx context.Context, v schedule.Viewer) ([]schedule.Topic, error)
+	VisibleTopic(ctx context.Context, v schedule.Viewer, id int64) (schedule.Topic, error)
+	VisibleNotes(ctx context.Context, v schedule.Viewer, t schedule.Target) ([]schedule.NoteEntry, error)
+	VisibleReports(ctx context.Context, v schedule.Viewer, t schedule.Target) ([]schedule.Report, error)
 }
 
 // Stats are the server's vital signs (organisers' `stats`).

@@ -14,6 +14,10 @@ const (
 	ExitOK      = 0
 	ExitFailure = 1
 	ExitUsage   = 2 // the command was called wrongly, or its input is invalid
+	// ExitSlowDown says the write was refused only because it came too soon
+	// after others (or the camp is full): the same command works a few
+	// seconds later, so a script may wait and retry.
+	ExitSlowDown = 3
 )
 
 // UsageError marks a mistake in how a command was called: a missing or
@@ -36,13 +40,16 @@ func IsUsage(err error) bool {
 }
 
 // ExitCode maps an error to the process exit code: 0 for none, 2 for usage
-// mistakes and invalid input (schedule.EINVALID), 1 for everything else.
+// mistakes and invalid input (schedule.EINVALID), 3 for "slow down"
+// (schedule.ERATELIMIT), 1 for everything else.
 func ExitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
 	case IsUsage(err), schedule.ErrorCode(err) == schedule.EINVALID:
 		return ExitUsage
+	case schedule.ErrorCode(err) == schedule.ERATELIMIT:
+		return ExitSlowDown
 	}
 	return ExitFailure
 }

@@ -30,6 +30,7 @@ func Execute(ctx context.Context, env *Env, args []string, stdin io.Reader, stdo
 		t.role = schedule.RoleGuest
 	}
 	root := t.sshRoot()
+	root.Annotations = map[string]string{rawArgsKey: strings.Join(args, "\x00"), prefixKey: t.prefix}
 	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
 	// cobra falls back to the process's streams for nil ones: never here.
 	root.SetIn(orEmpty(stdin))
@@ -62,6 +63,7 @@ func (t *tree) sshRoot() *cobra.Command {
 	root.SuggestionsMinimumDistance = 2
 	root.SetFlagErrorFunc(usageFlagError)
 	root.AddCommand(t.sshCommands()...)
+	jsonOnWrites(root.Commands())
 	t.installHelp(root)
 	return root
 }
@@ -71,7 +73,7 @@ func (t *tree) sshRoot() *cobra.Command {
 func (t *tree) sshCommands() []*cobra.Command {
 	return []*cobra.Command{
 		t.guideCommand(), t.starCommand(), t.unstarCommand(), t.agendaCommand(),
-		t.joinCommand(), t.whoamiCommand(), t.nameCommand(), t.linkCommand(true),
+		t.joinCommand(), t.whoamiCommand(), t.nameCommand(), t.tzCommand(), t.linkCommand(true),
 		t.scheduleCommand(), t.nowCommand(), t.talksCommand(), t.topicsCommand(), t.notesCommand(),
 		t.proposeCommand(), t.editCommand(), t.withdrawCommand(), t.voteCommand(), t.reportCommand(),
 		t.exportCommand(),
@@ -102,7 +104,20 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)
 	}
+	jsonOnWrites(cmds)
 	return cmds
+}
+
+// jsonOnWrites gives --json to every command that lacks it: the reads have
+// their own, and a write with --json prints the object it created or
+// changed (call.report), so scripts never parse sentences.
+func jsonOnWrites(cmds []*cobra.Command) {
+	for _, c := range cmds {
+		if c.Runnable() && c.Flags().Lookup("json") == nil && c.Name() != "help" && c.Name() != "plain" {
+			addJSONFlag(c)
+		}
+		jsonOnWrites(c.Commands())
+	}
 }
 
 func orEmpty(r io.Reader) io.Reader {

@@ -59,23 +59,25 @@ func (t *tree) writeShortHelp(cmd *cobra.Command) error {
 			writeSection(&b, section.title, commandsFor(cmd.Root(), section.role))
 		}
 	}
-	fmt.Fprintf(&b, "\nAdd --json to schedule, now, talks, topics, rooms, notes, whoami and follow for data (see docs/JSON.md).\n"+
+	fmt.Fprintf(&b, "\nAdd --json to a command for data: a read prints what it shows, a change what it changed (see docs/JSON.md).\n"+
 		"More about one command: %s help COMMAND\n", t.prefix)
 	_, err := io.WriteString(cmd.OutOrStdout(), plain(b.String()))
 	return err
 }
 
 func (t *tree) roleSentence(cmd *cobra.Command) string {
+	first := "What is on now: " + remoteLine(t.prefix, "now") + "\nThe day: " + remoteLine(t.prefix, "schedule")
 	switch t.role {
 	case schedule.RoleOrganiser:
-		return "You are an organiser."
+		return "You are an organiser. The talks waiting for you: " + remoteLine(t.prefix, "talks")
 	case schedule.RoleAttendee:
 		if t.needsJoin(cmd) {
-			return "Welcome! First choose a name and accept the code of conduct:\n  " + t.prefix + ` join --name "Your Name" --accept-code-of-conduct`
+			return "Welcome! Type this first, with your own name, to choose a name and accept the code of conduct:\n  " +
+				remoteLine(t.prefix, `join --name "Your Name" --accept-code-of-conduct`)
 		}
-		return "You are an attendee."
+		return "You are an attendee. " + first
 	}
-	return "You are a guest (no SSH key): you can look but not write. To take part, connect with an SSH key."
+	return "You are a guest (no SSH key): you can look but not write; to take part, connect with an SSH key.\n" + first
 }
 
 // needsJoin reports whether the caller still has to join; any doubt

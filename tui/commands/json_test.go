@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,12 +27,20 @@ func TestTalksJSONKeys(t *testing.T) {
 	}
 	mustRun(t, ada, "propose", "talk", "--title", "No tools")
 	talk := onlyTalk(t, ada)
-	want := sorted("id", "title", "abstract", "speaker", "minutes", "status", "block", "position", "tools", "created_at")
+	// links, tags and can_make: issue 14 item 11 (talks --json left them out).
+	want := sorted("id", "title", "abstract", "speaker", "minutes", "status", "block", "position", "tools", "links", "tags", "can_make", "created_at")
 	if got := keys(talk); !slices.Equal(got, want) {
 		t.Errorf("talk keys = %v, want %v", got, want)
 	}
-	if tools, ok := talk["tools"].([]any); !ok || len(tools) != 0 {
-		t.Errorf("tools must be [] not null: %v", talk["tools"])
+	for _, k := range []string{"tools", "links", "tags", "can_make"} {
+		if xs, ok := talk[k].([]any); !ok || len(xs) != 0 {
+			t.Errorf("%s must be [] not null: %v", k, talk[k])
+		}
+	}
+	mustRun(t, ada, "edit", "talk", "1", "--link", "https://example.org/x", "--tag", "numerics", "--block", "eu-talks")
+	talk = onlyTalk(t, ada)
+	if fmt.Sprint(talk["links"], talk["tags"], talk["can_make"]) != "[https://example.org/x] [numerics] [eu-talks]" {
+		t.Errorf("talks --json should carry links, tags and blocks: %v", talk)
 	}
 	if !rfc3339UTC.MatchString(talk["created_at"].(string)) {
 		t.Errorf("created_at = %v", talk["created_at"])

@@ -44,6 +44,7 @@ type notesView struct {
 	Title   string          `json:"title"`
 	Notes   []noteJSON      `json:"notes"`
 	Reports []reportJSON    `json:"reports"`
+	clock   readerClock
 }
 
 func (v notesView) writeText(w io.Writer) {
@@ -52,7 +53,7 @@ func (v notesView) writeText(w io.Writer) {
 		fmt.Fprintln(w, "\nNo notes yet.")
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(w, "\n#%d by %s, %s (revision %d):\n%s\n", n.ID, n.Author, utcClock(timeOf(n.UpdatedAt)), n.Revision, indent(n.Text))
+		fmt.Fprintf(w, "\n#%d by %s, %s (revision %d):\n%s\n", n.ID, n.Author, v.clock.at(timeOf(n.UpdatedAt)), n.Revision, indent(n.Text))
 	}
 	if len(v.Reports) > 0 {
 		fmt.Fprintln(w, "\nExperience reports:")
@@ -100,24 +101,32 @@ func (c *call) notes() error {
 	if err != nil {
 		return err
 	}
-	notes, err := c.backend().Notes(c.ctx, target)
+	notes, err := c.backend().VisibleNotes(c.ctx, c.viewer(), target)
 	if err != nil {
 		return err
 	}
-	reports, err := c.backend().Reports(c.ctx, target)
+	reports, err := c.backend().VisibleReports(c.ctx, c.viewer(), target)
 	if err != nil {
 		return err
 	}
-	v := notesView{Target: target, Title: line(title), Notes: make([]noteJSON, 0, len(notes)), Reports: make([]reportJSON, 0, len(reports))}
+	clock, err := c.readerClock()
+	if err != nil {
+		return err
+	}
+	v := notesView{clock: clock, Target: target, Title: line(title), Notes: make([]noteJSON, 0, len(notes)), Reports: make([]reportJSON, 0, len(reports))}
 	for _, n := range notes {
 		v.Notes = append(v.Notes, newNoteJSON(n))
 	}
 	for _, r := range reports {
-		v.Reports = append(v.Reports, reportJSON{ID: r.ID, Author: line(r.Author), Project: line(r.Project), ProjectURL: line(r.ProjectURL),
-			Tool: line(r.Tool), ToolVersion: line(r.ToolVersion), Outcome: line(string(r.Outcome)), Speedup: r.Speedup,
-			Learnt: text(r.Learnt), CreatedAt: stamp(r.CreatedAt)})
+		v.Reports = append(v.Reports, newReportJSON(r))
 	}
 	return c.show(v)
+}
+
+func newReportJSON(r schedule.Report) reportJSON {
+	return reportJSON{ID: r.ID, Author: line(r.Author), Project: line(r.Project), ProjectURL: line(r.ProjectURL),
+		Tool: line(r.Tool), ToolVersion: line(r.ToolVersion), Outcome: line(string(r.Outcome)), Speedup: r.Speedup,
+		Learnt: text(r.Learnt), CreatedAt: stamp(r.CreatedAt)}
 }
 
 func newNoteJSON(n schedule.NoteEntry) noteJSON {
@@ -128,10 +137,10 @@ func newNoteJSON(n schedule.NoteEntry) noteJSON {
 // it also says "no talk with id 9" before anything else is read.
 func (c *call) targetTitle(target schedule.Target) (string, error) {
 	if target.Kind == "talk" {
-		t, err := c.backend().Talk(c.ctx, target.ID)
+		t, err := c.backend().VisibleTalk(c.ctx, c.viewer(), target.ID)
 		return t.Title, err
 	}
-	t, err := c.backend().Topic(c.ctx, target.ID)
+	t, err := c.backend().VisibleTopic(c.ctx, c.viewer(), target.ID)
 	return t.Title, err
 }
 
@@ -154,7 +163,7 @@ func (t *tree) notesAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Added note %d to %s (revision %d).\nChange it with: %s notes edit %d --base %d TEXT", n.ID, target, n.Revision, c.prefix, n.ID, n.Revision)
+			return c.report(newNoteJSON(n), "Added note %d to %s (revision %d).\nChange it with: %s notes edit %d --base %d TEXT", n.ID, target, n.Revision, c.prefix, n.ID, n.Revision)
 		}),
 	})
 }
@@ -200,7 +209,7 @@ func (c *call) editNote(id int64, base int, body string) error {
 	if err != nil {
 		return err
 	}
-	return c.say("Saved note %d (revision %d).", n.ID, n.Revision)
+	return c.report(newNoteJSON(n), "Saved note %d (revision %d).", n.ID, n.Revision)
 }
 
 func (t *tree) reportCommand() *cobra.Command {
@@ -213,11 +222,10 @@ func (t *tree) reportAddCommand() *cobra.Command {
 	var r schedule.ReportInput
 	var outcome string
 	cmd := &cobra.Command{
-		Use:   "add TARGET",
-		Short: "Add an experience report to a talk or topic",
-		Example: t.examples(`report add talk:12 --project mylib --url https://github.com/me/mylib --tool cython --tool-version 3.1 \
-      --outcome worked --speedup 3.5 --learnt "Typed memoryviews did most of it"`),
-		Args: exactArgs(1),
+		Use:     "add TARGET",
+		Short:   "Add an experience report to a talk or topic",
+		Example: t.examples(`report add talk:12 --project mylib --url https://github.com/me/mylib --tool cython --tool-version 3.1 --outcome worked --speedup 3.5 --learnt "Typed memoryviews did most of it"`),
+		Args:    exactArgs(1),
 		RunE: t.run(func(c *call) error {
 			target, err := schedule.ParseTarget(c.args[0])
 			if err != nil {
@@ -236,7 +244,7 @@ func (t *tree) reportAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Added experience report %d to %s: %s with %s, %s.", rep.ID, target, line(rep.Project), line(rep.Tool), rep.Outcome)
+			return c.report(newReportJSON(rep), "Added experience report %d to %s: %s with %s, %s.", rep.ID, target, line(rep.Project), line(rep.Tool), rep.Outcome)
 		}),
 	}
 	fl := cmd.Flags()

@@ -28,6 +28,7 @@ type nowView struct {
 
 	ev    *schedule.Event // for the text, which export.WriteNowNext starts
 	at    time.Time
+	zone  *time.Location
 	extra []*time.Location
 }
 
@@ -51,6 +52,7 @@ type blockJSON struct {
 	End             stamp  `json:"end"`
 	Room            string `json:"room"`
 	RoomName        string `json:"room_name"`
+	JoinLink        string `json:"join_link"` // where to join the room (Event.JoinLink); "" without a room
 	StartsInSeconds int64  `json:"starts_in_seconds"`
 	EndsInSeconds   int64  `json:"ends_in_seconds"`
 }
@@ -104,7 +106,7 @@ func (c *call) nowView() (nowView, error) {
 	if err != nil {
 		return nowView{}, err
 	}
-	v := nowView{Now: stamp(at), ViewerZone: zone.String(), Current: []blockJSON{}, ev: ev, at: at, extra: extra}
+	v := nowView{Now: stamp(at), ViewerZone: zone.String(), Current: []blockJSON{}, ev: ev, at: at, zone: zone, extra: extra}
 	v.Clocks = clocks(ev, zone, extra, at)
 	for _, b := range ev.Current(at) {
 		v.Current = append(v.Current, newBlockJSON(ev, b, at))
@@ -141,7 +143,7 @@ func newBlockJSON(ev *schedule.Event, b schedule.Block, at time.Time) blockJSON 
 	j := blockJSON{ID: b.ID, Title: line(b.Title), Kind: string(b.Kind), Start: stamp(b.Start), End: stamp(b.End), Room: b.Room,
 		StartsInSeconds: seconds(b.Start.Sub(at)), EndsInSeconds: seconds(b.End.Sub(at))}
 	if r, ok := ev.Room(b.Room); ok {
-		j.RoomName = line(r.Name)
+		j.RoomName, j.JoinLink = line(r.Name), line(ev.JoinLink(r.ID))
 	}
 	return j
 }
@@ -154,7 +156,7 @@ func (c *call) addStage(v *nowView) error {
 		return err
 	}
 	v.Timers = newTimerList(timers, v.at)
-	talks, err := c.backend().Talks(c.ctx, schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkLive, schedule.TalkApproved}})
+	talks, err := c.backend().VisibleTalks(c.ctx, c.viewer(), schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkLive, schedule.TalkApproved}})
 	if err != nil {
 		return err
 	}
@@ -201,7 +203,7 @@ func (v nowView) writeText(w io.Writer) {
 		writeTimers(w, v.Timers)
 	}
 	if a := v.Announcement; a != nil {
-		fmt.Fprintf(w, "\nAnnouncement from %s at %s:\n%s\n", a.Author, utcClock(timeOf(a.CreatedAt)), indent(a.Text))
+		fmt.Fprintf(w, "\nAnnouncement from %s at %s:\n%s\n", a.Author, readerClock{zone: v.zone, ref: v.at}.at(timeOf(a.CreatedAt)), indent(a.Text))
 	}
 }
 

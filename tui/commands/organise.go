@@ -23,7 +23,8 @@ func (t *tree) announceCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Announced (#%d):\n%s", a.ID, indent(text(a.Text)))
+			return c.report(announcementJSON{ID: a.ID, Author: line(a.Author), Text: text(a.Text), CreatedAt: stamp(a.CreatedAt)},
+				"Announced (#%d):\n%s", a.ID, indent(text(a.Text)))
 		}),
 	})
 }

@@ -61,6 +61,15 @@ func (c *call) relay(asJSON bool, write func(io.Writer) error) error {
 	return c.print(buf.String())
 }
 
+// report confirms a write: with --json the created or changed object v
+// (every write command has --json), else the sentence.
+func (c *call) report(v any, format string, args ...any) error {
+	if c.wantsJSON() {
+		return writeJSON(c.cmd.OutOrStdout(), v)
+	}
+	return c.say(format, args...)
+}
+
 // say prints one confirmation or message.
 func (c *call) say(format string, args ...any) error {
 	return c.print(fmt.Sprintf(format, args...))
@@ -185,6 +194,3 @@ func count(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
-
-// utcClock is an instant as HH:MM UTC, for short human lines.
-func utcClock(t time.Time) string { return t.UTC().Format("15:04") + " UTC" }

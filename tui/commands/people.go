@@ -33,7 +33,7 @@ func (t *tree) joinCommand() *cobra.Command {
 
 func (c *call) join(j schedule.JoinRequest) error {
 	if strings.TrimSpace(j.Name) == "" {
-		return usagef(`join needs --name: the name others will see, e.g. join --name "Ada Lovelace" --accept-code-of-conduct`)
+		return usagef("join needs --name: the name others will see, e.g. %s", remoteLine(c.prefix, `join --name "Ada Lovelace" --accept-code-of-conduct`))
 	}
 	if !j.AcceptCoC {
 		return schedule.Errorf(schedule.EINVALID, "to join, read the code of conduct at %s, then run join again with --accept-code-of-conduct", c.codeOfConduct())
@@ -46,7 +46,7 @@ func (c *call) join(j schedule.JoinRequest) error {
 	if zone == "" {
 		zone = c.event().Zone.String()
 	}
-	return c.say("Welcome, %s! Times are shown in %s.\nPropose a talk or topic, vote, and write notes; see: %s help", line(p.Name), zone, c.prefix)
+	return c.report(c.personView(p), "Welcome, %s! Times are shown in %s.\nPropose a talk or topic, vote, and write notes; see: %s help", line(p.Name), zone, c.prefix)
 }
 
 func (c *call) codeOfConduct() string {
@@ -64,6 +64,7 @@ type whoamiView struct {
 	Role        string `json:"role"`
 	TZ          string `json:"tz"`
 	Joined      bool   `json:"joined"`
+	prefix      string
 }
 
 func (v whoamiView) writeText(w io.Writer) {
@@ -73,7 +74,7 @@ func (v whoamiView) writeText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "%s, %s\nkey:  %s\nzone: %s\n", name, v.Role, v.Fingerprint, v.TZ)
 	if !v.Joined && v.Role != string(schedule.RoleGuest) {
-		fmt.Fprintln(w, `You have not joined yet: join --name "Your Name" --accept-code-of-conduct`)
+		fmt.Fprintln(w, "You have not joined yet: "+remoteLine(v.prefix, `join --name "Your Name" --accept-code-of-conduct`))
 	}
 }
 
@@ -106,7 +107,7 @@ func (c *call) whoami() error {
 	if fp == "" {
 		fp = p.Fingerprint
 	}
-	return c.show(whoamiView{ID: p.ID, Name: line(p.Name), Fingerprint: line(fp), Role: string(role), TZ: zone.String(), Joined: p.Joined()})
+	return c.show(whoamiView{ID: p.ID, Name: line(p.Name), Fingerprint: line(fp), Role: string(role), TZ: zone.String(), Joined: p.Joined(), prefix: c.prefix})
 }
 
 func (t *tree) nameCommand() *cobra.Command {
@@ -120,7 +121,7 @@ func (t *tree) nameCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("You are now called %s.", line(p.Name))
+			return c.report(c.personView(p), "You are now called %s.", line(p.Name))
 		}),
 	})
 }
@@ -144,7 +145,7 @@ func (t *tree) linkCommand(request bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Linked %s (person %d) to the registration of %s.", line(p.Name), p.ID, line(p.Email))
+			return c.report(newPersonJSON(p), "Linked %s (person %d) to the registration of %s.", line(p.Name), p.ID, line(p.Email))
 		}),
 	})
 	confirm.Flags().BoolVar(&yes, "yes", false, "link them (without it, only show what would be linked)")
@@ -161,7 +162,7 @@ func (t *tree) linkCommand(request bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Your code is %s. Tell it to an organiser (in the Zoom chat or the main room);\n"+
+			return c.report(linkCodeJSON{Code: line(code)}, "Your code is %s. Tell it to an organiser (in the Zoom chat or the main room);\n"+
 				"they check it against the registrations, and once they confirm it your key is linked to your registration.", line(code))
 		}),
 	}
@@ -212,6 +213,34 @@ type personJSON struct {
 	Muted     bool   `json:"muted"`
 	Banned    bool   `json:"banned"`
 	OnlyVoted bool   `json:"only_voted"`
+	// EditedAfterApproval lists the person's talks they changed after an
+	// organiser approved them (back in review: look at them in talks).
+	EditedAfterApproval []int64 `json:"edited_after_approval"`
+}
+
+func newPersonJSON(p schedule.Person) personJSON {
+	return personJSON{ID: p.ID, Name: line(p.Name), Role: string(p.Role), JoinedAt: stamp(p.AcceptedCoC),
+		Email: line(p.Email), Muted: p.Muted, Banned: p.Banned, OnlyVoted: p.OnlyVoted, EditedAfterApproval: []int64{}}
+}
+
+// linkCodeJSON is `link EMAIL --json`: the code to tell an organiser.
+type linkCodeJSON struct {
+	Code string `json:"code"`
+}
+
+// personView is the caller as whoami --json shows them, after a change.
+func (c *call) personView(p schedule.Person) whoamiView {
+	zone := p.TZ
+	if zone == "" {
+		if z, err := c.viewerZone(); err == nil {
+			zone = z.String()
+		}
+	}
+	fp := c.env.Fingerprint
+	if fp == "" {
+		fp = p.Fingerprint
+	}
+	return whoamiView{ID: p.ID, Name: line(p.Name), Fingerprint: line(fp), Role: string(p.Role), TZ: zone, Joined: p.Joined(), prefix: c.prefix}
 }
 
 // peopleView is `people --json`.
@@ -226,7 +255,7 @@ func (v peopleView) writeText(w io.Writer) {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tROLE\tREGISTRATION\tSTANDING")
-	onlyVoted := 0
+	onlyVoted, edited := 0, 0
 	for _, p := range v.People {
 		var standing []string
 		if p.Muted {
@@ -239,9 +268,16 @@ func (v peopleView) writeText(w io.Writer) {
 			standing = append(standing, "NEW, ONLY VOTED")
 			onlyVoted++
 		}
+		for _, id := range p.EditedAfterApproval {
+			standing = append(standing, fmt.Sprintf("EDITED APPROVED TALK %d", id))
+			edited++
+		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.ID, cmpOr(p.Name, "(no name yet)"), p.Role, cmpOr(p.Email, "-"), strings.Join(standing, " "))
 	}
 	tw.Flush()
+	if edited > 0 {
+		fmt.Fprintf(w, "%s changed after approval and back in review: see talks (marked *) and approve again.\n", count(edited, "talk"))
+	}
 	if onlyVoted > 0 {
 		fmt.Fprintf(w, "%d key(s) joined in the last %s and have only voted: many at once can be vote stuffing.\n"+
 			"[openspace] votes_require_registration = true lets only linked registrations vote.\n", onlyVoted, schedule.NewKeyWindow)
@@ -262,14 +298,48 @@ func (t *tree) peopleCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			talks, err := c.backend().VisibleTalks(c.ctx, c.viewer(), schedule.TalkFilter{})
+			if err != nil {
+				return err
+			}
+			edited := map[int64][]int64{}
+			for _, t := range talks {
+				if t.EditedAfterApproval != nil {
+					edited[t.SpeakerID] = append(edited[t.SpeakerID], t.ID)
+				}
+			}
 			v := peopleView{People: make([]personJSON, 0, len(people))}
 			for _, p := range people {
-				v.People = append(v.People, personJSON{ID: p.ID, Name: line(p.Name), Role: string(p.Role), JoinedAt: stamp(p.AcceptedCoC),
-					Email: line(p.Email), Muted: p.Muted, Banned: p.Banned, OnlyVoted: p.OnlyVoted})
+				j := newPersonJSON(p)
+				if ids := edited[p.ID]; ids != nil {
+					j.EditedAfterApproval = ids
+				}
+				v.People = append(v.People, j)
 			}
 			return c.show(v)
 		}),
 	}
 	addJSONFlag(cmd)
 	return t.organiser(cmd)
+}
+
+func (t *tree) tzCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "tz ZONE",
+		Short:   "Choose the time zone you read times in, e.g. Asia/Tokyo",
+		Example: t.examples("tz Asia/Tokyo", "tz America/New_York"),
+		Args:    exactArgs(1),
+		RunE: t.run(func(c *call) error {
+			p, err := c.backend().SetZone(c.ctx, c.actor(), strings.TrimSpace(c.args[0]))
+			if err != nil {
+				return err
+			}
+			loc, err := schedule.LoadZone(p.TZ)
+			if err != nil {
+				return err
+			}
+			return c.report(c.personView(p), "Times are now shown in %s (%s now).", loc, schedule.ZoneAbbrev(c.now(), loc))
+		}),
+	}
+	return t.attendee(cmd)
 }

@@ -122,7 +122,7 @@ func (c *call) moveTalk(move func(id int64) (schedule.Talk, error)) error {
 		return err
 	}
 	if talk.Event != "" && talk.Event != c.event().Slug {
-		return c.say("Moved %s to camp %s.", describeTalk(talk), line(talk.Event))
+		return c.report(newTalkJSON(talk), "Moved %s to camp %s.", describeTalk(talk), line(talk.Event))
 	}
-	return c.say("Moved %s.", describeTalk(talk))
+	return c.report(newTalkJSON(talk), "Moved %s.", describeTalk(talk))
 }

@@ -80,7 +80,11 @@ func (t *tree) hereCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return c.say("You are in %s until %s. Leave with: %s here --leave\n", c.roomLabel(h.Track), utcClock(h.Until), c.prefix)
+				clock, err := c.readerClock()
+				if err != nil {
+					return err
+				}
+				return c.say("You are in %s until %s. Leave with: %s here --leave\n", c.roomLabel(h.Track), clock.at(h.Until), c.prefix)
 			}
 			return c.here()
 		}),
@@ -206,6 +210,7 @@ type questionJSON struct {
 }
 
 type questionsView struct {
+	clock     readerClock
 	Questions []questionJSON `json:"questions"`
 }
 
@@ -219,7 +224,7 @@ func (v questionsView) writeText(w io.Writer) {
 		if q.Picked {
 			mark = "*"
 		}
-		fmt.Fprintf(w, "%s#%d %s, %s:\n%s\n", mark, q.ID, q.Author, utcClock(timeOf(q.AskedAt)), indent(q.Text))
+		fmt.Fprintf(w, "%s#%d %s, %s:\n%s\n", mark, q.ID, q.Author, v.clock.at(timeOf(q.AskedAt)), indent(q.Text))
 	}
 	fmt.Fprintln(w, "\n* shown to the speaker")
 }
@@ -236,7 +241,11 @@ func (t *tree) questionsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			v := questionsView{Questions: []questionJSON{}}
+			clock, err := c.readerClock()
+			if err != nil {
+				return err
+			}
+			v := questionsView{clock: clock, Questions: []questionJSON{}}
 			for _, q := range qs {
 				j := questionJSON{ID: q.ID, TalkID: q.TalkID, Author: line(q.Author), Text: text(q.Text), Picked: !q.Picked.IsZero(), AskedAt: stamp(q.Created)}
 				if j.Picked {

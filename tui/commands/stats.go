@@ -64,7 +64,7 @@ func (t *tree) exportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "export",
 		Short:   "Your own talks, topics, notes and reports as Markdown (--mine); organisers: event.json",
-		Example: t.examples("export --mine > my-camp.md", "export > event.json"),
+		Example: t.examples("export --mine > my-camp.md", "export --mine --json > my-camp.json", "export > event.json"),
 		Args:    exactArgs(0),
 		RunE: t.run(func(c *call) error {
 			if mine {
@@ -80,6 +80,13 @@ func (t *tree) exportCommand() *cobra.Command {
 func (c *call) exportMine() error {
 	if err := c.require(schedule.PermContribute); err != nil {
 		return err
+	}
+	if c.wantsJSON() {
+		v, err := c.mineJSON()
+		if err != nil {
+			return err
+		}
+		return writeJSON(c.cmd.OutOrStdout(), v)
 	}
 	if c.env.ExportMine == nil {
 		return schedule.Errorf(schedule.ENOTFOUND, "export --mine is not available here")

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,9 @@ type talkJSON struct {
 	Block     string   `json:"block"`
 	Position  int      `json:"position"`
 	Tools     []string `json:"tools"`
+	Links     []string `json:"links"`
+	Tags      []string `json:"tags"`
+	CanMake   []string `json:"can_make"` // the talks blocks the speaker can make; [] means any
 	CreatedAt stamp    `json:"created_at"`
 	// EditedAfterApproval is what organisers approved, when the speaker
 	// has changed the talk since (it is back in review).
@@ -43,7 +47,7 @@ type approvedJSON struct {
 func newTalkJSON(t schedule.Talk) talkJSON {
 	v := talkJSON{
 		ID: t.ID, Title: line(t.Title), Abstract: text(t.Abstract), Speaker: line(t.Speaker), Minutes: t.Minutes,
-		Status: string(t.Status), Block: line(t.Block), Position: t.Position, Tools: lineList(t.Tools), CreatedAt: stamp(t.CreatedAt),
+		Status: string(t.Status), Block: line(t.Block), Position: t.Position, Tools: lineList(t.Tools), Links: lineList(t.Links), Tags: lineList(t.Tags), CanMake: lineList(t.CanMake), CreatedAt: stamp(t.CreatedAt),
 	}
 	if a := t.EditedAfterApproval; a != nil {
 		v.EditedAfterApproval = &approvedJSON{Title: line(a.Title), Minutes: a.Minutes, Abstract: text(a.Abstract),
@@ -107,7 +111,7 @@ func (t *tree) talksCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			talks, err := c.backend().Talks(c.ctx, filter)
+			talks, err := c.backend().VisibleTalks(c.ctx, c.viewer(), filter)
 			if err != nil {
 				return err
 			}
@@ -134,6 +138,11 @@ func (f *talkFilterFlags) register(cmd *cobra.Command) {
 
 func (f *talkFilterFlags) filter(c *call) (schedule.TalkFilter, error) {
 	filter := schedule.TalkFilter{Block: f.block}
+	if c.flagSet("block") {
+		if err := knownTalksBlock(c.event(), f.block); err != nil {
+			return filter, err
+		}
+	}
 	for _, s := range f.status {
 		st, err := parseTalkStatus(s)
 		if err != nil {
@@ -148,6 +157,21 @@ func (f *talkFilterFlags) filter(c *call) (schedule.TalkFilter, error) {
 		filter.SpeakerID = c.actor().PersonID
 	}
 	return filter, nil
+}
+
+// knownTalksBlock refuses a --block that names no talks block, which would
+// otherwise list nothing and look like an empty queue.
+func knownTalksBlock(ev *schedule.Event, id string) error {
+	var ids []string
+	for _, b := range ev.Blocks {
+		if b.Kind == schedule.KindTalks {
+			if b.ID == id {
+				return nil
+			}
+			ids = append(ids, b.ID)
+		}
+	}
+	return usagef("no talks block %q: use one of %s", id, strings.Join(ids, ", "))
 }
 
 var talkStatuses = []schedule.TalkStatus{schedule.TalkProposed, schedule.TalkApproved, schedule.TalkLive,
@@ -187,6 +211,13 @@ func (f *talkFlags) apply(c *call, p *schedule.TalkProposal) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if c.flagSet("minutes") && f.minutes < 1 {
+		// The store reads 0 as "the event's length": said on purpose, it
+		// would quietly become 5.
+		ev := c.event()
+		return false, usagef("--minutes is how long the talk lasts: 1 to %d (leave it out for the event's %d)",
+			int(ev.Talks.MaxLength/time.Minute), int(ev.Talks.Length/time.Minute))
+	}
 	set := setters{c: c}
 	set.str("title", &p.Title, f.title)
 	set.str("abstract", &p.Abstract, abstract)
@@ -200,6 +231,7 @@ func (f *talkFlags) apply(c *call, p *schedule.TalkProposal) (bool, error) {
 
 func (t *tree) proposeTalkCommand() *cobra.Command {
 	var f talkFlags
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "talk",
 		Short: "Propose a lightning talk",
@@ -214,14 +246,16 @@ func (t *tree) proposeTalkCommand() *cobra.Command {
 			if strings.TrimSpace(p.Title) == "" {
 				return usagef(`propose talk needs --title, e.g. propose talk --title "Cython in anger"`)
 			}
+			p.Force = force
 			talk, err := c.backend().ProposeTalk(c.ctx, c.actor(), p)
 			if err != nil {
-				return err
+				return c.explainDuplicate(err)
 			}
-			return c.say("Proposed %s.\nAn organiser approves it into the queue. Change it with: %s edit talk %d --title ...", describeTalk(talk), c.prefix, talk.ID)
+			return c.report(newTalkJSON(talk), "Proposed %s.\nAn organiser approves it into the queue. Change it with: %s edit talk %d --title ...", describeTalk(talk), c.prefix, talk.ID)
 		}),
 	}
 	f.register(cmd)
+	cmd.Flags().BoolVar(&force, "force", false, "propose it even if you have a talk with a very similar title")
 	return cmd
 }
 
@@ -237,7 +271,7 @@ func (t *tree) editTalkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cur, err := c.backend().Talk(c.ctx, id)
+			cur, err := c.backend().VisibleTalk(c.ctx, c.viewer(), id)
 			if err != nil {
 				return err
 			}
@@ -250,7 +284,7 @@ func (t *tree) editTalkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Changed %s.", describeTalk(talk))
+			return c.report(newTalkJSON(talk), "Changed %s.", describeTalk(talk))
 		}),
 	}
 	f.register(cmd)
@@ -280,7 +314,7 @@ func (c *call) actOnTalk(idArg string, act schedule.TalkAction) error {
 	if err != nil {
 		return err
 	}
-	return c.say("%s %s.", talkActionDone[act], describeTalk(talk))
+	return c.report(newTalkJSON(talk), "%s %s.", talkActionDone[act], describeTalk(talk))
 }
 
 // talkActionDone says what an action did, to start a confirmation.

@@ -178,5 +178,5 @@ func (c *call) sayTimer(done string, tm schedule.Timer, err error) error {
 		return err
 	}
 	j := newTimerJSON(tm, c.now())
-	return c.say("%s timer %d (%s) %s: %s left, %s.", done, j.ID, j.Kind, quoted(j.Label), countdown(time.Duration(j.RemainingSeconds)*time.Second), j.State)
+	return c.report(j, "%s timer %d (%s) %s: %s left, %s.", done, j.ID, j.Kind, quoted(j.Label), countdown(time.Duration(j.RemainingSeconds)*time.Second), j.State)
 }

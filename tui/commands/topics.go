@@ -5,8 +5,8 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/lightningcamp/camp/schedule"
@@ -30,8 +30,12 @@ type topicJSON struct {
 	Slot        string   `json:"slot"`
 	SlotStart   stamp    `json:"slot_start"`
 	SlotEnd     stamp    `json:"slot_end"`
-	Room        string   `json:"room"` // the Zoom breakout room's name, exactly as in Zoom
+	Room        string   `json:"room"`      // the Zoom breakout room's name, exactly as in Zoom
+	JoinLink    string   `json:"join_link"` // where to join that room (Event.JoinLink); "" unless placed
 	CreatedAt   stamp    `json:"created_at"`
+
+	blockTitle string // the open-space block's title, for people
+	slotIndex  int
 }
 
 // topicsView is `topics --json`.
@@ -40,6 +44,8 @@ type topicsView struct {
 	DotsPerPerson int         `json:"dots_per_person"`
 	DotsSpent     int         `json:"dots_spent"`
 	guest         bool
+	clock         readerClock
+	prefix        string
 }
 
 func newTopicJSON(ev *schedule.Event, t schedule.Topic, voted bool) topicJSON {
@@ -56,42 +62,82 @@ func newTopicJSON(ev *schedule.Event, t schedule.Topic, voted bool) topicJSON {
 		if room, ok := ev.Room(tr.Room); ok {
 			j.Room = line(room.Name)
 		}
+		j.JoinLink = line(ev.JoinLink(tr.Room))
 	}
 	if s, ok := ev.Slot(t.Slot); ok {
-		j.SlotStart, j.SlotEnd = stamp(s.Start), stamp(s.End)
+		j.SlotStart, j.SlotEnd, j.slotIndex = stamp(s.Start), stamp(s.End), s.Index
+		if b, ok := ev.Block(s.Block); ok {
+			j.blockTitle = line(b.Title)
+		}
 	}
 	return j
 }
 
+// writeText lists each topic in a few lines that fit 80 columns: number,
+// title and leader; the first words of its description; where and when it
+// is (in the reader's zone) and its breakout room, with the room's link.
 func (v topicsView) writeText(w io.Writer) {
 	if len(v.Topics) == 0 {
 		fmt.Fprintln(w, "No open-space topics yet.")
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tVOTES\tSTATUS\tWHERE\tLEADER\tTITLE")
-	for _, t := range v.Topics {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, votes(t), t.Status, where(t), t.Leader, t.Title)
+	for i, t := range v.Topics {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, fit(fmt.Sprintf("#%-3d %s", t.ID, t.Title)))
+		fmt.Fprintln(w, fit("     by "+t.Leader+" · "+topicFacts(t)))
+		if d := firstLine(t.Description); d != "" {
+			fmt.Fprintln(w, fit("     "+d))
+		}
+		if t.Slot != "" {
+			fmt.Fprintln(w, fit("     "+v.where(t)))
+			if t.JoinLink != "" {
+				fmt.Fprintln(w, "     join: "+t.JoinLink) // whole, even past 80 columns: a cut link is no link
+			}
+		}
 	}
-	tw.Flush()
+	fmt.Fprintln(w)
 	if !v.guest {
 		fmt.Fprintf(w, "* has your dot. You have spent %d of your %d dots.\n", v.DotsSpent, v.DotsPerPerson)
 	}
+	fmt.Fprintln(w, fit("More about one: "+v.prefix+" topics show ID"))
 }
 
-func votes(t topicJSON) string {
+// topicFacts is a topic's dots and status: "7 dots * · open".
+func topicFacts(t topicJSON) string {
+	dots := count(t.Votes, "dot")
 	if t.Voted {
-		return fmt.Sprintf("%d *", t.Votes)
+		dots += " *"
 	}
-	return fmt.Sprint(t.Votes)
+	return dots + " · " + t.Status
 }
 
-// where is a placed topic's slot, start and breakout room.
-func where(t topicJSON) string {
-	if t.Slot == "" {
-		return "-"
+// where is a placed topic's slot, its time in the reader's zone and its
+// breakout room: "Open space I, slot 1 · 20:00-20:45 JST · Room 2".
+func (v topicsView) where(t topicJSON) string {
+	return fmt.Sprintf("%s, slot %d · %s · %s", cmpOr(t.blockTitle, t.Slot), t.slotIndex, v.clock.span(timeOf(t.SlotStart), timeOf(t.SlotEnd)), t.Room)
+}
+
+// textWidth is the width command text is laid out for: a terminal of 80
+// columns, the narrowest people use.
+const textWidth = 80
+
+// wrap breaks text at words to textWidth columns.
+func wrap(s string) string { return ansi.Wrap(s, textWidth, "") }
+
+// fit cuts a line to textWidth columns with an ellipsis.
+func fit(s string) string { return ansi.Truncate(s, textWidth, "…") }
+
+// firstLine is the first line of text with words, without Markdown's
+// heading marks, for a one-line summary.
+func firstLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#>*- ")); l != "" {
+			return l
+		}
 	}
-	return fmt.Sprintf("%s %s, %s", t.Slot, utcClock(timeOf(t.SlotStart)), t.Room)
+	return ""
 }
 
 func (t *tree) topicsCommand() *cobra.Command {
@@ -103,11 +149,96 @@ func (t *tree) topicsCommand() *cobra.Command {
 		RunE:    t.run(func(c *call) error { return c.topics() }),
 	}
 	addJSONFlag(cmd)
+	addTZFlag(cmd)
+	cmd.AddCommand(t.topicShowCommand(), t.topicMergeCommand())
 	return t.everyone(cmd)
 }
 
+func (t *tree) topicMergeCommand() *cobra.Command {
+	return t.organiser(&cobra.Command{
+		Use:     "merge FROM INTO",
+		Short:   "Fold topic FROM into topic INTO: its dots, notes and reports move, FROM is withdrawn",
+		Example: t.examples("topics merge 7 5"),
+		Args:    exactArgs(2),
+		RunE: t.run(func(c *call) error {
+			from, err := parseID(c.args[0], "topic")
+			if err != nil {
+				return err
+			}
+			into, err := parseID(c.args[1], "topic")
+			if err != nil {
+				return err
+			}
+			topic, err := c.backend().MergeTopics(c.ctx, c.actor(), from, into)
+			if err != nil {
+				return err
+			}
+			return c.report(newTopicJSON(c.event(), topic, false), "Merged topic %d into %s.", from, describeTopic(c.event(), topic))
+		}),
+	})
+}
+
+// topicDetail is `topics show ID`: everything about one topic.
+type topicDetail struct {
+	topicJSON
+	clock readerClock
+}
+
+func (d topicDetail) writeText(w io.Writer) {
+	t := d.topicJSON
+	fmt.Fprintf(w, "%s\n", wrap(fmt.Sprintf("Topic %d: %s", t.ID, t.Title)))
+	fmt.Fprintf(w, "Leader: %s\n", t.Leader)
+	if len(t.Tags) > 0 {
+		fmt.Fprintf(w, "Tags:   %s\n", strings.Join(t.Tags, ", "))
+	}
+	fmt.Fprintf(w, "Votes:  %s\n", topicFacts(t))
+	if t.Slot != "" {
+		fmt.Fprintf(w, "When:   %s, slot %d · %s\n", cmpOr(t.blockTitle, t.Slot), t.slotIndex, d.clock.span(timeOf(t.SlotStart), timeOf(t.SlotEnd)))
+		fmt.Fprintf(w, "Room:   %s (%s)\n", t.Room, t.TrackName)
+		if t.JoinLink != "" {
+			fmt.Fprintf(w, "Join:   %s\n", t.JoinLink)
+		}
+	} else {
+		fmt.Fprintln(w, "When:   not on the board yet")
+	}
+	if t.Description != "" {
+		fmt.Fprintf(w, "\n%s\n", wrap(t.Description))
+	}
+}
+
+func (t *tree) topicShowCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "show ID",
+		Short:   "Everything about one topic: description, leader, tags, votes, slot, room and its link",
+		Example: t.examples("topics show 5", "topics show 5 --json"),
+		Args:    exactArgs(1),
+		RunE: t.run(func(c *call) error {
+			id, err := parseID(c.args[0], "topic")
+			if err != nil {
+				return err
+			}
+			topic, err := c.backend().VisibleTopic(c.ctx, c.viewer(), id)
+			if err != nil {
+				return err
+			}
+			mine, err := c.myVotes()
+			if err != nil {
+				return err
+			}
+			clock, err := c.readerClock()
+			if err != nil {
+				return err
+			}
+			return c.show(topicDetail{topicJSON: newTopicJSON(c.event(), topic, slices.Contains(mine, topic.ID)), clock: clock})
+		}),
+	}
+	addJSONFlag(cmd)
+	addTZFlag(cmd)
+	return cmd
+}
+
 func (c *call) topics() error {
-	topics, err := c.backend().Topics(c.ctx)
+	topics, err := c.backend().VisibleTopics(c.ctx, c.viewer())
 	if err != nil {
 		return err
 	}
@@ -116,7 +247,11 @@ func (c *call) topics() error {
 		return err
 	}
 	ev := c.event()
-	v := topicsView{Topics: make([]topicJSON, 0, len(topics)), DotsPerPerson: ev.OpenSpace.DotsPerPerson, DotsSpent: len(mine), guest: c.isGuest()}
+	clock, err := c.readerClock()
+	if err != nil {
+		return err
+	}
+	v := topicsView{Topics: make([]topicJSON, 0, len(topics)), DotsPerPerson: ev.OpenSpace.DotsPerPerson, DotsSpent: len(mine), guest: c.isGuest(), clock: clock, prefix: c.prefix}
 	for _, t := range topics {
 		v.Topics = append(v.Topics, newTopicJSON(ev, t, slices.Contains(mine, t.ID)))
 	}
@@ -184,6 +319,7 @@ func (c *call) tagForTrack(p *schedule.TopicProposal, trackID string) error {
 
 func (t *tree) proposeTopicCommand() *cobra.Command {
 	var f topicFlags
+	var force bool
 	cmd := &cobra.Command{
 		Use:     "topic",
 		Short:   "Propose an open-space topic",
@@ -197,14 +333,16 @@ func (t *tree) proposeTopicCommand() *cobra.Command {
 			if strings.TrimSpace(p.Title) == "" {
 				return usagef(`propose topic needs --title, e.g. propose topic --title "Packaging compiled wheels"`)
 			}
+			p.Force = force
 			topic, err := c.backend().ProposeTopic(c.ctx, c.actor(), p)
 			if err != nil {
-				return err
+				return c.explainDuplicate(err)
 			}
-			return c.say("Proposed %s.\nPeople vote with: %s vote %d", describeTopic(c.event(), topic), c.prefix, topic.ID)
+			return c.report(newTopicJSON(c.event(), topic, false), "Proposed %s.\nPeople vote with: %s vote %d", describeTopic(c.event(), topic), c.prefix, topic.ID)
 		}),
 	}
 	f.register(cmd)
+	cmd.Flags().BoolVar(&force, "force", false, "propose it even if a topic with a very similar title exists")
 	return cmd
 }
 
@@ -220,7 +358,7 @@ func (t *tree) editTopicCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cur, err := c.backend().Topic(c.ctx, id)
+			cur, err := c.backend().VisibleTopic(c.ctx, c.viewer(), id)
 			if err != nil {
 				return err
 			}
@@ -232,7 +370,7 @@ func (t *tree) editTopicCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return c.say("Changed %s.", describeTopic(c.event(), topic))
+			return c.report(newTopicJSON(c.event(), topic, false), "Changed %s.", describeTopic(c.event(), topic))
 		}),
 	}
 	f.register(cmd)
@@ -262,16 +400,21 @@ func (t *tree) voteCommand() *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: t.run(func(c *call) error {
 			verb := map[bool]string{false: "Your dot is on", true: "Took your dot back from"}[remove]
-			if err := c.changeTopic(c.args[0], verb, func(id int64) (schedule.Topic, error) {
-				return c.backend().Vote(c.ctx, c.actor(), id, !remove)
-			}); err != nil {
+			id, err := parseID(c.args[0], "topic")
+			if err != nil {
+				return err
+			}
+			topic, err := c.backend().Vote(c.ctx, c.actor(), id, !remove)
+			if err != nil {
 				return err
 			}
 			mine, err := c.myVotes()
 			if err != nil {
 				return err
 			}
-			return c.say("You have %d of your %d dots left.", c.event().OpenSpace.DotsPerPerson-len(mine), c.event().OpenSpace.DotsPerPerson)
+			per := c.event().OpenSpace.DotsPerPerson
+			return c.report(newTopicJSON(c.event(), topic, slices.Contains(mine, topic.ID)), "%s %s.\nYou have %d of your %d dots left.",
+				verb, describeTopic(c.event(), topic), per-len(mine), per)
 		}),
 	}
 	cmd.Flags().BoolVar(&remove, "remove", false, "take your dot back")
@@ -288,7 +431,7 @@ func (c *call) changeTopic(idArg, verb string, change func(id int64) (schedule.T
 	if err != nil {
 		return err
 	}
-	return c.say("%s %s.", verb, describeTopic(c.event(), topic))
+	return c.report(newTopicJSON(c.event(), topic, false), "%s %s.", verb, describeTopic(c.event(), topic))
 }
 
 // describeTopic is a topic in one line for confirmations.
@@ -297,6 +440,9 @@ func describeTopic(ev *schedule.Event, t schedule.Topic) string {
 	s := fmt.Sprintf("topic %d %s by %s (%s, %s", j.ID, quoted(j.Title), j.Leader, j.Status, count(j.Votes, "dot"))
 	if j.Slot != "" {
 		s += fmt.Sprintf("; %s in %s, Zoom room %s", j.Slot, j.TrackName, quoted(j.Room))
+		if j.JoinLink != "" {
+			s += ", join at " + j.JoinLink
+		}
 	}
 	return s + ")"
 }

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -61,7 +62,7 @@ func (t *tree) organiser(cmd *cobra.Command) *cobra.Command {
 func (t *tree) examples(lines ...string) string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = "  " + t.prefix + " " + l
+		out[i] = "  " + remoteLine(t.prefix, l)
 	}
 	return strings.Join(out, "\n")
 }
@@ -115,4 +116,18 @@ func commandName(cmd *cobra.Command) string {
 
 // usageFlagError makes cobra's flag mistakes (unknown flag, bad number)
 // usage errors, so they exit with code 2.
-func usageFlagError(_ *cobra.Command, err error) error { return UsageError{err} }
+func usageFlagError(_ *cobra.Command, err error) error {
+	if m := badFlagValue.FindStringSubmatch(err.Error()); m != nil {
+		return usagef("%s wants %s, not %q", m[2], flagKinds[m[3]], m[1])
+	}
+	return UsageError{err}
+}
+
+// badFlagValue is pflag's message for a value that is not a number, which
+// quotes Go's parser ("strconv.ParseInt: parsing ...") at people.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?(--[\w-]+)" flag: strconv\.(Parse\w+)`)
+
+var flagKinds = map[string]string{
+	"ParseInt": "a whole number, e.g. 5", "ParseUint": "a whole number, e.g. 5",
+	"ParseFloat": "a number, e.g. 3.5", "ParseBool": "true or false",
+}

@@ -34,7 +34,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{ada, []string{"propose"}, "propose needs one of: talk, topic"},
 		{ada, []string{"propose", "talk"}, "needs --title"},
 		{ada, []string{"propose", "talk", "--title", "Long", "--minutes", "99"}, "1 to 10 minutes"},
-		{ada, []string{"propose", "talk", "--title", "T", "--minutes", "five"}, "invalid argument"},
+		{ada, []string{"propose", "talk", "--title", "T", "--minutes", "five"}, `--minutes wants a whole number, e.g. 5, not "five"`},
 		{ada, []string{"propose", "talk", "--title", "T", "--tool", "rust"}, "unknown compiler tool"},
 		{ada, []string{"notes", "talk:x"}, "talk:ID or topic:ID"},
 		{ada, []string{"notes", "add", "talk:1"}, "usage: notes add TARGET TEXT..."},
@@ -137,7 +137,8 @@ func TestRateLimitSaysSlowDown(t *testing.T) {
 	ada := c.attendee("Ada")
 	ada.Backend = rateLimited{ada.Backend}
 	r := run(t, ada, "propose", "talk", "--title", "Again")
-	wantFailure(t, r, 1, "slow down")
+	// Its own exit code (issue 14 item 11): scripts wait and retry.
+	wantFailure(t, r, commands.ExitSlowDown, "slow down")
 	if !strings.Contains(r.stderr, "try again") {
 		t.Errorf("rate limiting should say to try again:\n%s", r)
 	}

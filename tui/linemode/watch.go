@@ -58,7 +58,7 @@ func NewWatcher(cfg Config) *Watcher {
 	if cfg.Poll <= 0 {
 		cfg.Poll = DefaultPoll
 	}
-	return &Watcher{cfg: cfg, reader: live.Reader{Event: cfg.Event, Source: liveSource{cfg.Source}, Shared: cfg.Shared, Viewer: cfg.Viewer.PersonID}}
+	return &Watcher{cfg: cfg, reader: live.Reader{Event: cfg.Event, Source: liveSource{cfg.Source}, Shared: cfg.Shared, Viewer: cfg.Viewer.PersonID, Sees: schedule.ViewerOf(cfg.Viewer)}}
 }
 
 // watched are the parts of the camp a watcher follows.

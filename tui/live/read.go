@@ -38,6 +38,10 @@ type Reader struct {
 	Shared *Shared // nil: every read is the session's own
 	Viewer int64   // the viewer's person ID (0: a guest, who has no votes)
 	Role   schedule.Role
+	// Sees is who the viewer is for the visibility rule: a shared read
+	// holds what organisers see, and each session keeps what its viewer
+	// may see (the zero Viewer sees what a guest sees).
+	Sees schedule.Viewer
 }
 
 // Load is one read of one part, to Apply to a snapshot.
@@ -80,7 +84,8 @@ func (r Reader) read(ctx context.Context, part Part, since time.Time, target sch
 			ts, err := src.Talks(ctx, schedule.TalkFilter{})
 			return prepareTalks(ev, ts), err
 		}, nil)
-		return func(s *Snapshot) { s.Talks, s.versions[Talks] = ts.Value, ts.Version }, err
+		talks := visibleOnly(ts.Value, r.Sees.SeesTalk)
+		return func(s *Snapshot) { s.Talks, s.versions[Talks] = talks, ts.Version }, err
 	case Topics:
 		board, err := Read(ctx, sh, part, since, func(ctx context.Context) (*topicBoard, error) {
 			ts, err := src.Topics(ctx)
@@ -90,7 +95,7 @@ func (r Reader) read(ctx context.Context, part Part, since time.Time, target sch
 		if err == nil && r.Viewer != 0 {
 			votes, err = src.VotesOf(ctx, r.Viewer)
 		}
-		return func(s *Snapshot) { s.setTopics(board, votes) }, err
+		return func(s *Snapshot) { s.setTopics(board, votes, r.Sees) }, err
 	case People:
 		ps, err := Read(ctx, sh, part, since, func(ctx context.Context) (peopleList, error) {
 			ps, err := src.People(ctx)
@@ -126,9 +131,27 @@ func (r Reader) read(ctx context.Context, part Part, since time.Time, target sch
 		if err == nil {
 			reports, err = src.Reports(ctx, target)
 		}
+		entries, reports = visibleOnly(entries, r.Sees.SeesNote), visibleOnly(reports, r.Sees.SeesReport)
 		return func(s *Snapshot) { s.setNotes(NoteSet{target, entries, reports}) }, err
 	}
 	panic("live: unknown part")
+}
+
+// visibleOnly is xs without what the viewer may not see: xs itself when
+// that is everything (shared reads stay shared), else a copy.
+func visibleOnly[T any](xs []T, sees func(T) bool) []T {
+	for i, x := range xs {
+		if !sees(x) {
+			out := slices.Clone(xs[:i])
+			for _, y := range xs[i+1:] {
+				if sees(y) {
+					out = append(out, y)
+				}
+			}
+			return out
+		}
+	}
+	return xs
 }
 
 // samePerson compares two people, times by instant.

@@ -129,8 +129,9 @@ func prepareTopics(topics []schedule.Topic) *topicBoard {
 	return b
 }
 
-func (s *Snapshot) setTopics(b Versioned[*topicBoard], myVotes []int64) {
-	s.Topics, s.Unplaced, s.Cells, s.versions[Topics] = b.Value.topics, b.Value.unplaced, b.Value.cells, b.Version
+func (s *Snapshot) setTopics(b Versioned[*topicBoard], myVotes []int64, viewer schedule.Viewer) {
+	s.Topics = visibleOnly(b.Value.topics, viewer.SeesTopic)
+	s.Unplaced, s.Cells, s.versions[Topics] = b.Value.unplaced, b.Value.cells, b.Version
 	votes := make(map[int64]bool, len(myVotes))
 	for _, id := range myVotes {
 		votes[id] = true

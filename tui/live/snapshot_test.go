@@ -49,7 +49,7 @@ func TestSnapshotVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := &fakeSource{talks: []schedule.Talk{{ID: 1, Title: "Cython in anger", Block: "eu-talks"}}, votes: []int64{7}}
-	r := Reader{Event: ev, Source: src, Shared: NewShared(), Viewer: 1}
+	r := Reader{Event: ev, Source: src, Shared: NewShared(), Viewer: 1, Sees: schedule.Viewer{PersonID: 1, Organiser: true}}
 	var s Snapshot
 	changed := time.Now()
 	if !s.Apply(r.Read(t.Context(), Talks, changed, schedule.Target{})) {

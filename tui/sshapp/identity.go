@@ -2,6 +2,7 @@ package sshapp
 
 import (
 	"context"
+	"errors"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -16,6 +17,32 @@ func acceptAnyKey(ssh.Context, ssh.PublicKey) bool { return true }
 
 // A client without a key may look, as a read-only guest.
 func acceptGuest(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+
+// GuestUser is the user name that asks for a read-only guest without any
+// authentication (the SSH "none" method): `ssh -o BatchMode=yes
+// guest@HOST talks`. BatchMode turns keyboard-interactive off, so a script
+// without a key had no way in. OpenSSH tries "none" first, so it is
+// accepted only for this name: anyone else goes on to show their key.
+// Nothing is gained by it: a guest is what any client may be.
+const GuestUser = "guest"
+
+// guestWithoutAuth lets GuestUser in with the "none" method. The
+// permissions it grants are empty and fresh, so no key offered earlier on
+// the connection can stick to the session (ssh.Session.PublicKey reads the
+// permissions of the attempt that succeeded).
+func guestWithoutAuth(ctx ssh.Context) *gossh.ServerConfig {
+	return &gossh.ServerConfig{
+		NoClientAuth: true,
+		NoClientAuthCallback: func(conn gossh.ConnMetadata) (*gossh.Permissions, error) {
+			if conn.User() != GuestUser {
+				return nil, errors.New("no authentication offered")
+			}
+			fresh := &gossh.Permissions{}
+			ctx.Permissions().Permissions = fresh
+			return fresh, nil
+		},
+	}
+}
 
 // identity is who a session is.
 type identity struct {

