@@ -15,7 +15,7 @@ func TestHereSaysWhichRoomAndCountsHeads(t *testing.T) {
 	olga, priya, mei := c.organiser("Olga"), c.attendee("Priya"), c.attendee("Mei")
 	wantFailure(t, run(t, priya, "here", "b"), 1, "no open-space slot is running now")
 	c.clock.Set(time.Date(2026, 3, 28, 11, 10, 0, 0, time.UTC))
-	if r := mustRun(t, priya, "here", "Room", "2"); !strings.Contains(r.stdout, "You are in Room 2 until 11:45 UTC") {
+	if r := mustRun(t, priya, "here", "Room", "2"); !strings.Contains(r.stdout, "You are in Room 2 until 11:45 GMT") {
 		t.Errorf("here Room 2:\n%s", r)
 	}
 	mustRun(t, mei, "here", "b")
