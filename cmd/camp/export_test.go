@@ -220,3 +220,21 @@ func TestReimportRefundLeavesZoomFile(t *testing.T) {
 		t.Errorf("zoom-unassigned.txt does not say why Ada is left out:\n%s", leftOut)
 	}
 }
+
+// Issue 13 item 8: the console could not tag a topic compilepython, so an
+// untagged topic could never go into the reserved room. `camp edit topic`
+// does what `e` on the board does.
+func TestLocalEditTopicTagsItForTheReservedRoom(t *testing.T) {
+	dir := t.TempDir()
+	seedCamp(t, dir)
+	if code, _, stderr := runBinary(t, dir, "assign", "1", "a", "eu-openspace-1/1"); code == 0 || !strings.Contains(stderr, "compilepython") {
+		t.Fatalf("an untagged topic went into the reserved track: exit %d %s", code, stderr)
+	}
+	code, stdout, stderr := runBinary(t, dir, "edit", "topic", "1", "--tag", "compilepython", "--json")
+	if code != 0 || !strings.Contains(stdout, `"compilepython"`) {
+		t.Fatalf("edit topic: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := runBinary(t, dir, "assign", "1", "a", "eu-openspace-1/1"); code != 0 {
+		t.Fatalf("the tagged topic was refused the reserved track: exit %d\n%s%s", code, stdout, stderr)
+	}
+}

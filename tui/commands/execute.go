@@ -86,8 +86,10 @@ func (t *tree) sshCommands() []*cobra.Command {
 // Commands returns the data commands for the local CLI (the organiser at
 // the console) to mount under its own root: now, talks, topics, notes
 // (with notes add/edit), report, queue, timer, announce, assign, unassign,
-// link (only `link confirm CODE`), people, rooms, guide, here, cue and questions. The CLI has its own schedule and
-// export; join, whoami, name, vote, propose, edit, withdraw and stats need
+// link (only `link confirm CODE`), people, rooms, guide, here, cue, questions
+// and `edit topic` (an organiser retitles or retags any topic, e.g. tags it
+// compilepython for the reserved room). The CLI has its own schedule and
+// export; join, whoami, name, vote, propose, edit talk, withdraw and stats need
 // an SSH key or a server and are left out. env is called when a command
 // runs, so the database is opened only for commands that need it. Errors
 // come back unprinted: map them with ExitCode and Message (usage mistakes
@@ -100,6 +102,7 @@ func Commands(env func(cmd *cobra.Command) (*Env, error)) []*cobra.Command {
 		t.linkCommand(false), t.peopleCommand(), t.roomsCommand(),
 		t.guideCommand(),
 		t.hereCommand(), t.cueCommand(), t.questionsCommand(),
+		t.localEditCommand(),
 	}
 	for _, c := range cmds {
 		c.SetFlagErrorFunc(usageFlagError)

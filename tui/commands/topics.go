@@ -377,6 +377,14 @@ func (t *tree) editTopicCommand() *cobra.Command {
 	return cmd
 }
 
+// localEditCommand is `camp edit topic` at the console: the organiser
+// changes any topic's title, description or tags, as `e` on the board does.
+func (t *tree) localEditCommand() *cobra.Command {
+	return t.group("edit", "Change an open-space topic (only the flags you give)",
+		t.examples("edit topic 5 --tag compilepython", `edit topic 5 --title "Packaging compiled wheels"`),
+		t.editTopicCommand())
+}
+
 func (t *tree) withdrawTopicCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:     "topic ID",
