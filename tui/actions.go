@@ -18,6 +18,10 @@ type (
 		ok   string
 		err  error
 		then func() tea.Cmd
+		// ask, if not nil, may answer a refusal with a question instead
+		// of an error on the status line (duplicates.go): it says whether
+		// it took err.
+		ask func(err error) (tea.Cmd, bool)
 	}
 	// writtenMsg wraps the answer of a queued write, so Update knows the
 	// next write may go.
@@ -52,7 +56,20 @@ func (m *Model) onWritten(msg writtenMsg) tea.Cmd {
 	return tea.Batch(m.update(msg.msg), m.nextWrite())
 }
 
+// writeAsking is write whose refusal ask may answer with a question
+// (a near-duplicate title asks whether to propose anyway).
+func (m *Model) writeAsking(ok string, do func(ctx context.Context) error, ask func(err error) (tea.Cmd, bool)) tea.Cmd {
+	return m.enqueue(func(ctx context.Context) tea.Msg {
+		return doneMsg{ok: ok, err: do(ctx), ask: ask}
+	})
+}
+
 func (m *Model) onDone(msg doneMsg) tea.Cmd {
+	if msg.err != nil && msg.ask != nil {
+		if cmd, ok := msg.ask(msg.err); ok {
+			return tea.Batch(cmd, m.reload(live.Talks))
+		}
+	}
 	if msg.err != nil {
 		m.fail(msg.err)
 		return m.reload(live.Talks) // undo what was shown ahead of the write

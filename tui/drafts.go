@@ -32,6 +32,10 @@ func (m *Model) isLeaveKey(k tea.KeyPressMsg) bool {
 
 // leaveForm answers esc or ctrl+c on the open form.
 func (m *Model) leaveForm() tea.Cmd {
+	if esc := m.form.onEsc; esc != nil {
+		m.form = nil
+		return esc()
+	}
 	if !m.form.touched && m.form.typed.Len() == 0 {
 		m.form = nil
 		m.tell("form closed; nothing was typed")
@@ -66,6 +70,12 @@ func (m *Model) keepDraft() {
 	f := m.form
 	f.leaving = false
 	m.form = nil
+	m.addDraft(f)
+	m.tell("draft kept: it comes back when you open “" + f.title + "” again")
+}
+
+// addDraft keeps f, in place of an older draft of the same form.
+func (m *Model) addDraft(f *openedForm) {
 	for i, d := range m.drafts {
 		if d.title == f.title {
 			m.drafts = append(m.drafts[:i], m.drafts[i+1:]...)
@@ -76,7 +86,6 @@ func (m *Model) keepDraft() {
 	if len(m.drafts) > draftsMax {
 		m.drafts = m.drafts[1:]
 	}
-	m.tell("draft kept: it comes back when you open “" + f.title + "” again")
 }
 
 // takeDraft returns the kept draft of the form called title, if any, and

@@ -27,6 +27,8 @@ type openedForm struct {
 
 	touched bool // something was typed or deleted: leaving asks (drafts.go)
 	leaving bool // the form asks whether to keep the draft
+
+	onEsc func() tea.Cmd // if not nil, esc runs it instead of closing (a question's "no")
 }
 
 // formKeys is huh's key map minus the external editor: over SSH, ctrl+e would
@@ -45,12 +47,16 @@ func (m *Model) openForm(title, preface string, f *huh.Form, submit func() tea.C
 		m.tell("your draft is back")
 		return nil
 	}
-	f = f.WithAccessible(false).WithShowHelp(false).WithShowErrors(true).
-		WithTheme(huh.ThemeFunc(form.Theme))
-	m.form = &openedForm{title: title, preface: preface, form: form.New(f, formKeys()), submit: submit}
+	m.form = newOpenedForm(title, preface, f, submit)
 	m.showHelp = false
 	m.resizeForm()
 	return m.form.form.Init()
+}
+
+func newOpenedForm(title, preface string, f *huh.Form, submit func() tea.Cmd) *openedForm {
+	f = f.WithAccessible(false).WithShowHelp(false).WithShowErrors(true).
+		WithTheme(huh.ThemeFunc(form.Theme))
+	return &openedForm{title: title, preface: preface, form: form.New(f, formKeys()), submit: submit}
 }
 
 func (m *Model) resizeForm() {

@@ -44,6 +44,12 @@ type writes interface {
 	fail(err error)
 	// remember keeps a step just taken so the undo key can take it back.
 	remember(u undoable)
+	// writeAsking, askFirst, reopenForm and stashDraft: a refused
+	// near-duplicate asks before proposing anyway (duplicates.go).
+	writeAsking(ok string, do func(ctx context.Context) error, ask func(err error) (tea.Cmd, bool)) tea.Cmd
+	askFirst(title, preface string, f *huh.Form, answered, esc func() tea.Cmd) tea.Cmd
+	reopenForm(title, preface string, f *huh.Form, submit func() tea.Cmd) tea.Cmd
+	stashDraft(title, preface string, f *huh.Form, submit func() tea.Cmd)
 }
 
 var _ writes = (*Model)(nil)

@@ -73,14 +73,44 @@ func (v *talksView) talkForm(l *look, d *talkDraft) *huh.Form {
 }
 
 func (v *talksView) proposeTalkForm(l *look) tea.Cmd {
-	d := &talkDraft{}
+	return v.openProposeTalk(l, &talkDraft{}, false)
+}
+
+const proposeTalkTitle = "Propose a lightning talk"
+
+// openProposeTalk opens the proposal form on d; again says it comes back
+// after a question (duplicates.go), with what was typed.
+func (v *talksView) openProposeTalk(l *look, d *talkDraft, again bool) tea.Cmd {
+	open := v.desk.openForm
+	if again {
+		open = v.desk.reopenForm
+	}
+	return open(proposeTalkTitle, "", v.talkForm(l, d), func() tea.Cmd { return v.sendTalk(l, d, false) })
+}
+
+// sendTalk proposes d. A title very close to one of the speaker's own
+// talks is refused unless force; the refusal asks whether to propose it
+// anyway or go back to the draft.
+func (v *talksView) sendTalk(l *look, d *talkDraft, force bool) tea.Cmd {
+	p := d.proposal()
+	p.Force = force
 	talks, actor := v.talks, l.actor
-	return v.desk.openForm("Propose a lightning talk", "", v.talkForm(l, d), func() tea.Cmd {
-		p := d.proposal()
-		return v.desk.write(fmt.Sprintf("proposed “%s”", p.Title), func(ctx context.Context) error {
-			_, err := talks.ProposeTalk(ctx, actor, p)
-			return err
-		}, nil)
+	return v.desk.writeAsking(fmt.Sprintf("proposed “%s”", p.Title), func(ctx context.Context) error {
+		_, err := talks.ProposeTalk(ctx, actor, p)
+		return err
+	}, func(err error) (tea.Cmd, bool) {
+		dup, ok := asDuplicate(err)
+		if !ok || force {
+			return nil, false
+		}
+		anyway := false
+		back := func() tea.Cmd { return v.openProposeTalk(l, d, true) }
+		return v.desk.askFirst(proposeTalkTitle, "", talkDuplicateQuestion(l, dup, &anyway), func() tea.Cmd {
+			if anyway {
+				return v.sendTalk(l, d, true)
+			}
+			return back()
+		}, back), true
 	})
 }
 
