@@ -262,22 +262,63 @@ func (v *boardView) voteOn(l *look, t schedule.Topic) tea.Cmd {
 	}, nil)
 }
 
+// topicDraft is a topic proposal as the form edits it.
+type topicDraft struct{ title, desc, tags string }
+
 func (v *boardView) proposeTopicForm(l *look) tea.Cmd {
-	var title, desc, tags string
+	return v.openProposeTopic(l, &topicDraft{}, false)
+}
+
+const proposeTopicTitle = "Propose an open-space topic"
+
+func (v *boardView) topicForm(l *look, d *topicDraft) *huh.Form {
 	lim := l.ev.Limits
 	tagHelp := tagsHelp(l)
-	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Topic").Value(&title).CharLimit(lim.TitleMax).Validate(required("the topic", lim.TitleMax)),
-		huh.NewText().Title("What would you like to talk about?").Lines(4).CharLimit(lim.AbstractMax).Value(&desc).ExternalEditor(false).
+	return huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title("Topic").Value(&d.title).CharLimit(lim.TitleMax).Validate(required("the topic", lim.TitleMax)),
+		huh.NewText().Title("What would you like to talk about?").Lines(4).CharLimit(lim.AbstractMax).Value(&d.desc).ExternalEditor(false).
 			Validate(atMost("the description", lim.AbstractMax)),
-		huh.NewInput().Title("Tags").Description(tagHelp).CharLimit(tagsMax*(tagMax+1)).Value(&tags),
+		huh.NewInput().Title("Tags").Description(tagHelp).CharLimit(tagsMax*(tagMax+1)).Value(&d.tags),
 	))
+}
+
+// openProposeTopic opens the proposal form on d; again says it comes back
+// after a question (duplicates.go), with what was typed.
+func (v *boardView) openProposeTopic(l *look, d *topicDraft, again bool) tea.Cmd {
+	open := v.desk.openForm
+	if again {
+		open = v.desk.reopenForm
+	}
+	return open(proposeTopicTitle, "", v.topicForm(l, d), func() tea.Cmd { return v.sendTopic(l, d, false) })
+}
+
+// sendTopic proposes d. A title very close to an existing topic is refused
+// unless force; the refusal names that topic and asks whether to propose
+// anyway or show it (to vote for it), keeping d as a draft.
+func (v *boardView) sendTopic(l *look, d *topicDraft, force bool) tea.Cmd {
+	p := schedule.TopicProposal{Title: d.title, Description: d.desc, Tags: splitList(d.tags), Force: force}
 	topics, actor := v.topics, l.actor
-	return v.desk.openForm("Propose an open-space topic", "", f, func() tea.Cmd {
-		p := schedule.TopicProposal{Title: title, Description: desc, Tags: splitList(tags)}
-		return v.desk.write(fmt.Sprintf("proposed “%s”", title), func(ctx context.Context) error {
-			_, err := topics.ProposeTopic(ctx, actor, p)
-			return err
-		}, nil)
+	return v.desk.writeAsking(fmt.Sprintf("proposed “%s”", d.title), func(ctx context.Context) error {
+		_, err := topics.ProposeTopic(ctx, actor, p)
+		return err
+	}, func(err error) (tea.Cmd, bool) {
+		dup, ok := asDuplicate(err)
+		if !ok || force {
+			return nil, false
+		}
+		anyway := false
+		show := func() tea.Cmd {
+			v.desk.stashDraft(proposeTopicTitle, "", v.topicForm(l, d), func() tea.Cmd { return v.sendTopic(l, d, false) })
+			v.detail = dup.ID
+			v.desk.tell(fmt.Sprintf("draft kept: %s on the board brings it back; %s votes for #%d",
+				l.keys.New.Help().Key, l.keys.Vote.Help().Key, dup.ID))
+			return nil
+		}
+		return v.desk.askFirst(proposeTopicTitle, "", topicDuplicateQuestion(l, dup, &anyway), func() tea.Cmd {
+			if anyway {
+				return v.sendTopic(l, d, true)
+			}
+			return show()
+		}, show), true
 	})
 }

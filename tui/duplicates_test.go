@@ -3,6 +3,8 @@ package tui_test
 import (
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/lightningcamp/camp/schedule"
 )
 
@@ -87,4 +89,60 @@ func TestFlowDuplicateTalkKeepsTheDraft(t *testing.T) {
 	if n := talksTitled(f, "shed skin, revisited"); n != 0 {
 		t.Errorf("esc on the question created %d talks", n)
 	}
+}
+
+// proposeWheelsAgain types Tomás's topic with one letter less.
+func proposeWheelsAgain(f *flow) {
+	f.keys("3")
+	f.waitFor("Join: slot 1 → Room 1 - compilepython.com")
+	f.keys("n")
+	f.waitFor("Propose an open-space topic")
+	f.typeText("Packaging compiled wheel")
+	f.keys("enter", "enter", "enter")
+	f.waitForBurst("A topic like this exists: #", "“Packaging compiled wheels” by Tomás Ortega",
+		"[x] Show #", "[ ] Propose mine anyway")
+}
+
+func TestFlowDuplicateTopicProposedAnyway(t *testing.T) {
+	f := startFlow(t, attendee)
+	proposeWheelsAgain(f)
+	if n := topicsTitled(f, "Packaging compiled wheel"); n != 0 {
+		t.Fatalf("asking created %d topics", n)
+	}
+	f.keys("left", "enter")
+	f.waitFor("✓ proposed “Packaging compiled wheel”")
+	if n := topicsTitled(f, "Packaging compiled wheel"); n != 1 {
+		t.Errorf("proposing anyway created %d topics, want 1", n)
+	}
+}
+
+func TestFlowDuplicateTopicShowsTheOneThatExists(t *testing.T) {
+	f := startFlow(t, attendee)
+	proposeWheelsAgain(f)
+	f.keys("enter") // the default: show it, keep my draft
+	f.waitFor("draft kept", "Packaging compiled wheels")
+	if n := topicsTitled(f, "Packaging compiled wheel"); n != 0 {
+		t.Errorf("not proposing created %d topics", n)
+	}
+	f.keys("esc", "n") // leave the topic shown, open the form again
+	f.waitFor("your draft is back", "Packaging compiled wheel")
+}
+
+// Organisers are not refused by the store (as with the quota), so they
+// are not asked.
+func TestFlowOrganiserIsNotAskedAboutDuplicates(t *testing.T) {
+	f := startFlow(t, organiser)
+	f.keys("3", "n")
+	f.waitFor("Propose an open-space topic")
+	f.typeText("Packaging compiled wheel")
+	f.keys("enter", "enter", "enter")
+	f.waitFor("✓ proposed “Packaging compiled wheel”")
+}
+
+// The topic question at 80x24 as NO_COLOR sees it: the chosen button is
+// told by [x], the existing topic named with its leader.
+func TestFlowDuplicateTopicQuestionWithoutColour(t *testing.T) {
+	f := startFlowSized(t, newRealCamp(t), attendee, 80, 24)
+	proposeWheelsAgain(f)
+	golden.RequireEqual(t, f.rec.frame())
 }
