@@ -302,13 +302,18 @@ func (v *boardView) sendTopic(l *look, d *topicDraft, force bool) tea.Cmd {
 		_, err := topics.ProposeTopic(ctx, actor, p)
 		return err
 	}, func(err error) (tea.Cmd, bool) {
+		keep := func() {
+			v.desk.stashDraft(proposeTopicTitle, "", v.topicForm(l, d), func() tea.Cmd { return v.sendTopic(l, d, false) })
+		}
 		dup, ok := asDuplicate(err)
 		if !ok || force {
-			return nil, false
+			keep() // any other refusal keeps what was typed too
+			v.desk.fail(draftKept(err, l.keys.New.Help().Key))
+			return nil, true
 		}
 		anyway := false
 		show := func() tea.Cmd {
-			v.desk.stashDraft(proposeTopicTitle, "", v.topicForm(l, d), func() tea.Cmd { return v.sendTopic(l, d, false) })
+			keep()
 			v.detail = dup.ID
 			v.desk.tell(fmt.Sprintf("draft kept: %s on the board brings it back; %s votes for #%d",
 				l.keys.New.Help().Key, l.keys.Vote.Help().Key, dup.ID))

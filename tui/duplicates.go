@@ -51,6 +51,12 @@ func asDuplicate(err error) (*schedule.Duplicate, bool) {
 	return d, errors.As(err, &d)
 }
 
+// draftKept is a refused proposal's error, saying that what was typed is
+// kept and which key brings it back.
+func draftKept(err error, key string) error {
+	return fmt.Errorf("your draft is kept, %s brings it back: %w", key, err)
+}
+
 // duplicateQuestion is the confirmation for a refused near-duplicate:
 // "[x] Propose anyway   [ ] no" with the negative chosen to begin with,
 // so enter never spends a proposal by accident.

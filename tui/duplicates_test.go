@@ -146,3 +146,20 @@ func TestFlowDuplicateTopicQuestionWithoutColour(t *testing.T) {
 	proposeWheelsAgain(f)
 	golden.RequireEqual(t, f.rec.frame())
 }
+
+// Proposing anyway can still be refused (here: the quota of three talks,
+// reached meanwhile from another session); what was typed is kept.
+func TestFlowRefusedProposalKeepsTheDraft(t *testing.T) {
+	f := startFlow(t, attendee)
+	proposeShedSkinAgain(f)
+	if _, err := f.camp.Camp.ProposeTalk(t.Context(), f.camp.Attendee, schedule.TalkProposal{Title: "Cython from the shell", Minutes: 5}); err != nil {
+		t.Fatal(err)
+	}
+	f.keys("left", "enter")
+	f.waitFor("your draft is kept, n brings it back: you already have 3 talk proposals")
+	f.keys("n")
+	f.waitFor("your draft is back", "shed skin, revisited")
+	if n := talksTitled(f, "shed skin, revisited"); n != 0 {
+		t.Errorf("a refused proposal created %d talks", n)
+	}
+}

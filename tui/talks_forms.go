@@ -101,7 +101,11 @@ func (v *talksView) sendTalk(l *look, d *talkDraft, force bool) tea.Cmd {
 	}, func(err error) (tea.Cmd, bool) {
 		dup, ok := asDuplicate(err)
 		if !ok || force {
-			return nil, false
+			// Any other refusal (the quota, a title too long) keeps what
+			// was typed too.
+			v.desk.stashDraft(proposeTalkTitle, "", v.talkForm(l, d), func() tea.Cmd { return v.sendTalk(l, d, false) })
+			v.desk.fail(draftKept(err, l.keys.New.Help().Key))
+			return nil, true
 		}
 		anyway := false
 		back := func() tea.Cmd { return v.openProposeTalk(l, d, true) }
