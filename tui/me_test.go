@@ -16,7 +16,7 @@ func TestFlowAttendeeChangesNameAndZone(t *testing.T) {
 	f.waitFor("Your display name", "compilepython.com after the camp", "Your time zone")
 	f.burst("\x15Priya R.\r\x15asia/tokyo\r")
 	f.waitForBurst("you are Priya R., reading times in Asia/Tokyo")
-	f.waitFor("you: Tokyo", "JST")
+	f.waitFor("Tokyo 19:02 JST (you)")
 	ps, _ := f.camp.Camp.People(t.Context())
 	for _, p := range ps {
 		if p.ID == f.camp.Attendee.PersonID && (p.Name != "Priya R." || p.TZ != "Asia/Tokyo") {

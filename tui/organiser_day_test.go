@@ -207,7 +207,7 @@ func TestFlowConsoleInChicago(t *testing.T) {
 	m := tui.New(c.Deps(), c.Organiser, tui.Options{Width: 100, Height: 30, Profile: colorprofile.NoTTY, MarkdownStyle: "ascii", Zone: chicago})
 	m.Update(m.Reload()())
 	frame := ansi.Strip(m.View().Content)
-	for _, want := range []string{"London 10:02 GMT · New York 06:02 EDT · Los Angeles 03:02 PDT · you: Chicago 05:02 CDT",
+	for _, want := range []string{"Chicago 05:02 CDT (you) · London 10:02 GMT · New York 06:02 EDT · Los Angeles 03:02 PDT",
 		"Now  Lightning talks I · 04:45–05:45 CDT", "Next Coffee break · 05:45 CDT"} {
 		if !strings.Contains(frame, want) {
 			t.Errorf("the console in Chicago lacks %q:\n%s", want, frame)

@@ -174,7 +174,9 @@ func (v *nowView) dayAhead(l *look, w, n int) string {
 }
 
 // clocks shows the time in every display zone, and the viewer's own zone
-// (marked "you") whether or not it is one of them.
+// (marked "you") whether or not it is one of them, on one line: a zone of
+// the viewer's own comes first, and display zones that do not fit the
+// width are left out rather than wrapped (a Tokyo attendee at 80 columns).
 func (v *nowView) clocks(l *look, w int) string {
 	var parts []string
 	mine := false
@@ -186,9 +188,16 @@ func (v *nowView) clocks(l *look, w int) string {
 		parts = append(parts, s)
 	}
 	if !mine {
-		parts = append(parts, "you: "+zoneCity(l.zone)+" "+clockIn(l.now, l.zone))
+		parts = append([]string{zoneCity(l.zone) + " " + clockIn(l.now, l.zone) + " (you)"}, parts...)
 	}
-	return wrap(l.st.bold.Render(strings.Join(parts, " · ")), w)
+	line := parts[0]
+	for _, p := range parts[1:] {
+		if cellWidth(line+" · "+p) > w {
+			break
+		}
+		line += " · " + p
+	}
+	return truncate(l.st.bold.Render(line), w)
 }
 
 // blocksNowNext names the block(s) under way and the next one with a

@@ -320,7 +320,7 @@ func TestFirstVisitWelcomesANewKey(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		s.in.Write([]byte(keys))
 	}
-	s.waitFor(t, 5*time.Second, "[1 Now]", "you: Chicago")
+	s.waitFor(t, 5*time.Second, "[1 Now]", "Chicago", "(you)")
 	var who struct{ Name, TZ string }
 	json.Unmarshal([]byte(mustRun(t, c, "whoami", "--json")), &who)
 	if who.Name != "Nina Newcomer" || who.TZ != "America/Chicago" {
