@@ -10,7 +10,7 @@ import (
 // already exists: the same person's talk (one of three proposals would be
 // spent on a copy), or anyone's topic (the dots would split over two).
 // The store refuses such a proposal unless it says Force; the TUI asks
-// first with the same functions (DuplicateTalk, DuplicateTopic).
+// on that refusal, the CLI wants --force.
 type Duplicate struct {
 	Kind  string // "talk" or "topic"
 	ID    int64
