@@ -47,7 +47,7 @@ func topicsTitled(f *flow, title string) int {
 // other case, and submits the talk form.
 func proposeShedSkinAgain(f *flow) {
 	f.keys("2", "n")
-	f.waitFor("Propose a lightning talk")
+	f.waitLong("Propose a lightning talk")
 	f.burst("shed skin, revisited\r\r\r\r\r\r") // title; minutes, abstract, links, tools, sessions as they are
 	f.waitForBurst("You already proposed a talk like this: #", "“Shed Skin revisited”", "[x] Back to my draft", "[ ] Propose anyway")
 }
@@ -59,9 +59,9 @@ func TestFlowDuplicateTalkProposedAnyway(t *testing.T) {
 		t.Fatalf("asking created %d talks", n)
 	}
 	f.keys("left")
-	f.waitFor("[x] Propose anyway", "[ ] Back to my draft")
+	f.waitLong("[x] Propose anyway", "[ ] Back to my draft")
 	f.keys("enter")
-	f.waitFor("✓ proposed “shed skin, revisited”")
+	f.waitLong("✓ proposed “shed skin, revisited”")
 	if n := talksTitled(f, "shed skin, revisited"); n != 1 {
 		t.Errorf("proposing anyway created %d talks, want 1", n)
 	}
@@ -71,21 +71,21 @@ func TestFlowDuplicateTalkKeepsTheDraft(t *testing.T) {
 	f := startFlow(t, attendee)
 	proposeShedSkinAgain(f)
 	f.keys("enter") // the default: back to my draft
-	f.waitFor("Propose a lightning talk", "shed skin, revisited")
+	f.waitLong("Propose a lightning talk", "shed skin, revisited")
 	if n := talksTitled(f, "shed skin, revisited"); n != 0 {
 		t.Errorf("going back created %d talks", n)
 	}
 	f.keys("esc") // typed into: leaving asks
-	f.waitFor("Leave “Propose a lightning talk”?")
+	f.waitLong("Leave “Propose a lightning talk”?")
 	f.keys("k")
-	f.waitFor("draft kept")
+	f.waitLong("draft kept")
 	f.keys("n")
-	f.waitFor("your draft is back", "shed skin, revisited")
+	f.waitLong("your draft is back", "shed skin, revisited")
 	// Esc on the question is "no" as well.
 	f.burst("\r\r\r\r\r\r")
 	f.waitForBurst("You already proposed a talk like this")
 	f.keys("esc")
-	f.waitFor("Propose a lightning talk", "shed skin, revisited")
+	f.waitLong("Propose a lightning talk", "shed skin, revisited")
 	if n := talksTitled(f, "shed skin, revisited"); n != 0 {
 		t.Errorf("esc on the question created %d talks", n)
 	}
@@ -94,9 +94,9 @@ func TestFlowDuplicateTalkKeepsTheDraft(t *testing.T) {
 // proposeWheelsAgain types Tomás's topic with one letter less.
 func proposeWheelsAgain(f *flow) {
 	f.keys("3")
-	f.waitFor("Join: slot 1 → Room 1 - compilepython.com")
+	f.waitLong("Join: slot 1 → Room 1 - compilepython.com")
 	f.keys("n")
-	f.waitFor("Propose an open-space topic")
+	f.waitLong("Propose an open-space topic")
 	f.typeText("Packaging compiled wheel")
 	f.keys("enter", "enter", "enter")
 	f.waitForBurst("A topic like this exists: #", "“Packaging compiled wheels” by Tomás Ortega",
@@ -110,7 +110,7 @@ func TestFlowDuplicateTopicProposedAnyway(t *testing.T) {
 		t.Fatalf("asking created %d topics", n)
 	}
 	f.keys("left", "enter")
-	f.waitFor("✓ proposed “Packaging compiled wheel”")
+	f.waitLong("✓ proposed “Packaging compiled wheel”")
 	if n := topicsTitled(f, "Packaging compiled wheel"); n != 1 {
 		t.Errorf("proposing anyway created %d topics, want 1", n)
 	}
@@ -120,12 +120,12 @@ func TestFlowDuplicateTopicShowsTheOneThatExists(t *testing.T) {
 	f := startFlow(t, attendee)
 	proposeWheelsAgain(f)
 	f.keys("enter") // the default: show it, keep my draft
-	f.waitFor("draft kept", "Packaging compiled wheels")
+	f.waitLong("draft kept", "Packaging compiled wheels")
 	if n := topicsTitled(f, "Packaging compiled wheel"); n != 0 {
 		t.Errorf("not proposing created %d topics", n)
 	}
 	f.keys("esc", "n") // leave the topic shown, open the form again
-	f.waitFor("your draft is back", "Packaging compiled wheel")
+	f.waitLong("your draft is back", "Packaging compiled wheel")
 }
 
 // Organisers are not refused by the store (as with the quota), so they
@@ -133,10 +133,10 @@ func TestFlowDuplicateTopicShowsTheOneThatExists(t *testing.T) {
 func TestFlowOrganiserIsNotAskedAboutDuplicates(t *testing.T) {
 	f := startFlow(t, organiser)
 	f.keys("3", "n")
-	f.waitFor("Propose an open-space topic")
+	f.waitLong("Propose an open-space topic")
 	f.typeText("Packaging compiled wheel")
 	f.keys("enter", "enter", "enter")
-	f.waitFor("✓ proposed “Packaging compiled wheel”")
+	f.waitLong("✓ proposed “Packaging compiled wheel”")
 }
 
 // The topic question at 80x24 as NO_COLOR sees it: the chosen button is
@@ -156,10 +156,17 @@ func TestFlowRefusedProposalKeepsTheDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.keys("left", "enter")
-	f.waitFor("your draft is kept, n brings it back: you already have 3 talk proposals")
+	f.waitLong("your draft is kept, n brings it back: you already have 3 talk proposals")
 	f.keys("n")
-	f.waitFor("your draft is back", "shed skin, revisited")
+	f.waitLong("your draft is back", "shed skin, revisited")
 	if n := talksTitled(f, "shed skin, revisited"); n != 0 {
 		t.Errorf("a refused proposal created %d talks", n)
 	}
+}
+
+// waitLong is waitFor with the burst's bound: these flows switch views
+// and forms many times, each drawn slowly under -race on a busy machine.
+func (f *flow) waitLong(want ...string) {
+	f.t.Helper()
+	f.waitForBurst(want...)
 }
