@@ -188,7 +188,7 @@ func TestCommandsMountLocally(t *testing.T) {
 	for _, cmd := range cmds {
 		names = append(names, cmd.Name())
 	}
-	want := "now talks topics notes report queue timer announce assign unassign link people rooms guide here cue questions"
+	want := "now talks topics notes report queue timer announce assign unassign link people rooms guide here cue questions edit"
 	if strings.Join(names, " ") != want {
 		t.Errorf("local commands = %v, want %s", names, want)
 	}

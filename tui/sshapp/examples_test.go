@@ -60,7 +60,8 @@ func TestEveryPrintedExampleWorksInAShell(t *testing.T) {
 	if len(documented) < 5 {
 		t.Fatalf("found only %d examples in README.md and docs: the extraction is broken", len(documented))
 	}
-	for _, name := range []string{"abstract.txt", "notes.md"} {
+	// the files the examples read with <
+	for _, name := range []string{"abstract.txt", "notes.md", "question.txt"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("Some text\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
