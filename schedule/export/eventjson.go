@@ -23,7 +23,7 @@ type eventDoc struct {
 	Notes         []noteDoc         `json:"notes"`
 	Reports       []reportDoc       `json:"reports"`
 	People        []personDoc       `json:"people"`
-	Guide         []guideDoc        `json:"guide"` // the series' compiler-tool guide
+	Guide         []GuideTool       `json:"guide"` // the series' compiler-tool guide
 	Registrations []registrationDoc `json:"registrations,omitempty"`
 }
 
@@ -51,7 +51,7 @@ func WriteEventJSON(w io.Writer, c Camp, opt Options) error {
 	doc.Notes = mapSlice(notes, v.noteDoc)
 	doc.Reports = mapSlice(reports, v.reportDoc)
 	doc.People = v.peopleDocs(talks, topics, notes, reports, opt.IncludePrivate)
-	doc.Guide = guideDocs(v.guide())
+	doc.Guide = GuideTools(v.guide(), func(s string) string { return s })
 	if opt.IncludePrivate {
 		doc.Registrations = registrationDocs(c.Registrations)
 	}

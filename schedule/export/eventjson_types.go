@@ -262,19 +262,22 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// guideDoc is one tool of event.json's guide: what every experience
-// report of the series says about it (see schedule.BuildGuide).
-type guideDoc struct {
+// GuideTool is one tool of the compiler-tool guide as JSON: what every
+// experience report of the series says about it (see schedule.BuildGuide).
+// It is the shape of event.json's guide and of `guide --json`, so the two
+// never drift apart.
+type GuideTool struct {
 	Tool     string                 `json:"tool"`
 	Reports  int                    `json:"reports"`
 	Outcomes schedule.OutcomeCounts `json:"outcomes"`
 	Speedup  schedule.SpeedupStats  `json:"speedup"`
 	Versions []string               `json:"versions"`
 	Camps    []string               `json:"camps"`
-	Projects []guideProjectDoc      `json:"projects"`
+	Projects []GuideProject         `json:"projects"`
 }
 
-type guideProjectDoc struct {
+// GuideProject is one report's project in a GuideTool.
+type GuideProject struct {
 	ReportID   int64   `json:"report_id"`
 	Camp       string  `json:"camp"`
 	CampName   string  `json:"camp_name"`
@@ -285,16 +288,27 @@ type guideProjectDoc struct {
 	Speedup    float64 `json:"speedup,omitempty"`
 }
 
-func guideDocs(guides []schedule.ToolGuide) []guideDoc {
-	docs := make([]guideDoc, 0, len(guides))
+// GuideTools is the guide as JSON; clean maps every text field (the
+// identity for files, a terminal sanitiser for a terminal).
+func GuideTools(guides []schedule.ToolGuide, clean func(string) string) []GuideTool {
+	docs := make([]GuideTool, 0, len(guides))
 	for _, g := range guides {
-		d := guideDoc{Tool: g.Tool, Reports: g.Reports, Outcomes: g.Outcomes, Speedup: g.Speedup, Versions: g.Versions, Camps: g.Camps,
-			Projects: make([]guideProjectDoc, 0, len(g.Projects))}
+		d := GuideTool{Tool: clean(g.Tool), Reports: g.Reports, Outcomes: g.Outcomes, Speedup: g.Speedup,
+			Versions: cleanAll(g.Versions, clean), Camps: cleanAll(g.Camps, clean), Projects: make([]GuideProject, 0, len(g.Projects))}
 		for _, p := range g.Projects {
-			d.Projects = append(d.Projects, guideProjectDoc{ReportID: p.ReportID, Camp: p.Camp, CampName: p.CampName, Project: p.Project,
-				ProjectURL: p.ProjectURL, Version: p.Version, Outcome: string(p.Outcome), Speedup: p.Speedup})
+			d.Projects = append(d.Projects, GuideProject{ReportID: p.ReportID, Camp: clean(p.Camp), CampName: clean(p.CampName),
+				Project: clean(p.Project), ProjectURL: clean(p.ProjectURL), Version: clean(p.Version), Outcome: clean(string(p.Outcome)), Speedup: p.Speedup})
 		}
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// cleanAll is clean over a list, never nil (JSON shows [] rather than null).
+func cleanAll(xs []string, clean func(string) string) []string {
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, clean(x))
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/schedule/export"
 )
 
 // The compiler-tool guide: what every experience report of the series
@@ -16,42 +17,11 @@ import (
 // guideView is `guide --json`: the series and its tools, most reports
 // first (or the one tool of --tool).
 type guideView struct {
-	Series  string          `json:"series"`
-	Reports int             `json:"reports"` // every report the guide counts
-	Camps   int             `json:"camps"`   // how many camps they came from
-	Tools   []guideToolJSON `json:"tools"`
-	one     bool            // --tool: show the projects too
-}
-
-type guideToolJSON struct {
-	Tool     string                 `json:"tool"`
-	Reports  int                    `json:"reports"`
-	Outcomes schedule.OutcomeCounts `json:"outcomes"`
-	Speedup  schedule.SpeedupStats  `json:"speedup"`
-	Versions []string               `json:"versions"`
-	Camps    []string               `json:"camps"`
-	Projects []guideProjectJSON     `json:"projects"`
-}
-
-type guideProjectJSON struct {
-	ReportID   int64   `json:"report_id"`
-	Camp       string  `json:"camp"`
-	CampName   string  `json:"camp_name"`
-	Project    string  `json:"project"`
-	ProjectURL string  `json:"project_url,omitempty"`
-	Version    string  `json:"version,omitempty"`
-	Outcome    string  `json:"outcome"`
-	Speedup    float64 `json:"speedup,omitempty"`
-}
-
-func newGuideToolJSON(g schedule.ToolGuide) guideToolJSON {
-	j := guideToolJSON{Tool: line(g.Tool), Reports: g.Reports, Outcomes: g.Outcomes, Speedup: g.Speedup,
-		Versions: lineList(g.Versions), Camps: lineList(g.Camps), Projects: make([]guideProjectJSON, 0, len(g.Projects))}
-	for _, p := range g.Projects {
-		j.Projects = append(j.Projects, guideProjectJSON{ReportID: p.ReportID, Camp: line(p.Camp), CampName: line(p.CampName),
-			Project: line(p.Project), ProjectURL: line(p.ProjectURL), Version: line(p.Version), Outcome: line(string(p.Outcome)), Speedup: p.Speedup})
-	}
-	return j
+	Series  string             `json:"series"`
+	Reports int                `json:"reports"` // every report the guide counts
+	Camps   int                `json:"camps"`   // how many camps they came from
+	Tools   []export.GuideTool `json:"tools"`
+	one     bool               // --tool: show the projects too
 }
 
 func (v guideView) writeText(w io.Writer) {
@@ -125,7 +95,7 @@ func (c *call) guide() error {
 		return err
 	}
 	guides := schedule.BuildGuide(reports)
-	v := guideView{Series: line(c.event().Series), Tools: []guideToolJSON{}}
+	v := guideView{Series: line(c.event().Series), Tools: []export.GuideTool{}}
 	camps := map[string]bool{}
 	for _, g := range guides {
 		v.Reports += g.Reports
@@ -141,8 +111,6 @@ func (c *call) guide() error {
 		}
 		guides, v.one = []schedule.ToolGuide{g}, true
 	}
-	for _, g := range guides {
-		v.Tools = append(v.Tools, newGuideToolJSON(g))
-	}
+	v.Tools = export.GuideTools(guides, line)
 	return c.show(v)
 }
