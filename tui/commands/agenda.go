@@ -191,25 +191,20 @@ func (c *call) agenda() error {
 	return c.show(v)
 }
 
-// visibleOnAgenda keeps the talks and topics the caller may see (the rule
-// of the talks and topics lists): a starred talk that was since rejected or
-// withdrawn, or someone else's topic that was withdrawn, drops off.
+// visibleOnAgenda keeps the talks and topics the caller may see (the one
+// visibility rule, schedule.Viewer): a starred talk that was since rejected
+// or withdrawn, or someone else's topic that was withdrawn, drops off.
 func (c *call) visibleOnAgenda(talks []schedule.Talk, topics []schedule.Topic) ([]schedule.Talk, []schedule.Topic) {
-	me, organiser := c.actor().PersonID, c.actor().Role == schedule.RoleOrganiser
+	v := c.viewer()
 	var ts []schedule.Talk
 	for _, t := range talks {
-		switch t.Status {
-		case schedule.TalkApproved, schedule.TalkLive, schedule.TalkDone, schedule.TalkSkipped:
+		if v.SeesTalk(t) {
 			ts = append(ts, t)
-		default:
-			if organiser || t.SpeakerID == me {
-				ts = append(ts, t)
-			}
 		}
 	}
 	var ps []schedule.Topic
 	for _, t := range topics {
-		if t.Status != schedule.TopicWithdrawn || organiser || t.LeaderID == me {
+		if v.SeesTopic(t) {
 			ps = append(ps, t)
 		}
 	}

@@ -179,16 +179,9 @@ func (w *Watcher) changed(p live.Part, at time.Time, emit func(Event)) {
 	}
 }
 
-// visible says whether the viewer may hear of a talk: the queue is public;
-// proposals, rejections and withdrawals are for organisers and the speaker.
-func (w *Watcher) visible(t schedule.Talk) bool {
-	switch t.Status {
-	case schedule.TalkApproved, schedule.TalkLive, schedule.TalkDone, schedule.TalkSkipped:
-		return true
-	}
-	v := w.cfg.Viewer
-	return v.Role == schedule.RoleOrganiser || (v.PersonID != 0 && t.SpeakerID == v.PersonID)
-}
+// visible says whether the viewer may hear of a talk: the one visibility
+// rule (schedule.Viewer), as the snapshot's reads apply it.
+func (w *Watcher) visible(t schedule.Talk) bool { return w.reader.Sees.SeesTalk(t) }
 
 var talkTypes = map[schedule.TalkStatus]string{
 	schedule.TalkProposed: TypeTalkProposed, schedule.TalkApproved: TypeTalkApproved, schedule.TalkLive: TypeTalkStarted,
