@@ -22,6 +22,7 @@ type serverFlags struct {
 	listen         string
 	organiserKeys  []string
 	sessionTimeout time.Duration
+	pprof          string
 }
 
 func (f *serverFlags) bind(cmd *cobra.Command) {
@@ -29,6 +30,8 @@ func (f *serverFlags) bind(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.organiserKeys, "organiser-key", nil, "public key file (FILE.pub) of an extra organiser; repeatable")
 	cmd.Flags().DurationVar(&f.sessionTimeout, "session-timeout", store.DefaultSessionTimeout,
 		"how long a terminal session of a process that stopped (crashed, killed) still counts as online; use the same in every process on one database")
+	cmd.Flags().StringVar(&f.pprof, "pprof", "", "serve Go's profiler on this loopback address (127.0.0.1:PORT), for measuring (docs/PERFORMANCE.md)")
+	_ = cmd.Flags().MarkHidden("pprof")
 }
 
 // organisers are the fingerprints of the schedule's organisers and of the
@@ -57,6 +60,11 @@ func (c *config) newServer(o *opened, f *serverFlags, logOut io.Writer) (*sshapp
 	organisers, err := f.organisers(o.ev)
 	if err != nil {
 		return nil, err
+	}
+	if f.pprof != "" {
+		if err := servePprof(f.pprof); err != nil {
+			return nil, err
+		}
 	}
 	camp := o.camp
 	o.db.SetSessionTimeout(f.sessionTimeout)
