@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/lightningcamp/camp/tui"
 
 	"github.com/lightningcamp/camp/schedule"
+	"github.com/lightningcamp/camp/tui/live"
 	"github.com/lightningcamp/camp/tui/tuitest"
 )
 
@@ -78,5 +80,32 @@ func BenchmarkNowView(b *testing.B) {
 			m := settled(b, c, c.Attendee, size[0], size[1])
 			benchFrames(b, m, size[0], size[1])
 		})
+	}
+}
+
+// BenchmarkNowViewSecond is the countdown second as a crowd draws it: 100
+// attendees in one process watch a live talk, and the clock moves on a
+// second after each has drawn its frame. One op is one session's frame in
+// one second, the figure behind "CPU per session-second" in
+// docs/PERFORMANCE.md (the first session each second draws what the others
+// then share).
+func BenchmarkNowViewSecond(b *testing.B) {
+	const crowd = 100
+	c := newCamp(b)
+	c.deps.Shared = live.NewShared()
+	models := make([]*tui.Model, crowd)
+	for i := range models {
+		models[i] = settled(b, c, c.Attendee, 80, 24)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%crowd == 0 {
+			c.Clock.Advance(time.Second)
+		}
+		m := models[i%crowd]
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		_ = m.View()
+		i++
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -196,13 +197,19 @@ func (m *Model) renderShortHelp(w int) string {
 		}
 		tail = []key.Binding{withHelp(m.keys.Help, "?", "all keys"), m.keys.Quit}
 	}
-	var key strings.Builder
-	fmt.Fprintf(&key, "%d %t", w, m.st.dark)
-	for _, k := range append(keys, tail...) {
-		h := k.Help()
-		fmt.Fprintf(&key, "\x00%t\x1f%s\x1f%s", k.Enabled(), h.Key, h.Desc)
+	// The key is built by hand: this runs every frame, every second, in
+	// every session.
+	var sig strings.Builder
+	sig.WriteString(strconv.Itoa(w))
+	sig.WriteString(strconv.FormatBool(m.st.dark))
+	for _, ks := range [][]key.Binding{keys, tail} {
+		for _, k := range ks {
+			h := k.Help()
+			sig.WriteString(strconv.FormatBool(k.Enabled()))
+			sig.WriteString("\x1f" + h.Key + "\x1f" + h.Desc + "\x00")
+		}
 	}
-	return m.drawn.help.get(key.String(), func() string { return m.footer(keys, tail, w) })
+	return m.drawn.help.get(sig.String(), func() string { return m.footer(keys, tail, w) })
 }
 
 // footer lays out whole keys in order while they fit beside tail, which is

@@ -36,8 +36,10 @@ func (r *renderMemo) get(key string, draw func() string) string {
 }
 
 // Drawings shared by every session: countdown panels (see timerPanel),
-// section headings, and headers (the tabs and the running timer).
-var timerPanels, headings, headers renderMemo
+// section headings, headers (the tabs and the running timer), the parts of
+// the Now view that depend only on the time, the zone and shared reads,
+// and the rehearsal marker row.
+var timerPanels, headings, headers, nowParts, markers renderMemo
 
 // lastDraw keeps one part of one session's frame with the key it was drawn
 // for: the header, the status bar and the key help change far less often

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -12,13 +13,41 @@ import (
 
 // slotNow returns the open-space slot in progress at the model's time or,
 // between slots, the next one today; running says which.
+//
+// The answer is kept for the second it was found in (slots begin and end
+// on whole seconds), for every session of the process: the Now view asks
+// twice a frame, and a crowd asks every second.
 func (l *look) slotNow() (b schedule.Block, s schedule.Slot, running, ok bool) {
-	for _, blk := range l.ev.Blocks {
+	sec := l.now.Unix()
+	slotsNow.mu.Lock()
+	defer slotsNow.mu.Unlock()
+	c := &slotsNow.last
+	if c.ev != l.ev || c.sec != sec || !c.set {
+		c.b, c.s, c.running, c.ok = findSlot(l.ev, l.now.Truncate(time.Second))
+		c.ev, c.sec, c.set = l.ev, sec, true
+	}
+	return c.b, c.s, c.running, c.ok
+}
+
+var slotsNow struct {
+	mu   sync.Mutex
+	last struct {
+		ev          *schedule.Event
+		sec         int64
+		set         bool
+		b           schedule.Block
+		s           schedule.Slot
+		running, ok bool
+	}
+}
+
+func findSlot(ev *schedule.Event, now time.Time) (b schedule.Block, s schedule.Slot, running, ok bool) {
+	for _, blk := range ev.Blocks {
 		for _, sl := range blk.Slots() {
-			if !l.now.Before(sl.Start) && l.now.Before(sl.End) {
+			if !now.Before(sl.Start) && now.Before(sl.End) {
 				return blk, sl, true, true
 			}
-			if sl.Start.After(l.now) && (!ok || sl.Start.Before(s.Start)) {
+			if sl.Start.After(now) && (!ok || sl.Start.Before(s.Start)) {
 				b, s, ok = blk, sl, true
 			}
 		}

@@ -1,6 +1,9 @@
 package tui
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // withRehearsal marks a rehearsal on every screen: a row with the marker
 // (Deps.Rehearsal, e.g. "REHEARSAL · ..."), above the announcement when
@@ -11,11 +14,13 @@ func (m *Model) withRehearsal(banner string, w int) string {
 	if marker == "" {
 		return banner
 	}
-	short, more, _ := strings.Cut(marker, " · ")
-	if more != "" {
-		more = m.st.faint.Render(" · " + more)
-	}
-	line := truncate(m.st.statusErr.Render("◆ "+short)+more, w)
+	line := markers.get(fmt.Sprintf("%s\x00%d %t", marker, w, m.st.dark), func() string {
+		short, more, _ := strings.Cut(marker, " · ")
+		if more != "" {
+			more = m.st.faint.Render(" · " + more)
+		}
+		return truncate(m.st.statusErr.Render("◆ "+short)+more, w)
+	})
 	if banner == "" {
 		return line
 	}

@@ -20,6 +20,7 @@ type nowView struct {
 	talks   talkDesk      // the live talk's controls, and which block is shown
 	timers  timerControls // pause, resume, extend and stop the countdown shown
 	speaker speakerView   // the speaker view, S (view_speaker.go)
+	join    lastDraw      // the join line, styled
 }
 
 // talkDesk is what the Now view asks of the talks beyond the snapshot: the
@@ -177,7 +178,15 @@ func (v *nowView) dayAhead(l *look, w, n int) string {
 // (marked "you") whether or not it is one of them, on one line: a zone of
 // the viewer's own comes first, and display zones that do not fit the
 // width are left out rather than wrapped (a Tokyo attendee at 80 columns).
+//
+// Every session in one zone shows the same line for a minute: one draws it,
+// the others copy it (nowParts).
 func (v *nowView) clocks(l *look, w int) string {
+	key := fmt.Sprintf("clocks\x00%p %s %d %d %t", l.ev, l.zone, l.now.Unix()/60, w, l.st.dark)
+	return nowParts.get(key, func() string { return v.drawClocks(l, w) })
+}
+
+func (v *nowView) drawClocks(l *look, w int) string {
 	var parts []string
 	mine := false
 	for _, z := range l.ev.DisplayZones {
@@ -201,8 +210,15 @@ func (v *nowView) clocks(l *look, w int) string {
 }
 
 // blocksNowNext names the block(s) under way and the next one with a
-// countdown to its start.
+// countdown to its start. It changes every second, alike for every session
+// in one zone (block times are whole seconds, so any moment of a second
+// reads the same countdowns).
 func (v *nowView) blocksNowNext(l *look, w int) string {
+	key := fmt.Sprintf("blocks\x00%p %s %d %d %t", l.ev, l.zone, l.now.Unix(), w, l.st.dark)
+	return nowParts.get(key, func() string { return v.drawBlocksNowNext(l, w) })
+}
+
+func (v *nowView) drawBlocksNowNext(l *look, w int) string {
 	var rows []string
 	for _, b := range l.ev.Current(l.now) {
 		rows = append(rows, truncate(fmt.Sprintf("%s %s · %s%s · ends in %s",
@@ -279,7 +295,18 @@ func (v *nowView) upNext(l *look, w, n int) string {
 }
 
 // connected says how many people are here now and, on large screens, who.
+// Every session counts the same people (the list and who is online are
+// shared reads, replaced on a change, never changed in place), so the
+// count is made once per change, not once per session per second.
 func (v *nowView) connected(l *look, w int, names bool) string {
+	if names {
+		return v.drawConnected(l, w, true)
+	}
+	key := fmt.Sprintf("here\x00%p %d %p %d %t", l.data.People, len(l.data.People), l.data.Online, w, l.st.dark)
+	return nowParts.get(key, func() string { return v.drawConnected(l, w, false) })
+}
+
+func (v *nowView) drawConnected(l *look, w int, names bool) string {
 	attendees, organisers := 0, 0
 	var who []string
 	for _, p := range l.data.People {
@@ -371,7 +398,8 @@ func (v *nowView) joinLine(l *look, w int) string {
 		if link := l.ev.JoinLink(tr.Room); link != "" {
 			text += " · " + link
 		}
-		return l.st.mine.Render(truncate(text, w))
+		key := fmt.Sprintf("%s\x00%d %t", text, w, l.st.dark)
+		return v.join.get(key, func() string { return l.st.mine.Render(truncate(text, w)) })
 	}
 	var links []string
 	seen := map[string]bool{}

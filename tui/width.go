@@ -55,6 +55,14 @@ func oneCell(r rune) bool {
 	case r >= 0x2500 && r <= 0x259f: // box drawing and block elements
 		return true
 	}
+	// The marks the views draw (markers, arrows, the live and timer
+	// signs): one cell each as lipgloss measures them (width_test.go mixes
+	// every one into its random lines), so lines holding them stay in the
+	// fast pass.
+	switch r {
+	case '›', '✓', '✗', '★', '☆', '▶', '●', '◆', '⏱', '→', '←', '↑', '↓', '↷':
+		return true
+	}
 	return false
 }
 

@@ -30,6 +30,7 @@ func TestCellWidthAgreesWithLipgloss(t *testing.T) {
 	// Random lines from the characters frames are made of, and a few that
 	// must fall back.
 	alphabet := []string{"a", "Z", " ", "~", "·", "—", "…", "─", "│", "█", "é", "ſ", "ɏ", "\u00ad", "\u0300", "日",
+		"›", "✓", "✗", "★", "☆", "▶", "●", "◆", "⏱", "→", "←", "↑", "↓", "↷",
 		"🐍", "\u200d", "\ufe0f", "\t", "\x1b[1m", "\x1b[38;5;141m", "\x1b[m", "\x1b]8;;u\x07", "\x7f"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {

@@ -21,6 +21,7 @@ import (
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui/commands"
 	"github.com/lightningcamp/camp/tui/linemode"
+	"github.com/lightningcamp/camp/tui/sshapp/screen"
 )
 
 // Config is what the server needs from the camp and its organiser.
@@ -68,9 +69,10 @@ type Server struct {
 	started  time.Time
 	mu       sync.Mutex
 	ln       net.Listener
-	tuis     tuiSessions  // what the terminal sessions share (tui.go)
-	stopping stopSignal   // closed by Goodbye (goodbye.go)
-	resizes  atomic.Int64 // terminal resizes applied, by all sessions
+	tuis     tuiSessions      // what the terminal sessions share (tui.go)
+	stopping stopSignal       // closed by Goodbye (goodbye.go)
+	resizes  atomic.Int64     // terminal resizes applied, by all sessions
+	watchdog *screen.Watchdog // drops clients that stop reading, for every session
 }
 
 // New builds the server; Listen then Serve starts it.
@@ -91,7 +93,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.StallTimeout = 30 * time.Second
 	}
 	cfg.Conn = cfg.Conn.withDefaults()
-	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now()}
+	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now(), watchdog: screen.NewWatchdog(cfg.StallTimeout)}
 	s.backend = cfg.Backend
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),

@@ -20,6 +20,13 @@ import (
 // runTUI runs the camp's TUI for one terminal session until the person
 // quits or the connection ends. Each session renders on its own: a client
 // that stops reading holds up only itself, and is dropped once stalled.
+//
+// A session costs as few goroutines as Bubble Tea allows (a crowd of
+// thousands is the point; docs/PERFORMANCE.md has the figures): besides
+// the SSH library's and the program's event loop and command runner, one
+// reads the keys (screen.Input, in place of Bubble Tea's two) and one
+// draws frames and also forwards window sizes and the server's stop
+// (serveScreen). The stall watchdog is one for the whole server.
 func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	pty, windows, _ := sess.Pty()
 	env := append(sess.Environ(), "TERM="+pty.Term)
@@ -32,9 +39,10 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	model := s.sessionModel(ctx, id, entry, sessionLook{
 		zone: s.zoneFor(id.person, env), width: width, height: height, profile: profile,
 	})
-	p := tea.NewProgram(screen.Drawn(model, lines),
+	var p *tea.Program
+	p = tea.NewProgram(withoutTicker{screen.Drawn(model, lines), &p},
 		tea.WithContext(ctx),
-		tea.WithInput(sess),
+		tea.WithInput(nil), // screen.Input reads the keys (below)
 		tea.WithOutput(out),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(profile),
@@ -42,37 +50,27 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		tea.WithoutSignalHandler(), // signals are the server's, not a session's
 		tea.WithFilter(sessionFilter),
 		tea.WithoutRenderer(), // the screen.Renderer draws (see its contract)
-		tea.WithFPS(programFPS),
 	)
 	s.tuis.started()
 	defer s.tuis.ended()
-	done := make(chan struct{}) // the session is over
-	defer close(done)
 	// The watchdog outlives the drawing, so a write to a client that has
 	// stopped reading cannot hold the session open.
-	go out.Watch(s.cfg.StallTimeout, done, func() {
+	defer s.watchdog.Watch(out, func() {
 		s.cfg.Logger.Warn("dropped a stalled client", "key", id.fingerprint, "user", id.user)
 		sess.Close()
-	})
-	go s.forwardWindowSizes(p, windows, done)
-	go func() {
-		select {
-		case <-s.stopping.channel(): // the organiser stops the server: leave politely
-			p.Quit()
-		case <-done:
-		}
-	}()
-	stopDrawing, drawing := make(chan struct{}), make(chan struct{})
+	})()
+	go func() { _ = screen.NewInput(p.Send).Run(sess) }() // returns when the session's channel closes
+	done, drawing := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(drawing)
 		defer s.recoverSession(sess) // a panic here ends this session, not the server
-		lines.Run(stopDrawing)
+		s.serveScreen(p, lines, windows, done)
 	}()
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		s.cfg.Logger.Error("session ended with an error", "key", id.fingerprint, "error", err.Error())
 	}
 	p.Kill()
-	close(stopDrawing)
+	close(done)
 	<-drawing
 	_ = lines.Restore() // the person may have quit: their terminal goes back as it was
 	if s.stopping.stopped() {
@@ -80,11 +78,59 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	}
 }
 
-// programFPS is how often Bubble Tea wakes each program to send what it
-// writes itself (its queries to the terminal), now that frames go through
-// the screen.Renderer: once a second, the least it allows, so a crowd of
-// screens with nothing changing costs next to nothing.
-const programFPS = 1
+// serveScreen draws the session's frames until done is closed, and on the
+// same goroutine passes the terminal's new sizes to the program and tells
+// it to quit when the organiser stops the server.
+func (s *Server) serveScreen(p *tea.Program, lines *screen.Renderer, windows <-chan ssh.Window, done <-chan struct{}) {
+	stopping := s.stopping.channel()
+	for {
+		select {
+		case <-done:
+			return
+		case <-stopping: // the organiser stops the server: leave politely
+			stopping = nil
+			p.Quit()
+		case w, ok := <-windows:
+			if !ok {
+				windows = nil
+				continue
+			}
+			width, height := terminalSize(w.Width, w.Height)
+			s.resizes.Add(1)
+			p.Send(tea.WindowSizeMsg{Width: width, Height: height})
+		case <-lines.Woken():
+			if lines.DrawPaced(done) != nil {
+				return // the connection is gone; the session ends by itself
+			}
+		}
+	}
+}
+
+// withoutTicker stops the ticker Bubble Tea v2.1 keeps in every program
+// for its renderer, which wakes the program every second even with the
+// renderer off: a crowd of idle screens then costs a wake-up per session
+// per second (upstream charmbracelet/bubbletea#1776 and #1796 would make it
+// sleep instead). Releasing the terminal stops it. The program has no input
+// reader or renderer of its own to release (tea.WithInput(nil),
+// tea.WithoutRenderer), and the session never restores the terminal
+// (suspend is filtered out, nothing executes a process), so nothing else
+// changes. Release waits up to half a second for an input reader that
+// never ran, hence a command rather than Init itself.
+type withoutTicker struct {
+	tea.Model
+	program **tea.Program
+}
+
+func (w withoutTicker) Init() tea.Cmd {
+	p := *w.program
+	return tea.Batch(w.Model.Init(), func() tea.Msg { _ = p.ReleaseTerminal(); return nil })
+}
+
+func (w withoutTicker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	w.Model, cmd = w.Model.Update(msg)
+	return w, cmd
+}
 
 // sessionFilter adjusts what a session's program does:
 //   - ctrl+z is ignored: there is no shell to return to over SSH;
@@ -105,22 +151,6 @@ func sessionFilter(_ tea.Model, msg tea.Msg) tea.Msg {
 func isSuspend(msg tea.Msg) bool {
 	_, ok := msg.(tea.SuspendMsg)
 	return ok
-}
-
-func (s *Server) forwardWindowSizes(p *tea.Program, windows <-chan ssh.Window, done <-chan struct{}) {
-	for {
-		select {
-		case <-done:
-			return
-		case w, ok := <-windows:
-			if !ok {
-				return
-			}
-			width, height := terminalSize(w.Width, w.Height)
-			s.resizes.Add(1)
-			p.Send(tea.WindowSizeMsg{Width: width, Height: height})
-		}
-	}
 }
 
 // The terminal's size comes from the client and is not to be trusted: a

@@ -108,28 +108,39 @@ func (r *Renderer) wake() {
 	}
 }
 
-// Run draws frames until done is closed.
+// Run draws frames until done is closed. A session that has more to wait
+// for on the same goroutine selects on Woken and calls DrawPaced itself.
 func (r *Renderer) Run(done <-chan struct{}) {
 	for {
 		select {
 		case <-done:
 			return
-		case <-r.kick:
+		case <-r.Woken():
 		}
-		if wait := r.pace.Reserve().Delay(); wait > 0 {
-			r.held.Add(1)
-			pause := time.NewTimer(wait)
-			select {
-			case <-done:
-				pause.Stop()
-				return
-			case <-pause.C:
-			}
-		}
-		if r.draw() != nil {
+		if r.DrawPaced(done) != nil {
 			return // the connection is gone; the session ends by itself
 		}
 	}
+}
+
+// Woken is ready when there may be a new frame to draw.
+func (r *Renderer) Woken() <-chan struct{} { return r.kick }
+
+// DrawPaced draws the newest frame once its turn comes (see minFrameGap
+// and frameBurst), or returns nil without drawing if done is closed first.
+// An error is the connection's: the session is over.
+func (r *Renderer) DrawPaced(done <-chan struct{}) error {
+	if wait := r.pace.Reserve().Delay(); wait > 0 {
+		r.held.Add(1)
+		pause := time.NewTimer(wait)
+		select {
+		case <-done:
+			pause.Stop()
+			return nil
+		case <-pause.C:
+		}
+	}
+	return r.draw()
 }
 
 // draw writes the newest frame, if the terminal does not show it yet.

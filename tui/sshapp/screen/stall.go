@@ -42,20 +42,70 @@ func (s *StallWriter) StalledFor(now time.Time) time.Duration {
 	return now.Sub(time.Unix(0, since))
 }
 
-// Watch calls drop once a write has been blocked for longer than limit; it
-// returns when done is closed.
-func (s *StallWriter) Watch(limit time.Duration, done <-chan struct{}, drop func()) {
-	tick := time.NewTicker(limit / 4)
+// Watchdog watches the StallWriters of many sessions from one goroutine,
+// so a session needs no goroutine of its own for it: it calls drop for a
+// writer whose current write has been blocked for longer than limit. The
+// goroutine runs only while something is watched.
+type Watchdog struct {
+	limit time.Duration
+
+	mu      sync.Mutex
+	watched map[*StallWriter]func()
+	running bool
+}
+
+// NewWatchdog returns a watchdog that drops writers stalled for longer than
+// limit.
+func NewWatchdog(limit time.Duration) *Watchdog {
+	return &Watchdog{limit: limit, watched: map[*StallWriter]func(){}}
+}
+
+// Watch watches s until the returned function is called; drop runs at most
+// once, on the watchdog's goroutine, after which s is no longer watched.
+func (d *Watchdog) Watch(s *StallWriter, drop func()) (stop func()) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.watched[s] = drop
+	if !d.running {
+		d.running = true
+		go d.run()
+	}
+	return func() {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		delete(d.watched, s)
+	}
+}
+
+// run checks every watched writer four times per limit, so a stalled
+// client is dropped between limit and 1.25 x limit after its write began.
+func (d *Watchdog) run() {
+	tick := time.NewTicker(d.limit / 4)
 	defer tick.Stop()
-	for {
-		select {
-		case <-done:
+	for now := range tick.C {
+		if !d.check(now) {
 			return
-		case now := <-tick.C:
-			if s.StalledFor(now) > limit {
-				drop()
-				return
-			}
 		}
 	}
+}
+
+// check drops the stalled writers and says whether any remain watched.
+func (d *Watchdog) check(now time.Time) bool {
+	d.mu.Lock()
+	var drops []func()
+	for s, drop := range d.watched {
+		if s.StalledFor(now) > d.limit {
+			drops = append(drops, drop)
+			delete(d.watched, s)
+		}
+	}
+	if len(d.watched) == 0 {
+		d.running = false
+	}
+	running := d.running
+	d.mu.Unlock()
+	for _, drop := range drops {
+		drop()
+	}
+	return running
 }

@@ -17,13 +17,14 @@ func (b blockingWriter) Write(p []byte) (int, error) {
 
 // TestWatchDropsAStalledWriter: a write blocked for longer than the limit
 // ends the session; writes that return do not, however many there are.
+// One watchdog watches both, as one watches every session of a server.
 func TestWatchDropsAStalledWriter(t *testing.T) {
 	const limit = 100 * time.Millisecond
+	dog := NewWatchdog(limit)
 
 	fast := NewStallWriter(io.Discard)
-	done := make(chan struct{})
 	var dropped atomic.Bool
-	go fast.Watch(limit, done, func() { dropped.Store(true) })
+	unwatch := dog.Watch(fast, func() { dropped.Store(true) })
 	deadline := time.Now().Add(5 * limit)
 	for time.Now().Before(deadline) {
 		if _, err := fast.Write([]byte("frame")); err != nil {
@@ -31,7 +32,7 @@ func TestWatchDropsAStalledWriter(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	close(done)
+	unwatch()
 	if dropped.Load() {
 		t.Error("a client that reads was dropped")
 	}
@@ -41,9 +42,7 @@ func TestWatchDropsAStalledWriter(t *testing.T) {
 	go func() { _, _ = stalled.Write([]byte("frame")) }()
 	drop := make(chan time.Time, 1)
 	start := time.Now()
-	done = make(chan struct{})
-	defer close(done)
-	go stalled.Watch(limit, done, func() { drop <- time.Now() })
+	defer dog.Watch(stalled, func() { drop <- time.Now() })()
 	select {
 	case at := <-drop:
 		if took := at.Sub(start); took < limit {
@@ -57,6 +56,11 @@ func TestWatchDropsAStalledWriter(t *testing.T) {
 	}
 	close(bw.release)
 	waitFor(t, func() bool { return stalled.StalledFor(time.Now()) == 0 })
+	waitFor(t, func() bool { // nothing left to watch: its goroutine is gone
+		dog.mu.Lock()
+		defer dog.mu.Unlock()
+		return !dog.running
+	})
 }
 
 func waitFor(t *testing.T, ok func() bool) {
