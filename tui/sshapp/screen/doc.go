@@ -22,12 +22,17 @@
 // it. A field Bubble Tea adds stops a test of this package from compiling
 // (knownView) until it is added here.
 //
-// The Renderer writes from a goroutine of its own (Run), never from the
-// program's event loop. Lines it encodes (cut to the width, recoloured for
+// The Renderer writes from a goroutine other than the program's event loop
+// (Run, or a session's own loop selecting on Woken and calling DrawPaced). Lines it encodes (cut to the width, recoloured for
 // the terminal's profile) are shared by every session of the process: at
 // any second most sessions draw the same countdown.
 //
 // StallWriter serialises a session's writes and notes how long the current
-// one has been blocked; Watch ends the session once that passes a limit, so
-// a client that never reads holds up only itself, and not for long.
+// one has been blocked; a Watchdog (one per server) ends the session once
+// that passes a limit, so a client that never reads holds up only itself,
+// and not for long.
+//
+// Input reads a session's keys in place of Bubble Tea's reader (the
+// program runs with tea.WithInput(nil)): one goroutine and no key table of
+// its own per session.
 package screen
