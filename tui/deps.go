@@ -168,4 +168,9 @@ type Options struct {
 	// Context bounds every read and write the model makes; nil means
 	// context.Background(). Cancel it when the session ends.
 	Context context.Context
+	// SharedClock says the host sends the model Tick() once a second, as
+	// one clock for all its sessions, so the model schedules no tick of its
+	// own (a waiting command is a goroutine and a timer per session). Ticks
+	// while nothing counts down cost nothing: they draw no frame.
+	SharedClock bool
 }

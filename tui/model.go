@@ -54,6 +54,7 @@ type Model struct {
 	pacer        *live.Pacer // when to read what, and which read counts
 	ticking      bool
 	tickPhase    time.Duration // how long after each second this session ticks (see keepTicking)
+	sharedClock  bool          // the host sends Tick every second (Options.SharedClock)
 	redrawOnLoad bool          // the next frame waits for the read under way
 
 	// frame is the last frame drawn; frameStale says something it shows may
@@ -134,9 +135,10 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		pacer:  &live.Pacer{},
 		md:     newMarkdown(),
 
-		frameStale: true,
-		title:      "camp · " + line(d.Event.Name),
-		tickPhase:  rand.N(tickSpread + 1),
+		frameStale:  true,
+		title:       "camp · " + line(d.Event.Name),
+		tickPhase:   rand.N(tickSpread + 1),
+		sharedClock: opts.SharedClock,
 	}
 	if d.Rehearsal != "" { // the window says so too, wherever the terminal shows its title
 		short, _, _ := strings.Cut(d.Rehearsal, " · ")

@@ -191,7 +191,7 @@ func (m *Model) countsDown() bool {
 // whatever else happened in that moment (an announcement, a new arrival)
 // would wait behind them.
 func (m *Model) keepTicking() tea.Cmd {
-	if m.ticking || !m.countsDown() {
+	if m.sharedClock || m.ticking || !m.countsDown() {
 		return nil
 	}
 	m.ticking = true
@@ -202,6 +202,9 @@ func (m *Model) keepTicking() tea.Cmd {
 	return tea.Tick(delay, func(time.Time) tea.Msg { return tickMsg{} })
 }
 
+// Tick is the message of a host's shared clock (Options.SharedClock).
+func Tick() tea.Msg { return tickMsg{} }
+
 // tickSpread is how far after the turn of the second sessions tick: each
 // picks its own point in it. A countdown is then at most this late.
 const tickSpread = 250 * time.Millisecond
@@ -211,6 +214,10 @@ const tickSpread = 250 * time.Millisecond
 // last tick: then they are read first, and the frame waits for them.
 func (m *Model) onTick() tea.Cmd {
 	m.ticking = false
+	if m.sharedClock && !m.countsDown() {
+		m.unchanged = true // the host's clock ticks for every session; nothing here moves
+		return nil
+	}
 	cmd := m.readPeople()
 	m.redrawOnLoad = cmd != nil
 	return cmd

@@ -73,6 +73,7 @@ type Server struct {
 	stopping stopSignal       // closed by Goodbye (goodbye.go)
 	resizes  atomic.Int64     // terminal resizes applied, by all sessions
 	watchdog *screen.Watchdog // drops clients that stop reading, for every session
+	clock    *metronome       // ticks every session's countdown (metronome.go)
 }
 
 // New builds the server; Listen then Serve starts it.
@@ -93,7 +94,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.StallTimeout = 30 * time.Second
 	}
 	cfg.Conn = cfg.Conn.withDefaults()
-	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now(), watchdog: screen.NewWatchdog(cfg.StallTimeout)}
+	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now(), watchdog: screen.NewWatchdog(cfg.StallTimeout), clock: newMetronome(cfg.Clock)}
 	s.backend = cfg.Backend
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),

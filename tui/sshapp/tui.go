@@ -2,7 +2,9 @@ package sshapp
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"reflect"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -10,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/lightningcamp/camp/schedule"
 	"github.com/lightningcamp/camp/tui"
@@ -26,7 +29,8 @@ import (
 // the SSH library's and the program's event loop and command runner, one
 // reads the keys (screen.Input, in place of Bubble Tea's two) and one
 // draws frames and also forwards window sizes and the server's stop
-// (serveScreen). The stall watchdog is one for the whole server.
+// (serveScreen). The stall watchdog and the clock that ticks countdowns
+// (metronome) are one each for the whole server.
 func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	pty, windows, _ := sess.Pty()
 	env := append(sess.Environ(), "TERM="+pty.Term)
@@ -48,11 +52,12 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		tea.WithColorProfile(profile),
 		tea.WithWindowSize(width, height),
 		tea.WithoutSignalHandler(), // signals are the server's, not a session's
-		tea.WithFilter(sessionFilter),
+		tea.WithFilter(sessionFilter(lines)),
 		tea.WithoutRenderer(), // the screen.Renderer draws (see its contract)
 	)
 	s.tuis.started()
 	defer s.tuis.ended()
+	defer s.clock.add(p)()
 	// The watchdog outlives the drawing, so a write to a client that has
 	// stopped reading cannot hold the session open.
 	defer s.watchdog.Watch(out, func() {
@@ -137,16 +142,32 @@ func (w withoutTicker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 //   - the model's request for the terminal's background colour is dropped:
 //     the screen.Renderer asks with the first frame, while Bubble Tea would
 //     send it up to a second later, possibly as the person quits, and then
-//     the answer would arrive at their shell prompt.
-func sessionFilter(_ tea.Model, msg tea.Msg) tea.Msg {
-	switch {
-	case msg == tea.RequestBackgroundColor():
-		return nil
-	case isSuspend(msg):
-		return tea.ResumeMsg{}
+//     the answer would arrive at their shell prompt;
+//   - what the model writes itself (a bell, text for the clipboard) goes
+//     out with the screen's next frame: Bubble Tea would write it from the
+//     ticker the session stops (withoutTicker).
+func sessionFilter(lines *screen.Renderer) func(tea.Model, tea.Msg) tea.Msg {
+	return func(_ tea.Model, msg tea.Msg) tea.Msg {
+		switch {
+		case msg == tea.RequestBackgroundColor():
+			return nil
+		case isSuspend(msg):
+			return tea.ResumeMsg{}
+		}
+		switch m := msg.(type) {
+		case tea.RawMsg:
+			lines.Raw(fmt.Sprint(m.Msg))
+			return nil
+		}
+		if reflect.TypeOf(msg) == clipboardMsg { // tea.SetClipboard's message, of an unexported type
+			lines.Raw(ansi.SetSystemClipboard(reflect.ValueOf(msg).String()))
+			return nil
+		}
+		return msg
 	}
-	return msg
 }
+
+var clipboardMsg = reflect.TypeOf(tea.SetClipboard("")())
 
 func isSuspend(msg tea.Msg) bool {
 	_, ok := msg.(tea.SuspendMsg)
@@ -197,6 +218,7 @@ func (s *Server) sessionModel(ctx context.Context, id identity, entry *booked, l
 		look.zone = zone
 		return tui.New(s.tuiDeps(), schedule.Actor{PersonID: p.ID, Role: p.Role}, tui.Options{
 			Zone: look.zone, Width: look.width, Height: look.height, DarkBackground: true, Profile: look.profile, Context: ctx,
+			SharedClock: true,
 		})
 	}
 	if id.actor.Role == schedule.RoleGuest || id.person.Joined() {

@@ -40,6 +40,7 @@ type Renderer struct {
 	next  frame // the newest frame, drawn or not
 	drawn frame // what the terminal shows
 	kick  chan struct{}
+	raw   []byte        // sequences to write with the next frame (Raw)
 	pace  *rate.Limiter // frames a second, with a burst (see frameBurst)
 	held  atomic.Int64  // frames that waited for their turn (for tests)
 
@@ -91,6 +92,21 @@ func (r *Renderer) Show(v tea.View) {
 		r.wake()
 	}
 }
+
+// Raw writes seq (a bell, a clipboard sequence) with the next frame, at
+// once. Bubble Tea would write it from its per-program ticker, which the
+// sessions stop (see withoutTicker in package sshapp).
+func (r *Renderer) Raw(seq string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.raw)+len(seq) <= maxRaw {
+		r.raw = append(r.raw, seq...)
+	}
+	r.wake()
+}
+
+// maxRaw bounds what waits to be written besides frames.
+const maxRaw = 64 << 10
 
 // Resize takes the terminal's new size. It is drawn (whole) with the next
 // frame, which the model draws for that size: waking now would draw the
@@ -149,12 +165,17 @@ func (r *Renderer) draw() error {
 	next := r.next
 	unchanged := r.started && next == r.drawn
 	r.drawn = next
+	raw := r.raw
+	r.raw = nil
 	r.mu.Unlock()
-	if unchanged || next.width <= 0 || next.height <= 0 {
+	r.buf.Reset()
+	if !unchanged && next.width > 0 && next.height > 0 {
+		r.encode(&r.buf, next)
+	}
+	r.buf.Write(raw)
+	if r.buf.Len() == 0 {
 		return nil
 	}
-	r.buf.Reset()
-	r.encode(&r.buf, next)
 	_, err := r.out.Write(r.buf.Bytes())
 	return err
 }
