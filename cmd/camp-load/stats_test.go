@@ -158,7 +158,7 @@ func TestFlagBounds(t *testing.T) {
 	for _, args := range [][]string{
 		{"--sessions", "10"}, // no organiser key
 		{"--organiser-key", "k", "--sessions", "0"},
-		{"--organiser-key", "k", "--sessions", "2001"},
+		{"--organiser-key", "k", "--sessions", "5001"},
 		{"--organiser-key", "k", "--rate", "0"},
 		{"--organiser-key", "k", "--duration", "2h"},
 		{"--organiser-key", "k", "extra"},
@@ -167,8 +167,8 @@ func TestFlagBounds(t *testing.T) {
 			t.Errorf("%q accepted", args)
 		}
 	}
-	cfg, err := parseFlags([]string{"--organiser-key", "k", "--sessions", "1000", "--rate", "50", "--width", "100", "--height", "30"}, &stderr)
-	if err != nil || cfg.sessions != 1000 || cfg.rate != 50 || cfg.width != 100 || cfg.height != 30 {
+	cfg, err := parseFlags([]string{"--organiser-key", "k", "--sessions", "5000", "--rate", "50", "--width", "100", "--height", "30"}, &stderr)
+	if err != nil || cfg.sessions != 5000 || cfg.rate != 50 || cfg.width != 100 || cfg.height != 30 {
 		t.Errorf("parseFlags: %+v, %v", cfg, err)
 	}
 }
