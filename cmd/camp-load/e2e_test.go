@@ -107,7 +107,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 		"rss_per_session_bytes", "idle_cpu_percent", "proposals_ok", "proposals_failed", "errors",
 		// issue 18
 		"goroutines_per_session", "idle_cpu_us_per_session_second", "quiet_cpu_us_per_session_second", "arrivals_per_second",
-		"answer_queries", "late_requested", "late_sessions", "late_connected", "late_connect_p50_ms", "late_connect_p99_ms", "late_connect_max_ms"} {
+		"answer_queries", "tool_arrivals_cpu_percent", "join_seconds", "late_requested", "late_sessions", "late_connected", "late_connect_p50_ms", "late_connect_p99_ms", "late_connect_max_ms"} {
 		if _, ok := keys[k]; !ok {
 			t.Errorf("the JSON report lacks %q", k)
 		}

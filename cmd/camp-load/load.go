@@ -109,6 +109,8 @@ type Result struct {
 	LateConnectP99MS   float64 `json:"late_connect_p99_ms"`
 	LateConnectMaxMS   float64 `json:"late_connect_max_ms"`
 	LateArrivalsPerSec float64 `json:"late_arrivals_per_second"`
+	ToolArrivalsCPU    float64 `json:"tool_arrivals_cpu_percent"` // camp-load's own CPU while the crowd arrived
+	JoinSeconds        float64 `json:"join_seconds"`              // signing everyone up, late arrivals included
 }
 
 // serverStats is what `stats --json` says.
@@ -428,7 +430,9 @@ feed:
 	}
 	close(work)
 	wg.Wait()
-	r.logf("joined in %s", time.Since(start).Round(time.Millisecond))
+	took := time.Since(start)
+	r.res.JoinSeconds = round1(took.Seconds())
+	r.logf("joined in %s (%.0f/s)", took.Round(time.Millisecond), float64(len(everyone))/took.Seconds())
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -458,11 +462,12 @@ func (r *runner) join(ctx context.Context, a *attendee) error {
 // and waits for each one's first frame.
 func (r *runner) arriveAll(ctx context.Context, base serverStats) error {
 	r.logf("opening %d terminal sessions at %g/s", len(r.atts), r.cfg.rate)
-	start := time.Now()
+	start, tool := time.Now(), selfCPU()
 	lat, rate, err := r.openAll(ctx, r.atts, &r.current, "")
 	if err != nil {
 		return err
 	}
+	r.res.ToolArrivalsCPU = cpuPercent(tool, selfCPU(), time.Since(start))
 	s := lat.summarise()
 	r.res.Sessions = s.n
 	r.res.ConnectP50MS, r.res.ConnectP99MS, r.res.ConnectMaxMS = ms(s.p50), ms(s.p99), ms(s.max)

@@ -65,7 +65,7 @@ func writeTable(w io.Writer, cfg config, r Result) {
 			"all stored, all exit 0", is(r.ProposalsFailed == 0 && r.ProposalsStored == r.ProposalsOK))
 		row("proposals per second", fmt.Sprintf("%.0f/s", r.ProposalsPerSecond), "", nil)
 	}
-	row("camp-load's own CPU: idle / fan-out", fmt.Sprintf("%.1f%% / %.1f%% of a core", r.ToolIdleCPUPercent, r.ToolFanoutCPUPercent), "(same machine)", nil)
+	row("camp-load's own CPU: arrivals / idle / fan-out", fmt.Sprintf("%.1f%% / %.1f%% / %.1f%% of a core", r.ToolArrivalsCPU, r.ToolIdleCPUPercent, r.ToolFanoutCPUPercent), "(same machine)", nil)
 	row("errors", fmt.Sprint(r.Errors), "0", is(r.Errors == 0))
 	tw.Flush()
 	if r.Errors > 0 {
