@@ -17,6 +17,12 @@
 # Environment: CAMP_LOAD_PORT (default 2399), CAMP_LOAD_FLAGS (extra
 # camp-load flags, e.g. "--rate 50 --rounds 10"), BENCHSTAT (the benchstat
 # command; default: benchstat on PATH, else go run golang.org/x/perf/cmd/benchstat@latest).
+#
+# Arrivals at another rate, or a terminal that answers queries, each run in
+# its own output directory (load-N.json is named by size only):
+#
+#   BENCH_OUT=/tmp/camp-bench-300 CAMP_LOAD_FLAGS="--rate 300" cmd/camp-load/bench.sh load 1000 2000
+#   BENCH_OUT=/tmp/camp-bench-answers CAMP_LOAD_FLAGS="--answer-queries" cmd/camp-load/bench.sh load 1000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -110,5 +116,5 @@ case "${1:-go}" in
   load) shift; load_runs "$@" ;;
   abuse) abuse_run ;;
   all) go_benchmarks; load_runs ;;
-  *) sed -n '2,22p' "$0"; exit 2 ;;
+  *) sed -n '2,25p' "$0"; exit 2 ;;
 esac
