@@ -5,11 +5,13 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/time/rate"
 
 	"github.com/lightningcamp/camp/schedule/sanitize"
 )
@@ -38,6 +40,8 @@ type Renderer struct {
 	next  frame // the newest frame, drawn or not
 	drawn frame // what the terminal shows
 	kick  chan struct{}
+	pace  *rate.Limiter // frames a second, with a burst (see frameBurst)
+	held  atomic.Int64  // frames that waited for their turn (for tests)
 
 	// used only by the drawing goroutine
 	shown      []string // the terminal's lines, as written
@@ -56,13 +60,23 @@ type frame struct {
 
 // minFrameGap keeps a session at 20 frames a second at most: more is wasted
 // on a countdown, and a burst of changes (a crowd arriving) coalesces.
-const minFrameGap = 50 * time.Millisecond
+//
+// frameBurst frames may go out back to back before the gap applies: a
+// session's opening frame is drawn before its data is read, and the frame
+// with the data, a millisecond later, must not wait 50 ms for its turn
+// (that wait was most of the time to a first full frame); nor must an
+// announcement that lands just after a countdown tick.
+const (
+	minFrameGap = 50 * time.Millisecond
+	frameBurst  = 2
+)
 
 func New(out io.Writer, profile colorprofile.Profile, width, height int) *Renderer {
 	return &Renderer{
 		out: out, profile: profile,
 		next: frame{width: width, height: height},
 		kick: make(chan struct{}, 1),
+		pace: rate.NewLimiter(rate.Every(minFrameGap), frameBurst),
 	}
 }
 
@@ -96,14 +110,14 @@ func (r *Renderer) wake() {
 
 // Run draws frames until done is closed.
 func (r *Renderer) Run(done <-chan struct{}) {
-	var last time.Time
 	for {
 		select {
 		case <-done:
 			return
 		case <-r.kick:
 		}
-		if wait := minFrameGap - time.Since(last); wait > 0 {
+		if wait := r.pace.Reserve().Delay(); wait > 0 {
+			r.held.Add(1)
 			pause := time.NewTimer(wait)
 			select {
 			case <-done:
@@ -112,7 +126,6 @@ func (r *Renderer) Run(done <-chan struct{}) {
 			case <-pause.C:
 			}
 		}
-		last = time.Now()
 		if r.draw() != nil {
 			return // the connection is gone; the session ends by itself
 		}

@@ -329,6 +329,28 @@ func TestLineRendererCoalescesABurst(t *testing.T) {
 	}
 }
 
+func TestLineRendererDrawsTheFrameWithTheDataAtOnce(t *testing.T) {
+	// A session's opening frame goes out before its data is read; the
+	// frame with the data follows a moment later and must not wait out the
+	// 50 ms between frames (it made the first full frame 50 ms late).
+	r := New(writerFunc(func(p []byte) (int, error) { return len(p), nil }), colorprofile.TrueColor, 20, 3)
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() { defer close(finished); r.Run(done) }()
+	for _, f := range []string{"loading…", "Ada · Now"} {
+		r.Show(tea.NewView(f))
+		waitUntil(t, func() bool {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			return r.drawn.content == f
+		})
+	}
+	close(done)
+	<-finished
+	if held := r.held.Load(); held != 0 {
+		t.Errorf("%d of the first two frames waited for their turn; want none", held)
+	}
+}
+
 // waitUntil polls ok for up to 5 s.
 func waitUntil(t *testing.T, ok func() bool) {
 	t.Helper()
