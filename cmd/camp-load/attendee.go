@@ -111,7 +111,9 @@ type scanner struct {
 }
 
 // oscBackgroundQuery is Bubble Tea asking for the terminal's background
-// colour; a terminal answers it, so the simulated one does too.
+// colour. Most terminals answer it; with --answer-queries the simulated one
+// does too. By default it does not, like a terminal (or a pipe) that never
+// answers: the worst case for a first frame that waits for the answer.
 var (
 	oscBackgroundQuery  = []byte("\x1b]11;?")
 	oscBackgroundAnswer = []byte("\x1b]11;rgb:0000/0000/0000\x07")
@@ -200,9 +202,18 @@ func (a *attendee) arrive(ctx context.Context, addr string, cfg config, current 
 	a.mu.Lock()
 	a.stdin = stdin
 	a.mu.Unlock()
-	sc := &scanner{a: a, current: current, answer: func(p []byte) { go stdin.Write(p) }}
-	go sc.run(out)
+	go newScanner(a, current, stdin, cfg.answerQueries).run(out)
 	return sess.Shell()
+}
+
+// newScanner scans a session's output for a, answering the terminal's
+// queries on stdin only when answerQueries is set.
+func newScanner(a *attendee, current *atomic.Pointer[broadcast], stdin io.Writer, answerQueries bool) *scanner {
+	sc := &scanner{a: a, current: current}
+	if answerQueries {
+		sc.answer = func(p []byte) { go stdin.Write(p) }
+	}
+	return sc
 }
 
 // press types keys into the session.

@@ -17,6 +17,12 @@
 # Environment: CAMP_LOAD_PORT (default 2399), CAMP_LOAD_FLAGS (extra
 # camp-load flags, e.g. "--rate 50 --rounds 10"), BENCHSTAT (the benchstat
 # command; default: benchstat on PATH, else go run golang.org/x/perf/cmd/benchstat@latest).
+#
+# Arrivals at another rate, or a terminal that answers queries, each run in
+# its own output directory (load-N.json is named by size only):
+#
+#   BENCH_OUT=/tmp/camp-bench-300 CAMP_LOAD_FLAGS="--rate 300" cmd/camp-load/bench.sh load 1000 2000
+#   BENCH_OUT=/tmp/camp-bench-answers CAMP_LOAD_FLAGS="--answer-queries" cmd/camp-load/bench.sh load 1000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -51,10 +57,14 @@ load_runs() {
   go build -o "$tmp/camp" ./cmd/camp
   go build -o "$tmp/camp-load" ./cmd/camp-load
   # An organiser key for the test, and the example schedule with room for
-  # the crowd: 1,000 terminal sessions plus 1,000 proposals at once go over
-  # the default cap of 2,000 sessions.
+  # the crowd. At its peak camp-load holds N terminal sessions and opens N
+  # proposals at once (one more session on each attendee's connection), plus
+  # the organiser's terminal and one command: 2N + 2 sessions. The default
+  # cap of 2,000 would refuse most of them at N = 1,000; 11,000 fits
+  # camp-load's largest crowd (5,000 -> 10,002) with room to spare.
   ssh-keygen -q -t ed25519 -N '' -C camp-load -f "$tmp/organiser"
-  sed -e 's/^# sessions = 2000 .*/sessions = 5000/' schedule.example.toml > "$tmp/load.toml"
+  sed -e 's/^# sessions = 2000 .*/sessions = 11000/' schedule.example.toml > "$tmp/load.toml"
+  grep -q '^sessions = 11000' "$tmp/load.toml" || { echo "bench.sh: schedule.example.toml no longer has the '# sessions = 2000' line to raise" >&2; exit 1; }
   "$tmp/camp" check "$tmp/load.toml" >/dev/null
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # one socket per session
   for n in "${sizes[@]}"; do
@@ -106,5 +116,5 @@ case "${1:-go}" in
   load) shift; load_runs "$@" ;;
   abuse) abuse_run ;;
   all) go_benchmarks; load_runs ;;
-  *) sed -n '2,22p' "$0"; exit 2 ;;
+  *) sed -n '2,25p' "$0"; exit 2 ;;
 esac

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,16 +25,17 @@ import (
 
 // TestLoadAgainstARealServer runs the tool, as a person would (flags in,
 // JSON out), against a real camp SSH server on loopback with a SQLite camp,
-// with a few sessions and short pauses: every measurement must come back,
-// without an error, and the camp must be left as it was found.
+// with a few sessions, a few late arrivals and short pauses: every
+// measurement must come back, without an error, and the camp must be left
+// as it was found.
 func TestLoadAgainstARealServer(t *testing.T) {
 	if testing.Short() {
-		t.Skip("opens a dozen SSH sessions")
+		t.Skip("opens a few dozen SSH sessions")
 	}
 	srv, camp, keyFile := startCamp(t)
 
-	const sessions = 10
-	cfg, err := parseFlags([]string{"--addr", srv.Addr(), "--organiser-key", keyFile, "--sessions", "10", "--rate", "50",
+	const sessions, late = 20, 5
+	cfg, err := parseFlags([]string{"--addr", srv.Addr(), "--organiser-key", keyFile, "--sessions", "20", "--late", "5", "--rate", "50",
 		"--rounds", "3", "--idle", "500ms", "--settle", "100ms", "--leave-wait", "100ms", "--timeout", "20s", "--duration", "1m", "--json"}, os.Stderr)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +70,29 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if !res.LiveCountdown || res.QuietCPUPercent < 0 || res.IdleCPUPercent <= 0 {
 		t.Errorf("live countdown %t, idle CPU %g%%, quiet CPU %g%%", res.LiveCountdown, res.IdleCPUPercent, res.QuietCPUPercent)
 	}
+	// CPU per session-second is the share of a core spread over the sessions
+	// (to the rounding of the percentage).
+	for _, w := range []struct {
+		name        string
+		pct, micros float64
+	}{{"idle", res.IdleCPUPercent, res.IdleCPUMicros}, {"quiet", res.QuietCPUPercent, res.QuietCPUMicros}} {
+		if want := w.pct * 1e4 / sessions; math.Abs(w.micros-want) > 0.05*1e4/sessions+0.1 {
+			t.Errorf("%s: %g%% of a core over %d sessions is %g µs per session-second, want about %g", w.name, w.pct, sessions, w.micros, want)
+		}
+	}
+	if res.ArrivalsPerSecond <= 0 {
+		t.Errorf("arrivals per second: %g", res.ArrivalsPerSecond)
+	}
+	// The late arrivals came with the crowd held, reached their first frame,
+	// and counted in nothing else (the fan-out and proposal checks above
+	// count the crowd only).
+	if res.LateRequested != late || res.LateSessions != late || res.LateConnected != sessions || res.AnswerQueries {
+		t.Errorf("late: %d of %d with %d connected (answer queries %t); want %d of %d with %d, no answers",
+			res.LateSessions, res.LateRequested, res.LateConnected, res.AnswerQueries, late, late, sessions)
+	}
+	if !(res.LateConnectP50MS > 0 && res.LateConnectP50MS <= res.LateConnectP99MS && res.LateConnectP99MS <= res.LateConnectMaxMS) {
+		t.Errorf("late connect p50 %g p99 %g max %g", res.LateConnectP50MS, res.LateConnectP99MS, res.LateConnectMaxMS)
+	}
 	if res.RSSBaseBytes == 0 && isLinux() {
 		t.Error("no RSS from stats --json")
 	}
@@ -79,7 +104,10 @@ func TestLoadAgainstARealServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, k := range []string{"sessions", "connect_p50_ms", "connect_p99_ms", "fanout_p50_ms", "fanout_p99_ms", "fanout_max_ms",
-		"rss_per_session_bytes", "idle_cpu_percent", "proposals_ok", "proposals_failed", "errors"} {
+		"rss_per_session_bytes", "idle_cpu_percent", "proposals_ok", "proposals_failed", "errors",
+		// issue 18
+		"goroutines_per_session", "idle_cpu_us_per_session_second", "quiet_cpu_us_per_session_second", "arrivals_per_second",
+		"answer_queries", "tool_arrivals_cpu_percent", "join_seconds", "late_requested", "late_sessions", "late_connected", "late_connect_p50_ms", "late_connect_p99_ms", "late_connect_max_ms"} {
 		if _, ok := keys[k]; !ok {
 			t.Errorf("the JSON report lacks %q", k)
 		}
@@ -96,6 +124,29 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	live, err := camp.Talks(context.Background(), schedule.TalkFilter{Status: []schedule.TalkStatus{schedule.TalkLive}})
 	if err != nil || len(live) != 0 {
 		t.Errorf("talks still live after the run: %v (%v)", live, err)
+	}
+}
+
+// TestLoadAnsweringQueries runs a short load with --answer-queries: the
+// simulated terminals answer the background-colour query, as most do, and
+// every session, late ones included, still reaches its first frame.
+func TestLoadAnsweringQueries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens a few SSH sessions")
+	}
+	srv, _, keyFile := startCamp(t)
+	cfg, err := parseFlags([]string{"--addr", srv.Addr(), "--organiser-key", keyFile, "--sessions", "3", "--late", "2", "--answer-queries",
+		"--rounds", "0", "--idle", "0", "--proposals=false", "--quiet-idle=false", "--settle", "0", "--leave-wait", "0",
+		"--timeout", "20s", "--duration", "1m", "--json"}, os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run(t.Context(), cfg)
+	if err != nil {
+		t.Fatalf("run: %v (%+v)", err, res)
+	}
+	if res.Errors != 0 || res.Sessions != 3 || res.LateSessions != 2 || !res.AnswerQueries {
+		t.Errorf("%d errors %v; %d sessions, %d late, answer queries %t; want 0, 3, 2, true", res.Errors, res.FirstErrors, res.Sessions, res.LateSessions, res.AnswerQueries)
 	}
 }
 

@@ -32,6 +32,8 @@ type config struct {
 	timeout       time.Duration
 	duration      time.Duration
 	joinWorkers   int
+	late          int  // attendees who arrive while the crowd is held, for the first frame then
+	answerQueries bool // the simulated terminals answer the background-colour query
 	proposals     bool
 	quiet         bool
 	jsonOut       bool
@@ -50,7 +52,7 @@ func defaultConfig() config {
 	return config{
 		addr: "127.0.0.1:2222", sessions: 100, rate: 100, width: 80, height: 24, rounds: 10,
 		idle: 10 * time.Second, settle: 3 * time.Second, leaveWait: 10 * time.Second,
-		timeout: 30 * time.Second, duration: 10 * time.Minute, joinWorkers: 8, proposals: true, quiet: true,
+		timeout: 30 * time.Second, duration: 10 * time.Minute, joinWorkers: 8, late: 100, proposals: true, quiet: true,
 		roundGap: time.Second, quietSettle: 2 * time.Second, abuseTime: 10 * time.Second,
 	}
 }
@@ -95,6 +97,20 @@ type Result struct {
 	FirstErrors          []string       `json:"first_errors"`
 	StartedAt            string         `json:"started_at"`
 	Seconds              float64        `json:"seconds"`
+	// Added for the 2,000-session targets (issue 18).
+	AnswerQueries      bool    `json:"answer_queries"`      // the simulated terminals answered the background-colour query
+	ArrivalsPerSecond  float64 `json:"arrivals_per_second"` // the rate achieved: dials per second over the arrivals
+	IdleCPUMicros      float64 `json:"idle_cpu_us_per_session_second"`
+	QuietCPUMicros     float64 `json:"quiet_cpu_us_per_session_second"` // -1: not measured
+	LateRequested      int     `json:"late_requested"`
+	LateSessions       int     `json:"late_sessions"`  // late arrivals that reached their first frame
+	LateConnected      int     `json:"late_connected"` // sessions already held while they arrived
+	LateConnectP50MS   float64 `json:"late_connect_p50_ms"`
+	LateConnectP99MS   float64 `json:"late_connect_p99_ms"`
+	LateConnectMaxMS   float64 `json:"late_connect_max_ms"`
+	LateArrivalsPerSec float64 `json:"late_arrivals_per_second"`
+	ToolArrivalsCPU    float64 `json:"tool_arrivals_cpu_percent"` // camp-load's own CPU while the crowd arrived
+	JoinSeconds        float64 `json:"join_seconds"`              // signing everyone up, late arrivals included
 }
 
 // serverStats is what `stats --json` says.
@@ -113,7 +129,8 @@ type runner struct {
 	org  *gossh.Client
 	tag  string
 	rng  *rand.Rand
-	atts []*attendee
+	atts []*attendee // the crowd
+	late []*attendee // who arrive while the crowd is held, then leave
 	res  Result
 
 	current atomic.Pointer[broadcast]
@@ -150,7 +167,8 @@ func run(ctx context.Context, cfg config) (Result, error) {
 	seed := uint64(start.UnixNano())
 	r := &runner{cfg: cfg, rng: rand.New(rand.NewPCG(seed, seed>>7)), errKinds: map[string]int{}}
 	r.res = Result{RequestedSessions: cfg.sessions, RatePerSecond: cfg.rate, Width: cfg.width, Height: cfg.height,
-		QuietCPUPercent: -1, StartedAt: start.UTC().Format(time.RFC3339)}
+		QuietCPUPercent: -1, QuietCPUMicros: -1, StartedAt: start.UTC().Format(time.RFC3339),
+		AnswerQueries: cfg.answerQueries, LateRequested: cfg.late}
 	r.tag = runTag(r.rng)
 	err := r.measure(ctx)
 	r.leaveAll()
@@ -186,7 +204,7 @@ func runTag(r *rand.Rand) string {
 }
 
 func (r *runner) measure(ctx context.Context) error {
-	if err := raiseFileLimit(uint64(r.cfg.sessions) + 256); err != nil {
+	if err := raiseFileLimit(uint64(r.cfg.sessions+r.cfg.late) + 256); err != nil {
 		return err
 	}
 	if err := r.reachOrganiser(ctx); err != nil {
@@ -210,10 +228,15 @@ func (r *runner) measure(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	tool0, t0 := selfCPU(), time.Now()
-	if r.res.IdleCPUPercent, err = r.idleCPU(ctx); err != nil {
+	if err := r.firstFrameInCrowd(ctx, held); err != nil {
 		return err
 	}
+	tool0, t0 := selfCPU(), time.Now()
+	idle, err := r.idleCPU(ctx)
+	if err != nil {
+		return err
+	}
+	r.res.IdleCPUPercent, r.res.IdleCPUMicros = idle.percent(), idle.microsPerSessionSecond()
 	tool1, t1 := selfCPU(), time.Now()
 	r.res.ToolIdleCPUPercent = cpuPercent(tool0, tool1, t1.Sub(t0))
 	if err := r.fanout(ctx); err != nil {
@@ -372,16 +395,17 @@ func (r *runner) startCountdown(ctx context.Context) error {
 // joinAll makes a key per attendee and joins each with a unique name, so
 // their sessions open on the camp rather than on the welcome form.
 func (r *runner) joinAll(ctx context.Context) error {
-	r.logf("joining %d attendees (%d at a time)", r.cfg.sessions, r.cfg.joinWorkers)
-	r.atts = make([]*attendee, r.cfg.sessions)
-	for i := range r.atts {
+	everyone := make([]*attendee, r.cfg.sessions+r.cfg.late)
+	r.logf("joining %d attendees (%d at a time)", len(everyone), r.cfg.joinWorkers)
+	for i := range everyone {
 		key, err := newSigner()
 		if err != nil {
 			return err
 		}
 		name := attendeeName(r.tag, i)
-		r.atts[i] = &attendee{idx: i, name: name, needle: []byte(name), key: key, first: make(chan struct{})}
+		everyone[i] = &attendee{idx: i, name: name, needle: []byte(name), key: key, first: make(chan struct{})}
 	}
+	r.atts, r.late = everyone[:r.cfg.sessions], everyone[r.cfg.sessions:]
 	work := make(chan *attendee)
 	var wg sync.WaitGroup
 	var failed atomic.Int64
@@ -397,7 +421,7 @@ func (r *runner) joinAll(ctx context.Context) error {
 	}
 	start := time.Now()
 feed:
-	for _, a := range r.atts {
+	for _, a := range everyone {
 		select {
 		case work <- a:
 		case <-ctx.Done():
@@ -406,11 +430,13 @@ feed:
 	}
 	close(work)
 	wg.Wait()
-	r.logf("joined in %s", time.Since(start).Round(time.Millisecond))
+	took := time.Since(start)
+	r.res.JoinSeconds = round1(took.Seconds())
+	r.logf("joined in %s (%.0f/s)", took.Round(time.Millisecond), float64(len(everyone))/took.Seconds())
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	if int(failed.Load()) == len(r.atts) {
+	if int(failed.Load()) == len(everyone) {
 		return errors.New("no attendee could join: see the errors")
 	}
 	return nil
@@ -436,46 +462,17 @@ func (r *runner) join(ctx context.Context, a *attendee) error {
 // and waits for each one's first frame.
 func (r *runner) arriveAll(ctx context.Context, base serverStats) error {
 	r.logf("opening %d terminal sessions at %g/s", len(r.atts), r.cfg.rate)
-	interval := time.Duration(float64(time.Second) / r.cfg.rate)
-	start := time.Now()
-	var wg sync.WaitGroup
-	for i, a := range r.atts {
-		if wait := time.Until(start.Add(time.Duration(i) * interval)); wait > 0 {
-			select {
-			case <-time.After(wait):
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		wg.Go(func() {
-			if err := a.arrive(ctx, r.addr, r.cfg, &r.current); err != nil {
-				r.fail("connect", err)
-				a.leave()
-				return
-			}
-			select {
-			case <-a.first:
-			case <-time.After(r.cfg.timeout):
-				r.fail("first_frame", fmt.Errorf("%s: no first frame within %s (%d bytes received)", a.name, r.cfg.timeout, a.received.Load()))
-				a.leave()
-			case <-ctx.Done():
-			}
-		})
+	start, tool := time.Now(), selfCPU()
+	lat, rate, err := r.openAll(ctx, r.atts, &r.current, "")
+	if err != nil {
+		return err
 	}
-	wg.Wait()
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	var lat sample
-	for _, a := range r.atts {
-		if d, ok := a.connectLatency(); ok {
-			lat = append(lat, d)
-		}
-	}
+	r.res.ToolArrivalsCPU = cpuPercent(tool, selfCPU(), time.Since(start))
 	s := lat.summarise()
 	r.res.Sessions = s.n
 	r.res.ConnectP50MS, r.res.ConnectP99MS, r.res.ConnectMaxMS = ms(s.p50), ms(s.p99), ms(s.max)
-	r.logf("%d sessions up in %s; connect p50 %s p99 %s", s.n, time.Since(start).Round(time.Millisecond), s.p50, s.p99)
+	r.res.ArrivalsPerSecond = rate
+	r.logf("%d sessions up in %s (%.0f arrivals/s); connect p50 %s p99 %s", s.n, time.Since(start).Round(time.Millisecond), rate, s.p50, s.p99)
 	if s.n == 0 {
 		return errors.New("no session showed its first frame: see the errors")
 	}
@@ -485,6 +482,124 @@ func (r *runner) arriveAll(ctx context.Context, base serverStats) error {
 	}
 	r.res.JoinCPUMS = round1((after.CPUSeconds - base.CPUSeconds) * 1000 / float64(s.n))
 	return nil
+}
+
+// openAll opens atts' terminal sessions at --rate per second, each on its
+// own goroutine from its dial (so a slow handshake holds up nobody behind
+// it), and waits for each first frame. It returns the connect-to-first-frame
+// latencies and the arrival rate achieved; errors are counted under kind
+// plus "connect" or "first_frame".
+func (r *runner) openAll(ctx context.Context, atts []*attendee, current *atomic.Pointer[broadcast], kind string) (sample, float64, error) {
+	interval := time.Duration(float64(time.Second) / r.cfg.rate)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i, a := range atts {
+		if wait := time.Until(start.Add(time.Duration(i) * interval)); wait > 0 {
+			if err := sleep(ctx, wait); err != nil {
+				wg.Wait()
+				return nil, 0, err
+			}
+		}
+		wg.Go(func() {
+			if err := a.arrive(ctx, r.addr, r.cfg, current); err != nil {
+				r.fail(kind+"connect", err)
+				a.leave()
+				return
+			}
+			select {
+			case <-a.first:
+			case <-time.After(r.cfg.timeout):
+				r.fail(kind+"first_frame", fmt.Errorf("%s: no first frame within %s (%d bytes received)", a.name, r.cfg.timeout, a.received.Load()))
+				a.leave()
+			case <-ctx.Done():
+			}
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, 0, ctx.Err()
+	}
+	var lat sample
+	for _, a := range atts {
+		if d, ok := a.connectLatency(); ok {
+			lat = append(lat, d)
+		}
+	}
+	return lat, arrivalRate(atts), nil
+}
+
+// arrivalRate is the rate the arrivals were dialled at: the gaps between
+// the first and the last dial, per second; 0 with fewer than two. Below
+// --rate it says camp-load could not keep up.
+func arrivalRate(atts []*attendee) float64 {
+	var first, last time.Time
+	n := 0
+	for _, a := range atts {
+		if a.dialedAt.IsZero() {
+			continue
+		}
+		n++
+		if first.IsZero() || a.dialedAt.Before(first) {
+			first = a.dialedAt
+		}
+		if a.dialedAt.After(last) {
+			last = a.dialedAt
+		}
+	}
+	if n < 2 || !last.After(first) {
+		return 0
+	}
+	return round1(float64(n-1) / last.Sub(first).Seconds())
+}
+
+// firstFrameInCrowd measures what a newcomer sees with the crowd held:
+// the --late attendees arrive at --rate per second, each is timed from its
+// dial to its first frame, and all of them leave again before the idle
+// windows, so they count in no other figure.
+func (r *runner) firstFrameInCrowd(ctx context.Context, held serverStats) error {
+	if len(r.late) == 0 {
+		return nil
+	}
+	r.res.LateConnected = len(r.alive())
+	r.logf("%d more arrive at %g/s with %d connected", len(r.late), r.cfg.rate, r.res.LateConnected)
+	var none atomic.Pointer[broadcast] // they look for no announcement
+	lat, rate, err := r.openAll(ctx, r.late, &none, "late_")
+	if err != nil {
+		return err
+	}
+	s := lat.summarise()
+	r.res.LateSessions, r.res.LateArrivalsPerSec = s.n, rate
+	r.res.LateConnectP50MS, r.res.LateConnectP99MS, r.res.LateConnectMaxMS = ms(s.p50), ms(s.p99), ms(s.max)
+	r.logf("first frame with %d connected: p50 %s p99 %s max %s", r.res.LateConnected, s.p50, s.p99, s.max)
+	var wg sync.WaitGroup
+	for _, a := range r.late {
+		wg.Go(a.leave)
+	}
+	wg.Wait()
+	return r.waitForSessions(ctx, held.Sessions, "late_leave")
+}
+
+// waitForSessions waits, up to --timeout, until the server counts at most
+// n sessions (the stats command itself included); past that it counts an
+// error of kind and goes on.
+func (r *runner) waitForSessions(ctx context.Context, n int, kind string) error {
+	deadline := time.Now().Add(r.cfg.timeout)
+	for {
+		s, err := r.stats(ctx)
+		if err != nil {
+			return err
+		}
+		if s.Sessions <= n {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			r.fail(kind, fmt.Errorf("%d sessions still open %s after they left", s.Sessions-n, r.cfg.timeout))
+			return nil
+		}
+		if err := sleep(ctx, 250*time.Millisecond); err != nil {
+			return err
+		}
+	}
 }
 
 // alive lists the attendees still connected.
@@ -519,26 +634,27 @@ func (r *runner) measureMemory(ctx context.Context, base serverStats) (serverSta
 }
 
 // idleCPU is the server's CPU over a window in which nobody does anything.
-func (r *runner) idleCPU(ctx context.Context) (float64, error) {
+func (r *runner) idleCPU(ctx context.Context) (cpuWindow, error) {
 	if r.cfg.idle <= 0 {
-		return 0, nil
+		return cpuWindow{}, nil
 	}
-	r.logf("idle for %s", r.cfg.idle)
+	w := cpuWindow{sessions: len(r.alive())}
+	r.logf("idle for %s with %d sessions", r.cfg.idle, w.sessions)
 	before, err := r.stats(ctx)
 	if err != nil {
-		return 0, err
+		return cpuWindow{}, err
 	}
 	t0 := time.Now()
 	if err := sleep(ctx, r.cfg.idle); err != nil {
-		return 0, err
+		return cpuWindow{}, err
 	}
 	after, err := r.stats(ctx)
 	if err != nil {
-		return 0, err
+		return cpuWindow{}, err
 	}
-	pct := cpuPercent(before.CPUSeconds, after.CPUSeconds, time.Since(t0))
-	r.logf("server CPU %.1f%% of one core", pct)
-	return pct, nil
+	w.cpuBefore, w.cpuAfter, w.wall = before.CPUSeconds, after.CPUSeconds, time.Since(t0)
+	r.logf("server CPU %.1f%% of one core, %.0f µs per session-second", w.percent(), w.microsPerSessionSecond())
+	return w, nil
 }
 
 // fanout has the organiser announce a unique marker, rounds times, and
@@ -622,8 +738,8 @@ func (r *runner) quietCPU(ctx context.Context) error {
 	if err := sleep(ctx, r.cfg.quietSettle); err != nil { // let the last frames go out
 		return err
 	}
-	pct, err := r.idleCPU(ctx)
-	r.res.QuietCPUPercent = pct
+	w, err := r.idleCPU(ctx)
+	r.res.QuietCPUPercent, r.res.QuietCPUMicros = w.percent(), w.microsPerSessionSecond()
 	return err
 }
 
@@ -631,7 +747,8 @@ func (r *runner) quietCPU(ctx context.Context) error {
 // and checks that every proposal was stored.
 func (r *runner) proposeAll(ctx context.Context) error {
 	alive := r.alive()
-	r.logf("%d attendees propose a talk at once", len(alive))
+	timeout := proposalTimeout(r.cfg.timeout, len(alive))
+	r.logf("%d attendees propose a talk at once (each within %s)", len(alive), timeout)
 	prefix := "Load " + r.tag + " proposal "
 	ready := make(chan struct{})
 	var ok, failed atomic.Int64
@@ -644,7 +761,7 @@ func (r *runner) proposeAll(ctx context.Context) error {
 		}
 		wg.Go(func() {
 			<-ready
-			o, err := execute(ctx, c, r.cfg.timeout, "propose", "talk", "--title", prefix+a.name)
+			o, err := execute(ctx, c, timeout, "propose", "talk", "--title", prefix+a.name)
 			switch {
 			case err != nil:
 				failed.Add(1)
@@ -683,26 +800,19 @@ func (r *runner) proposeAll(ctx context.Context) error {
 	return nil
 }
 
+// proposalTimeout bounds each of n proposals sent at once: the longer of
+// --timeout and n at 50 a second, so at 2,000 the last in the server's
+// queue is not cut off (the camp stored 155/s at 1,000 on 2 cores).
+func proposalTimeout(timeout time.Duration, n int) time.Duration {
+	return max(timeout, time.Duration(n)*time.Second/50)
+}
+
 // leave ends every session and reads what the server holds afterwards.
 func (r *runner) leave(ctx context.Context, base, held serverStats) error {
 	r.logf("everyone leaves")
 	r.leaveAll()
-	deadline := time.Now().Add(r.cfg.timeout)
-	for {
-		s, err := r.stats(ctx)
-		if err != nil {
-			return err
-		}
-		if s.Sessions <= base.Sessions {
-			break
-		}
-		if time.Now().After(deadline) {
-			r.fail("leave", fmt.Errorf("%d sessions still open %s after everyone left", s.Sessions-base.Sessions, r.cfg.timeout))
-			break
-		}
-		if err := sleep(ctx, 250*time.Millisecond); err != nil {
-			return err
-		}
+	if err := r.waitForSessions(ctx, base.Sessions, "leave"); err != nil {
+		return err
 	}
 	if err := sleep(ctx, r.cfg.leaveWait); err != nil {
 		return err
@@ -718,7 +828,7 @@ func (r *runner) leave(ctx context.Context, base, held serverStats) error {
 
 func (r *runner) leaveAll() {
 	var wg sync.WaitGroup
-	for _, a := range r.atts {
+	for _, a := range append(r.atts[:len(r.atts):len(r.atts)], r.late...) {
 		wg.Go(a.leave)
 	}
 	wg.Wait()

@@ -56,3 +56,24 @@ func cpuPercent(cpuBefore, cpuAfter float64, wall time.Duration) float64 {
 	}
 	return math.Round((cpuAfter-cpuBefore)/wall.Seconds()*1000) / 10
 }
+
+// cpuWindow is the server's CPU over one idle window, and the sessions it
+// served meanwhile.
+type cpuWindow struct {
+	cpuBefore, cpuAfter float64 // the server's CPU seconds
+	wall                time.Duration
+	sessions            int
+}
+
+// percent is the window's CPU as a percentage of one core.
+func (w cpuWindow) percent() float64 { return cpuPercent(w.cpuBefore, w.cpuAfter, w.wall) }
+
+// microsPerSessionSecond is what one session cost the server per second
+// of the window, in CPU microseconds: 12.9% of a core at 1,000 sessions
+// is 129 µs. 0 when nothing was measured.
+func (w cpuWindow) microsPerSessionSecond() float64 {
+	if w.wall <= 0 || w.sessions <= 0 || w.cpuAfter < w.cpuBefore {
+		return 0
+	}
+	return math.Round((w.cpuAfter-w.cpuBefore)/w.wall.Seconds()/float64(w.sessions)*1e7) / 10
+}

@@ -92,7 +92,7 @@ func TestMarkersDifferEverywhere(t *testing.T) {
 
 func TestAttendeeNamesAreUniqueLetters(t *testing.T) {
 	seen := map[string]bool{}
-	for i := range maxSessions {
+	for i := range maxSessions + maxLate { // the late arrivals are named after the crowd
 		n := attendeeName("abcd", i)
 		if strings.Trim(n, "abcdefghijklmnopqrstuvwxyzL") != "" {
 			t.Fatalf("name %q is not letters only", n)
@@ -158,17 +158,26 @@ func TestFlagBounds(t *testing.T) {
 	for _, args := range [][]string{
 		{"--sessions", "10"}, // no organiser key
 		{"--organiser-key", "k", "--sessions", "0"},
-		{"--organiser-key", "k", "--sessions", "2001"},
+		{"--organiser-key", "k", "--sessions", "5001"},
 		{"--organiser-key", "k", "--rate", "0"},
 		{"--organiser-key", "k", "--duration", "2h"},
+		{"--organiser-key", "k", "--late", "1001"},
+		{"--organiser-key", "k", "--late", "-1"},
 		{"--organiser-key", "k", "extra"},
 	} {
 		if _, err := parseFlags(args, &stderr); err == nil {
 			t.Errorf("%q accepted", args)
 		}
 	}
-	cfg, err := parseFlags([]string{"--organiser-key", "k", "--sessions", "1000", "--rate", "50", "--width", "100", "--height", "30"}, &stderr)
-	if err != nil || cfg.sessions != 1000 || cfg.rate != 50 || cfg.width != 100 || cfg.height != 30 {
+	cfg, err := parseFlags([]string{"--organiser-key", "k", "--sessions", "5000", "--rate", "50", "--width", "100", "--height", "30"}, &stderr)
+	if err != nil || cfg.sessions != 5000 || cfg.rate != 50 || cfg.width != 100 || cfg.height != 30 {
+		t.Errorf("parseFlags: %+v, %v", cfg, err)
+	}
+	if cfg.answerQueries || cfg.late != 100 {
+		t.Errorf("by default the terminals never answer and 100 arrive late: answer %t, late %d", cfg.answerQueries, cfg.late)
+	}
+	cfg, err = parseFlags([]string{"--organiser-key", "k", "--rate", "300", "--late", "0", "--answer-queries"}, &stderr)
+	if err != nil || cfg.rate != 300 || cfg.late != 0 || !cfg.answerQueries {
 		t.Errorf("parseFlags: %+v, %v", cfg, err)
 	}
 }
@@ -192,5 +201,71 @@ func TestMemoryReturnedVerdict(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%d/%d/%d MiB: %s, want %s", c.base/mb, c.held/mb, c.after/mb, got, c.want)
 		}
+	}
+}
+
+// A simulated terminal answers the background-colour query only when
+// asked to: by default it is the client that never answers.
+func TestScannerAnswersQueriesOnlyWhenAsked(t *testing.T) {
+	query := []byte("\x1b[?1049h\x1b]11;?\x07\x1b[2J")
+	for _, answer := range []bool{false, true} {
+		a := &attendee{name: "LoadabcdxAAB", needle: []byte("LoadabcdxAAB"), first: make(chan struct{})}
+		var current atomic.Pointer[broadcast]
+		w := &chanWriter{got: make(chan []byte, 1)}
+		newScanner(a, &current, w, answer).scan(query, time.Now())
+		select {
+		case p := <-w.got:
+			if !answer || string(p) != string(oscBackgroundAnswer) {
+				t.Errorf("answer-queries %t: wrote %q", answer, p)
+			}
+		case <-time.After(func() time.Duration {
+			if answer {
+				return 10 * time.Second // long enough on a busy machine
+			}
+			return 100 * time.Millisecond // nothing is coming
+		}()):
+			if answer {
+				t.Error("answer-queries true: the query was not answered")
+			}
+		}
+	}
+}
+
+type chanWriter struct{ got chan []byte }
+
+func (w *chanWriter) Write(p []byte) (int, error) {
+	w.got <- append([]byte(nil), p...)
+	return len(p), nil
+}
+
+func TestCPUPerSessionSecond(t *testing.T) {
+	w := cpuWindow{cpuBefore: 100, cpuAfter: 101.29, wall: 10 * time.Second, sessions: 1000}
+	if w.percent() != 12.9 || w.microsPerSessionSecond() != 129 {
+		t.Errorf("1.29 CPU s in 10 s over 1,000 sessions: %g%%, %g µs; want 12.9%%, 129 µs", w.percent(), w.microsPerSessionSecond())
+	}
+	w = cpuWindow{cpuBefore: 0, cpuAfter: 1, wall: 10 * time.Second, sessions: 2000}
+	if w.microsPerSessionSecond() != 50 {
+		t.Errorf("10%% of a core over 2,000 sessions: %g µs, want 50", w.microsPerSessionSecond())
+	}
+	for _, bad := range []cpuWindow{{}, {cpuAfter: 1, wall: time.Second}, {cpuBefore: 2, cpuAfter: 1, wall: time.Second, sessions: 5}} {
+		if got := bad.microsPerSessionSecond(); got != 0 {
+			t.Errorf("%+v: %g µs, want 0", bad, got)
+		}
+	}
+}
+
+func TestArrivalRateIsMeasured(t *testing.T) {
+	t0 := time.Now()
+	var atts []*attendee
+	for i := range 301 {
+		atts = append(atts, &attendee{dialedAt: t0.Add(time.Duration(i) * time.Second / 300)})
+	}
+	atts[0], atts[300] = atts[300], atts[0] // dials finish out of order
+	atts = append(atts, &attendee{})        // one never dialled
+	if got := arrivalRate(atts); got != 300 {
+		t.Errorf("301 dials over 1 s: %g/s, want 300", got)
+	}
+	if got := arrivalRate(atts[:1]); got != 0 {
+		t.Errorf("one dial: %g/s, want 0", got)
 	}
 }
