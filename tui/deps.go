@@ -173,4 +173,8 @@ type Options struct {
 	// own (a waiting command is a goroutine and a timer per session). Ticks
 	// while nothing counts down cost nothing: they draw no frame.
 	SharedClock bool
+	// WantTicks, with SharedClock, is told after every update whether the
+	// model wants ticks (something on its screen counts down), so a host
+	// can leave screens that have nothing to count alone.
+	WantTicks func(bool)
 }

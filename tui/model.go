@@ -55,6 +55,7 @@ type Model struct {
 	ticking      bool
 	tickPhase    time.Duration // how long after each second this session ticks (see keepTicking)
 	sharedClock  bool          // the host sends Tick every second (Options.SharedClock)
+	wantTicks    func(bool)    // Options.WantTicks
 	redrawOnLoad bool          // the next frame waits for the read under way
 
 	// frame is the last frame drawn; frameStale says something it shows may
@@ -139,6 +140,7 @@ func New(d Deps, actor schedule.Actor, opts Options) *Model {
 		title:       "camp · " + line(d.Event.Name),
 		tickPhase:   rand.N(tickSpread + 1),
 		sharedClock: opts.SharedClock,
+		wantTicks:   opts.WantTicks,
 	}
 	if d.Rehearsal != "" { // the window says so too, wherever the terminal shows its title
 		short, _, _ := strings.Cut(d.Rehearsal, " · ")

@@ -191,7 +191,14 @@ func (m *Model) countsDown() bool {
 // whatever else happened in that moment (an announcement, a new arrival)
 // would wait behind them.
 func (m *Model) keepTicking() tea.Cmd {
-	if m.sharedClock || m.ticking || !m.countsDown() {
+	if m.sharedClock {
+		m.ticking = m.countsDown() // the host's tick comes within the second
+		if m.wantTicks != nil {
+			m.wantTicks(m.ticking)
+		}
+		return nil
+	}
+	if m.ticking || !m.countsDown() {
 		return nil
 	}
 	m.ticking = true

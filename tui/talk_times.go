@@ -44,6 +44,14 @@ func (l *look) talkMinutes(minutes int) int {
 	return int(l.ev.Talks.Length / time.Minute)
 }
 
+// mainTalkTimer is the live talk's timer, if a talk is live.
+func (l *look) mainTalkTimer() (schedule.Timer, bool) {
+	if t, ok := l.data.LiveTalk(); ok {
+		return l.data.TimerFor(live.TalkRef(t.ID))
+	}
+	return schedule.Timer{}, false
+}
+
 // mainTimer is the countdown the whole camp watches: the live talk's, or
 // else the newest running timer (a slot or a break).
 func (l *look) mainTimer() (schedule.Timer, string, bool) {

@@ -21,6 +21,7 @@ type nowView struct {
 	timers  timerControls // pause, resume, extend and stop the countdown shown
 	speaker speakerView   // the speaker view, S (view_speaker.go)
 	join    lastDraw      // the join line, styled
+	queue   lastDraw      // the talks up next
 }
 
 // talkDesk is what the Now view asks of the talks beyond the snapshot: the
@@ -265,7 +266,22 @@ func (v *nowView) livePanel(l *look, w, scale int) string {
 // talks left over from earlier blocks first (marked, so they are neither
 // forgotten nor mistaken for the block's own), then the block's queue.
 // The block is the live talk's, else the talks block under way or next.
+//
+// It is kept between frames while what it shows cannot have changed: the
+// talks, stars and timers (shared reads, replaced on a change), and the
+// minute (blocks and expected starts move by whole minutes while the live
+// talk's timer runs; while it is paused they move every second).
 func (v *nowView) upNext(l *look, w, n int) string {
+	moment := l.now.Unix() / 60
+	if t, ok := l.mainTalkTimer(); ok && t.State(l.now) == schedule.TimerPaused {
+		moment = l.now.Unix()
+	}
+	key := fmt.Sprintf("%p %d %p %p %d %d %d %d %s %t", l.data.Talks, len(l.data.Talks), l.data.MyStars,
+		l.data.Timers, len(l.data.Timers), moment, w, n, l.zone, l.st.dark)
+	return v.queue.get(key, func() string { return v.drawUpNext(l, w, n) })
+}
+
+func (v *nowView) drawUpNext(l *look, w, n int) string {
 	blockID := l.defaultTalksBlock()
 	if talk, ok := l.data.LiveTalk(); ok {
 		blockID = talk.Block

@@ -19,6 +19,10 @@ func cellWidth(s string) int {
 		c := s[i]
 		switch {
 		case c == 0x1b:
+			if n := csiLen(s[i:]); n > 0 { // a style: the most common sequence by far
+				i += n
+				continue
+			}
 			// The sequence as lipgloss's own parser reads it (x/ansi), so
 			// the answer stays lipgloss's.
 			_, w, n, _ := ansi.DecodeSequence(s[i:], ansi.NormalState, nil)
@@ -42,6 +46,26 @@ func cellWidth(s string) int {
 		i += size
 	}
 	return n
+}
+
+// csiLen is the length of the well-formed control sequence (ESC [ params
+// intermediates final) s starts with, which takes no cells; 0 when s does
+// not start with one, and the general parser decides.
+func csiLen(s string) int {
+	if len(s) < 3 || s[1] != '[' {
+		return 0
+	}
+	i := 2
+	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f { // parameters
+		i++
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f { // intermediates
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e { // the final byte
+		return i + 1
+	}
+	return 0
 }
 
 // oneCell lists characters that are one cell wide on their own and never

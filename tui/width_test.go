@@ -31,7 +31,7 @@ func TestCellWidthAgreesWithLipgloss(t *testing.T) {
 	// must fall back.
 	alphabet := []string{"a", "Z", " ", "~", "·", "—", "…", "─", "│", "█", "é", "ſ", "ɏ", "\u00ad", "\u0300", "日",
 		"›", "✓", "✗", "★", "☆", "▶", "●", "◆", "⏱", "→", "←", "↑", "↓", "↷",
-		"🐍", "\u200d", "\ufe0f", "\t", "\x1b[1m", "\x1b[38;5;141m", "\x1b[m", "\x1b]8;;u\x07", "\x7f"}
+		"🐍", "\u200d", "\ufe0f", "\t", "\x1b[1m", "\x1b[38;5;141m", "\x1b[m", "\x1b[", "\x1b[3", "\x1b[?25l", "\x1b[1 q", "\x1b[1\x07", "\x1b[2;\x1b[m", "\x1b]8;;u\x07", "\x7f"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder

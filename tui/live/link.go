@@ -53,6 +53,13 @@ func (l *Link) Subscribe(ctx context.Context, feed schedule.Feed) tea.Cmd {
 // Wait blocks until the feed signals (or the session ends) and answers
 // Changed. Only one wait is ever outstanding: the session starts the next
 // one when it receives a Changed.
+//
+// A change to the people alone (someone connected, left or renamed) is
+// held until the second turns, gathering the others that come meanwhile:
+// sessions re-read the people at most once a second anyway (Pacer), and
+// while a crowd arrives, a hundred arrivals a second would otherwise wake
+// every session a hundred times a second to learn it. Any other change
+// ends the hold at once.
 func (l *Link) Wait() tea.Cmd {
 	return func() tea.Msg {
 		l.mu.Lock()
@@ -63,10 +70,49 @@ func (l *Link) Wait() tea.Cmd {
 		}
 		select {
 		case <-sub.Ready():
-			at := time.Now()
-			return Changed{Changes: sub.Take(), At: at}
 		case <-l.done:
 			return nil
+		}
+		at, changes := time.Now(), sub.Take()
+		if !peopleOnly(changes) {
+			return Changed{Changes: changes, At: at}
+		}
+		hold := time.NewTimer(time.Until(at.Truncate(time.Second).Add(time.Second)))
+		defer hold.Stop()
+		for {
+			select {
+			case <-hold.C:
+				return Changed{Changes: changes, At: at}
+			case <-sub.Ready():
+				more := sub.Take()
+				at = time.Now() // a read that starts later sees them all
+				addChanges(changes, more)
+				if !peopleOnly(more) {
+					return Changed{Changes: changes, At: at}
+				}
+			case <-l.done:
+				return nil
+			}
+		}
+	}
+}
+
+func peopleOnly(c schedule.Changes) bool {
+	_, people := c[schedule.ChangePeople]
+	return people && len(c) == 1
+}
+
+// addChanges adds more to c; an empty list of IDs means all of that kind.
+func addChanges(c, more schedule.Changes) {
+	for kind, ids := range more {
+		have, ok := c[kind]
+		switch {
+		case !ok:
+			c[kind] = ids
+		case len(have) == 0 || len(ids) == 0:
+			c[kind] = []int64{}
+		default:
+			c[kind] = append(have, ids...)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package sshapp
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,14 +17,22 @@ import (
 // (tui.Options.SharedClock). The sessions are ticked in tickGroups groups
 // spread over tickSpread, so a thousand screens do not all redraw, and
 // write, in the same millisecond (an announcement landing then would wait
-// behind them); a countdown is at most tickSpread late. It runs only while
-// there are sessions.
+// behind them); a countdown is at most tickSpread late. Only sessions whose
+// model wants ticks (something on screen counts down, tui.Options.WantTicks)
+// get them, so screens with nothing to count cost nothing; it runs only
+// while there are sessions.
 type metronome struct {
 	clock schedule.Clock
 
 	mu       sync.Mutex
-	programs map[*tea.Program]struct{}
+	sessions map[*ticked]struct{}
 	running  bool
+}
+
+// ticked is one session on the metronome.
+type ticked struct {
+	program *tea.Program
+	want    atomic.Bool // set by the session's model (tui.Options.WantTicks)
 }
 
 const (
@@ -32,14 +41,15 @@ const (
 )
 
 func newMetronome(clock schedule.Clock) *metronome {
-	return &metronome{clock: clock, programs: map[*tea.Program]struct{}{}}
+	return &metronome{clock: clock, sessions: map[*ticked]struct{}{}}
 }
 
-// add ticks p until the returned function is called.
-func (m *metronome) add(p *tea.Program) (remove func()) {
+// add ticks t.program, whenever t wants, until the returned function is
+// called.
+func (m *metronome) add(t *ticked) (remove func()) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.programs[p] = struct{}{}
+	m.sessions[t] = struct{}{}
 	if !m.running {
 		m.running = true
 		go m.run()
@@ -47,7 +57,7 @@ func (m *metronome) add(p *tea.Program) (remove func()) {
 	return func() {
 		m.mu.Lock()
 		defer m.mu.Unlock()
-		delete(m.programs, p)
+		delete(m.sessions, t)
 	}
 }
 
@@ -55,11 +65,11 @@ func (m *metronome) run() {
 	for {
 		now := m.clock.Now()
 		time.Sleep(now.Truncate(time.Second).Add(time.Second).Sub(now))
-		programs := m.sessions()
-		if programs == nil {
+		programs, ok := m.wanting()
+		if !ok {
 			return
 		}
-		group := (len(programs) + tickGroups - 1) / tickGroups
+		group := max(1, (len(programs)+tickGroups-1)/tickGroups)
 		for i, p := range programs {
 			if i > 0 && i%group == 0 {
 				time.Sleep(tickSpread / tickGroups)
@@ -71,18 +81,19 @@ func (m *metronome) run() {
 	}
 }
 
-// sessions lists the programs to tick, or nil (and stops running) when
-// there are none.
-func (m *metronome) sessions() []*tea.Program {
+// wanting lists the programs to tick this second; ok false (and the
+// metronome stops) when there are no sessions at all.
+func (m *metronome) wanting() (ps []*tea.Program, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.programs) == 0 {
+	if len(m.sessions) == 0 {
 		m.running = false
-		return nil
+		return nil, false
 	}
-	ps := make([]*tea.Program, 0, len(m.programs))
-	for p := range m.programs {
-		ps = append(ps, p)
+	for t := range m.sessions {
+		if t.want.Load() {
+			ps = append(ps, t.program)
+		}
 	}
-	return ps
+	return ps, true
 }

@@ -40,8 +40,9 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	lines := screen.New(out, profile, width, height)
 	entry := s.book(ctx, id.actor.PersonID)
 	defer entry.close()
+	ticks := &ticked{}
 	model := s.sessionModel(ctx, id, entry, sessionLook{
-		zone: s.zoneFor(id.person, env), width: width, height: height, profile: profile,
+		zone: s.zoneFor(id.person, env), width: width, height: height, profile: profile, wantTicks: ticks.want.Store,
 	})
 	var p *tea.Program
 	p = tea.NewProgram(withoutTicker{screen.Drawn(model, lines), &p},
@@ -57,7 +58,8 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 	)
 	s.tuis.started()
 	defer s.tuis.ended()
-	defer s.clock.add(p)()
+	ticks.program = p
+	defer s.clock.add(ticks)()
 	// The watchdog outlives the drawing, so a write to a client that has
 	// stopped reading cannot hold the session open.
 	defer s.watchdog.Watch(out, func() {
@@ -197,6 +199,7 @@ type sessionLook struct {
 	zone          *time.Location
 	width, height int
 	profile       colorprofile.Profile
+	wantTicks     func(bool) // tells the server's metronome (tui.Options.WantTicks)
 }
 
 func (s *Server) zoneFor(p schedule.Person, env []string) *time.Location {
@@ -218,7 +221,7 @@ func (s *Server) sessionModel(ctx context.Context, id identity, entry *booked, l
 		look.zone = zone
 		return tui.New(s.tuiDeps(), schedule.Actor{PersonID: p.ID, Role: p.Role}, tui.Options{
 			Zone: look.zone, Width: look.width, Height: look.height, DarkBackground: true, Profile: look.profile, Context: ctx,
-			SharedClock: true,
+			SharedClock: true, WantTicks: look.wantTicks,
 		})
 	}
 	if id.actor.Role == schedule.RoleGuest || id.person.Joined() {
