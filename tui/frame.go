@@ -28,10 +28,19 @@ func (m *Model) render() string {
 	}
 	const bottom = 2 // status and help
 	if bodyH := h - len(rows) - bottom; bodyH > 0 {
-		rows = fitRows(rows, m.renderBody(w, bodyH), w, bodyH)
+		rows = fitRows(rows, m.renderBodyParts(w, bodyH), w, bodyH)
 	}
 	rows = append(rows, m.renderStatus(w), m.renderShortHelp(w))
 	return strings.Join(rows, "\n")
+}
+
+// renderBodyParts is the body as blocks of lines: the Now view's sections
+// as they are (see nowView.renderParts), any other body as one block.
+func (m *Model) renderBodyParts(w, h int) []string {
+	if m.current == viewNow && !m.showHelp && m.chat == nil && m.form == nil && m.data.Loaded[live.Talks] {
+		return m.nowView.renderParts(&m.look, w, h)
+	}
+	return []string{m.renderBody(w, h)}
 }
 
 func (m *Model) renderBody(w, h int) string {
@@ -200,6 +209,7 @@ func (m *Model) renderShortHelp(w int) string {
 	// The key is built by hand: this runs every frame, every second, in
 	// every session.
 	var sig strings.Builder
+	sig.Grow(512)
 	sig.WriteString(strconv.Itoa(w))
 	sig.WriteString(strconv.FormatBool(m.st.dark))
 	for _, ks := range [][]key.Binding{keys, tail} {

@@ -29,20 +29,22 @@ func truncate(s string, width int) string {
 // walking the string's grapheme clusters.
 func fitsBytes(s string, width int) bool { return len(s) <= width }
 
-// fitRows appends block to rows as exactly height lines, none wider than
+// fitRows appends blocks (one after another) to rows as exactly height lines, none wider than
 // width: longer blocks are cut at the bottom, shorter ones padded with empty
 // lines. The frame around the views relies on it to keep the status bar in
 // place.
-func fitRows(rows []string, block string, width, height int) []string {
+func fitRows(rows []string, blocks []string, width, height int) []string {
 	start := len(rows)
-	for line := range strings.SplitSeq(block, "\n") {
-		if len(rows)-start == height {
-			break
+	for _, block := range blocks {
+		for line := range strings.SplitSeq(block, "\n") {
+			if len(rows)-start == height {
+				break
+			}
+			if !widthAtMost(line, width) {
+				line = truncate(line, width)
+			}
+			rows = append(rows, line)
 		}
-		if !widthAtMost(line, width) {
-			line = truncate(line, width)
-		}
-		rows = append(rows, line)
 	}
 	for len(rows)-start < height {
 		rows = append(rows, "")

@@ -102,15 +102,21 @@ func (v *nowView) fullKeys(l *look) [][]key.Binding {
 // render stacks the sections on small screens and uses two columns on wide
 // ones. When the height runs out, the least essential sections go first.
 func (v *nowView) render(l *look, w, h int) string {
+	return strings.Join(v.renderParts(l, w, h), "\n")
+}
+
+// renderParts is render's sections, each a block of lines, not yet joined:
+// this is the frame every attendee draws every second, and the model puts
+// the parts straight into its frame (Model.render) rather than join them
+// here and split them there.
+func (v *nowView) renderParts(l *look, w, h int) []string {
 	if v.speaker.on {
-		return v.speaker.render(l, w, h)
+		return []string{v.speaker.render(l, w, h)}
 	}
 	if w >= 120 {
-		return v.nowWide(l, w, h)
+		return []string{v.nowWide(l, w, h)}
 	}
-	// The sections are joined once, at the end: this is the frame every
-	// attendee draws every second.
-	var parts []string
+	parts := make([]string, 0, 8)
 	used := 0
 	add := func(b string) {
 		if b != "" {
@@ -130,7 +136,7 @@ func (v *nowView) render(l *look, w, h int) string {
 	if used < h {
 		add(v.connected(l, w, false))
 	}
-	return strings.Join(parts, "\n")
+	return parts
 }
 
 // nowWide fills a large screen: the countdown doubles in size, and the rest

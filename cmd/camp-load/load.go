@@ -53,7 +53,7 @@ func defaultConfig() config {
 		addr: "127.0.0.1:2222", sessions: 100, rate: 100, width: 80, height: 24, rounds: 10,
 		idle: 10 * time.Second, settle: 3 * time.Second, leaveWait: 10 * time.Second,
 		timeout: 30 * time.Second, duration: 10 * time.Minute, joinWorkers: 8, late: 100, proposals: true, quiet: true,
-		roundGap: time.Second, quietSettle: 2 * time.Second, abuseTime: 10 * time.Second,
+		roundGap: time.Second, quietSettle: 5 * time.Second, abuseTime: 10 * time.Second,
 	}
 }
 
