@@ -214,6 +214,10 @@ const (
 	ChangeAnnouncements ChangeKind = "announcements"
 	ChangeStars         ChangeKind = "stars"    // someone's personal agenda; IDs: the person
 	ChangeExternal      ChangeKind = "external" // another process changed the database
+	// ChangePresence: who is connected, or in which breakout room, changed
+	// (IDs: the people), not the people themselves. A crowd arriving is a
+	// stream of these; screens re-read only who is online, not everyone.
+	ChangePresence ChangeKind = "presence"
 )
 
 // Change is published after a commit: what kind of thing changed, and which.

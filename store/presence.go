@@ -31,7 +31,7 @@ func (c *Camp) SetRoom(ctx context.Context, a schedule.Actor, room string) (sche
 		if slot, ok = c.ev.SlotAt(t.now); !leaving && !ok {
 			return schedule.Errorf(schedule.ECONFLICT, "no open-space slot is running now: say which room you are in once a slot has started")
 		}
-		t.changed(schedule.ChangePeople, t.me.ID)
+		t.changed(schedule.ChangePresence, t.me.ID)
 		if leaving {
 			if _, err := t.exec(`DELETE FROM room_presence WHERE event_id = ? AND person_id = ?`, c.eventID, t.me.ID); err != nil {
 				return err

@@ -69,7 +69,7 @@ func (s *Sessions) Open(ctx context.Context, personID int64) (string, error) {
 		id, s.server, nullID(personID), now, now)
 	if err == nil && personID != 0 {
 		s.db.gen.Add(1)
-		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{personID}})
+		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePresence, IDs: []int64{personID}})
 	}
 	return id, err
 }
@@ -97,7 +97,7 @@ func (s *Sessions) Close(ctx context.Context, id string) error {
 	}
 	s.db.gen.Add(1)
 	if person != nil {
-		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{*person}})
+		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePresence, IDs: []int64{*person}})
 	}
 	return nil
 }
@@ -110,7 +110,7 @@ func (s *Sessions) Stop() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_, _ = s.db.writer.ExecContext(ctx, `DELETE FROM sessions WHERE server = ?`, s.server)
-		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePeople})
+		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePresence})
 	})
 }
 
@@ -163,7 +163,7 @@ func (s *Sessions) sweep(ctx context.Context) {
 	}
 	if tx.Commit() == nil {
 		s.db.gen.Add(1)
-		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePeople})
+		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePresence})
 	}
 }
 

@@ -216,3 +216,42 @@ func TestQuestionsArePickedForTheSpeakerAndLimited(t *testing.T) {
 		t.Errorf("AllQuestions = %d, %v", len(all), err)
 	}
 }
+
+// TestComingAndGoingIsAPresenceChange: a session opening or closing, or a
+// person saying which room they are in, changes who is online, not the
+// people; screens then re-read only who is online. A crowd arriving made
+// every screen re-read every person, once per arrival (issue 18).
+func TestComingAndGoingIsAPresenceChange(t *testing.T) {
+	s := storetest.SeedCamp(t)
+	priya := s.People["priya"]
+	sub := s.Camp.Subscribe()
+	defer sub.Close()
+	presenceOnly := func(what string) {
+		t.Helper()
+		select {
+		case <-sub.Ready():
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: no change published", what)
+		}
+		c := sub.Take()
+		if _, ok := c[schedule.ChangePresence]; !ok || c.Has(schedule.ChangePeople) {
+			t.Errorf("%s published %v; want a presence change only", what, c)
+		}
+	}
+	sessions := s.Camp.DB().Sessions()
+	defer sessions.Stop()
+	id, err := sessions.Open(ctx, priya.PersonID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	presenceOnly("opening a session")
+	s.Clock.Set(s.Camp.Event().Blocks[0].Start) // any time will do for leaving a room
+	if _, err := s.Camp.SetRoom(ctx, priya, ""); err != nil {
+		t.Fatal(err)
+	}
+	presenceOnly("leaving a room")
+	if err := sessions.Close(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	presenceOnly("closing a session")
+}

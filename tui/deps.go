@@ -93,7 +93,7 @@ type Stars interface {
 
 // Presence says who is connected right now (people with a terminal
 // session open in any process on the database) and who is in which
-// breakout room. When it changes, a schedule.ChangePeople is published on
+// breakout room. When it changes, a schedule.ChangePresence is published on
 // the Feed: that is when open screens re-read it (at most about once a
 // second each, so a crowd arriving at once does not make every screen
 // redraw for every arrival).

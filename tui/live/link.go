@@ -54,7 +54,8 @@ func (l *Link) Subscribe(ctx context.Context, feed schedule.Feed) tea.Cmd {
 // Changed. Only one wait is ever outstanding: the session starts the next
 // one when it receives a Changed.
 //
-// A change to the people alone (someone connected, left or renamed) is
+// A change to the people alone (someone connected, left or renamed: a
+// ChangePeople or ChangePresence) is
 // held until the second turns, gathering the others that come meanwhile:
 // sessions re-read the people at most once a second anyway (Pacer), and
 // while a crowd arrives, a hundred arrivals a second would otherwise wake
@@ -97,9 +98,15 @@ func (l *Link) Wait() tea.Cmd {
 	}
 }
 
+// peopleOnly says c holds changes to the people or to who is connected,
+// and nothing else.
 func peopleOnly(c schedule.Changes) bool {
-	_, people := c[schedule.ChangePeople]
-	return people && len(c) == 1
+	for kind := range c {
+		if kind != schedule.ChangePeople && kind != schedule.ChangePresence {
+			return false
+		}
+	}
+	return len(c) > 0
 }
 
 // addChanges adds more to c; an empty list of IDs means all of that kind.

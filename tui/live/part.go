@@ -42,6 +42,7 @@ var PartsFor = map[schedule.ChangeKind][]Part{
 	schedule.ChangeTalks:         {Talks, Stage},
 	schedule.ChangeTopics:        {Topics},
 	schedule.ChangePeople:        {People, Presence},
+	schedule.ChangePresence:      {Presence},
 	schedule.ChangeTimers:        {Timers},
 	schedule.ChangeAnnouncements: {Announcements},
 	schedule.ChangeNotes:         {Notes},

@@ -41,10 +41,10 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	seat.identified(id)
-	s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{id.person.ID}})
+	s.cfg.Publish(schedule.Change{Kind: schedule.ChangePresence, IDs: []int64{id.person.ID}})
 	defer func() {
 		seat.release()
-		s.cfg.Publish(schedule.Change{Kind: schedule.ChangePeople, IDs: []int64{id.person.ID}})
+		s.cfg.Publish(schedule.Change{Kind: schedule.ChangePresence, IDs: []int64{id.person.ID}})
 	}()
 	pty, _, isPty := sess.Pty()
 	s.cfg.Logger.Info("session", "user", id.user, "client", id.client, "key", id.fingerprint,
