@@ -16,14 +16,17 @@ import (
 // query bumps it, so the next read queries again rather than keep stale rows.
 // Callers get their own copy of the slice; the strings and inner slices are
 // shared and must not be modified.
-type readCache[T any] struct {
+//
+// The key is the generation, or for a read that also depends on the time,
+// the generation and the time to the minute (peopleKey).
+type readCache[K comparable, T any] struct {
 	mu    sync.Mutex
-	gen   uint64
+	gen   K
 	valid bool
 	items []T
 }
 
-func (c *readCache[T]) get(gen uint64, load func() ([]T, error)) ([]T, error) {
+func (c *readCache[K, T]) get(gen K, load func() ([]T, error)) ([]T, error) {
 	c.mu.Lock()
 	if c.valid && c.gen == gen {
 		items := slices.Clone(c.items)

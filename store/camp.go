@@ -17,9 +17,10 @@ type Camp struct {
 	db      *DB
 	ev      *schedule.Event
 	eventID int64
-	talks   readCache[schedule.Talk]
-	topics  readCache[schedule.Topic]
-	series  readCache[schedule.SeriesReport] // the compiler-tool guide's reports
+	talks   readCache[uint64, schedule.Talk]
+	topics  readCache[uint64, schedule.Topic]
+	series  readCache[uint64, schedule.SeriesReport] // the compiler-tool guide's reports
+	people  readCache[peopleKey, schedule.Person]
 	limiter *writeLimiter
 }
 

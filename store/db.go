@@ -48,7 +48,7 @@ type DB struct {
 	reader *sql.DB
 	clock  schedule.Clock
 	feed   *Feed
-	gen    atomic.Uint64 // bumped after every commit, ours or another process's
+	gen    atomic.Uint64 // bumped after every commit, ours or another process's, but for the sessions table (presence), which no cache holds
 	stop   context.CancelFunc
 	done   chan struct{}
 	// sessionTimeout: see Options.SessionTimeout.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"sync"
+	"time"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -9,10 +10,21 @@ import (
 // Feed fans changes out to subscribers without ever blocking the writer: each
 // subscriber has one pending set of changes that new ones merge into, and a
 // one-slot signal. A slow session gets the latest state, never a backlog.
+//
+// Changes to who is connected (schedule.ChangePresence) are gathered for
+// presenceEvery and published together: a crowd arriving is one such change
+// per connection, and each would wake every subscriber.
 type Feed struct {
-	mu   sync.Mutex
-	subs map[*subscription]struct{}
+	mu       sync.Mutex
+	subs     map[*subscription]struct{}
+	presence []schedule.Change // presence changes waiting for flushPresence
+	flushing bool              // a flush is scheduled
 }
+
+// presenceEvery is how long presence changes are gathered before they are
+// published: who is connected shows a little later, and a hundred arrivals
+// a second wake each screen ten times, not a hundred.
+const presenceEvery = 100 * time.Millisecond
 
 // NewFeed returns an empty feed.
 func NewFeed() *Feed { return &Feed{subs: map[*subscription]struct{}{}} }
@@ -37,9 +49,36 @@ func (f *Feed) Subscribers() int {
 func (f *Feed) Publish(changes ...schedule.Change) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if presenceOnly(changes) {
+		f.presence = append(f.presence, changes...)
+		if !f.flushing {
+			f.flushing = true
+			time.AfterFunc(presenceEvery, f.flushPresence)
+		}
+		return
+	}
 	for s := range f.subs {
 		s.merge(changes)
 	}
+}
+
+func (f *Feed) flushPresence() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	changes := f.presence
+	f.presence, f.flushing = nil, false
+	for s := range f.subs {
+		s.merge(changes)
+	}
+}
+
+func presenceOnly(changes []schedule.Change) bool {
+	for _, c := range changes {
+		if c.Kind != schedule.ChangePresence {
+			return false
+		}
+	}
+	return len(changes) > 0
 }
 
 type subscription struct {

@@ -259,8 +259,26 @@ func (c *Camp) Person(ctx context.Context, id int64) (schedule.Person, error) {
 // People lists everyone who has joined or holds an organiser's key, by
 // name. Keys that joined within schedule.NewKeyWindow and have only voted
 // are marked (Person.OnlyVoted), for organisers to look at.
+//
+// Every screen shows the people, and a crowd of screens re-reads them after
+// each change: the list is kept until the database changes (people coming
+// and going do not change it: sessions are not cached data) or the minute
+// turns, which is as finely as OnlyVoted's window is kept.
 func (c *Camp) People(ctx context.Context) ([]schedule.Person, error) {
-	since := c.db.clock.Now().Add(-schedule.NewKeyWindow).UnixMilli()
+	since := c.db.clock.Now().Truncate(time.Minute).Add(-schedule.NewKeyWindow)
+	return c.people.get(peopleKey{c.db.gen.Load(), since.Unix()}, func() ([]schedule.Person, error) {
+		return c.queryPeople(ctx, since.UnixMilli())
+	})
+}
+
+// peopleKey is what the list of people depends on: the database's
+// generation and the start of OnlyVoted's window.
+type peopleKey struct {
+	gen   uint64
+	since int64
+}
+
+func (c *Camp) queryPeople(ctx context.Context, since int64) ([]schedule.Person, error) {
 	rows, err := c.db.reader.QueryContext(ctx, `SELECT `+personColumns+`, `+onlyVotedColumn+` FROM people p
 		ORDER BY name = '', name COLLATE NOCASE, id`, since, c.eventID)
 	if err != nil {

@@ -68,7 +68,6 @@ func (s *Sessions) Open(ctx context.Context, personID int64) (string, error) {
 	_, err := s.db.writer.ExecContext(ctx, `INSERT INTO sessions (id, server, person_id, started_at, seen_at) VALUES (?, ?, ?, ?, ?)`,
 		id, s.server, nullID(personID), now, now)
 	if err == nil && personID != 0 {
-		s.db.gen.Add(1)
 		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePresence, IDs: []int64{personID}})
 	}
 	return id, err
@@ -95,7 +94,6 @@ func (s *Sessions) Close(ctx context.Context, id string) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	s.db.gen.Add(1)
 	if person != nil {
 		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePresence, IDs: []int64{*person}})
 	}
@@ -162,7 +160,6 @@ func (s *Sessions) sweep(ctx context.Context) {
 		return
 	}
 	if tx.Commit() == nil {
-		s.db.gen.Add(1)
 		s.db.feed.Publish(schedule.Change{Kind: schedule.ChangePresence})
 	}
 }

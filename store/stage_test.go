@@ -255,3 +255,34 @@ func TestComingAndGoingIsAPresenceChange(t *testing.T) {
 	}
 	presenceOnly("closing a session")
 }
+
+// TestPresenceChangesArePublishedTogether: a crowd arriving is one presence
+// change per connection; subscribers get them gathered, a tenth of a
+// second at a time, not one wake-up each.
+func TestPresenceChangesArePublishedTogether(t *testing.T) {
+	feed := store.NewFeed()
+	sub := feed.Subscribe()
+	defer sub.Close()
+	for id := range int64(50) {
+		feed.Publish(schedule.Change{Kind: schedule.ChangePresence, IDs: []int64{id}})
+	}
+	select {
+	case <-sub.Ready():
+		t.Fatal("a presence change woke the subscriber at once")
+	default:
+	}
+	select {
+	case <-sub.Ready():
+	case <-time.After(5 * time.Second):
+		t.Fatal("presence changes were never published")
+	}
+	if c := sub.Take(); !c.Has(schedule.ChangePresence) {
+		t.Errorf("got %v", c)
+	}
+	feed.Publish(schedule.Change{Kind: schedule.ChangeAnnouncements})
+	select {
+	case <-sub.Ready():
+	default:
+		t.Error("an announcement waited with the presence changes")
+	}
+}
