@@ -96,6 +96,7 @@ func New(cfg Config) (*Server, error) {
 	cfg.Conn = cfg.Conn.withDefaults()
 	s := &Server{cfg: cfg, registry: newRegistry(), started: time.Now(), watchdog: screen.NewWatchdog(cfg.StallTimeout), clock: newMetronome(cfg.Clock)}
 	s.backend = cfg.Backend
+	s.tuis.log = cfg.Logger
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(cfg.HostKeyPath),

@@ -23,6 +23,12 @@ import (
 func (s *Server) handle(sess ssh.Session) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
+	terminal := false
+	defer func() {
+		if terminal { // counted gone once everything it held is let go (its place, its presence)
+			s.tuis.ended()
+		}
+	}()
 	defer s.recoverSession(sess)
 	id := s.claim(sess)
 	args, err := s.commandLine(sess.RawCommand())
@@ -55,6 +61,8 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	if isPty && len(args) == 0 {
+		terminal = true
+		s.tuis.started()
 		s.runTUI(ctx, sess, id)
 		return
 	}

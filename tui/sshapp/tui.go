@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"reflect"
 	"runtime/debug"
 	"sync"
@@ -56,8 +57,6 @@ func (s *Server) runTUI(ctx context.Context, sess ssh.Session, id identity) {
 		tea.WithFilter(sessionFilter(lines)),
 		tea.WithoutRenderer(), // the screen.Renderer draws (see its contract)
 	)
-	s.tuis.started()
-	defer s.tuis.ended()
 	ticks.program = p
 	defer s.clock.add(ticks)()
 	// The watchdog outlives the drawing, so a write to a client that has
@@ -249,11 +248,13 @@ type tuiSessions struct {
 	active   int
 	peak     int         // most sessions at once since memory was last given back
 	returner *time.Timer // pending memory return
+	log      *slog.Logger
 }
 
 // When at least returnAfterLeaving sessions have ended and no more than
 // half of the peak remain, the memory they used goes back to the operating
-// system, returnDelay later (so a crowd leaving is one return, not many).
+// system, returnDelay after the last of them left (so a crowd leaving is
+// one return, not many, and comes after all of it has gone).
 // Go's runtime returns free memory by itself, but slowly, and an idle
 // server may not collect garbage for minutes; an organiser watching the
 // server's memory after the camp should see it fall.
@@ -285,14 +286,25 @@ func (t *tuiSessions) ended() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.active--
-	if t.returner == nil && t.peak-t.active >= returnAfterLeaving && t.active*2 <= t.peak {
+	if t.peak-t.active < returnAfterLeaving || t.active*2 > t.peak {
+		return
+	}
+	// returnDelay after the last of a crowd has left, not the first half:
+	// what the rest held would otherwise stay until the next crowd left.
+	if t.returner == nil {
 		t.returner = time.AfterFunc(returnDelay, t.returnMemory)
+	} else {
+		t.returner.Reset(returnDelay)
 	}
 }
 
 func (t *tuiSessions) returnMemory() {
 	t.mu.Lock()
 	t.peak, t.returner = t.active, nil
+	active := t.active
 	t.mu.Unlock()
 	debug.FreeOSMemory()
+	if t.log != nil {
+		t.log.Info("gave back the memory of sessions that ended", "sessions", active)
+	}
 }
