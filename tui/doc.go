@@ -59,8 +59,9 @@
 // change made anywhere shows within a second without moving the cursor or
 // touching a half-filled form. Writes from one session are sent in order,
 // one at a time. A single 1 Hz tick drives every countdown and stops when
-// nothing on screen counts down; who is online is re-read at most once a
-// second, on that tick when there is one. A frame is drawn again only when
+// nothing on screen counts down (a host of many sessions sends one clock's
+// tick to all of them instead: Options.SharedClock); who is online is
+// re-read at most once a second, on that tick when there is one. A frame is drawn again only when
 // something it shows may have changed. Every time the camp shows or acts on
 // (countdowns, the current block, when a write happened) comes from
 // Deps.Clock, so a rehearsal clock runs the whole day. Pacing alone uses the
