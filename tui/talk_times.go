@@ -44,8 +44,8 @@ func (l *look) talkMinutes(minutes int) int {
 	return int(l.ev.Talks.Length / time.Minute)
 }
 
-// mainTalkTimer is the live talk's timer, if a talk is live.
-func (l *look) mainTalkTimer() (schedule.Timer, bool) {
+// liveTalkTimer is the live talk's timer, if a talk is live.
+func (l *look) liveTalkTimer() (schedule.Timer, bool) {
 	if t, ok := l.data.LiveTalk(); ok {
 		return l.data.TimerFor(live.TalkRef(t.ID))
 	}
@@ -55,10 +55,8 @@ func (l *look) mainTalkTimer() (schedule.Timer, bool) {
 // mainTimer is the countdown the whole camp watches: the live talk's, or
 // else the newest running timer (a slot or a break).
 func (l *look) mainTimer() (schedule.Timer, string, bool) {
-	if t, ok := l.data.LiveTalk(); ok {
-		if tm, ok := l.data.TimerFor(live.TalkRef(t.ID)); ok {
-			return tm, "LIVE", true
-		}
+	if tm, ok := l.liveTalkTimer(); ok {
+		return tm, "LIVE", true
 	}
 	for _, t := range l.data.Timers {
 		if t.StoppedAt.IsZero() {

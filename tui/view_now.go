@@ -279,7 +279,7 @@ func (v *nowView) livePanel(l *look, w, scale int) string {
 // talk's timer runs; while it is paused they move every second).
 func (v *nowView) upNext(l *look, w, n int) string {
 	moment := l.now.Unix() / 60
-	if t, ok := l.mainTalkTimer(); ok && t.State(l.now) == schedule.TimerPaused {
+	if t, ok := l.liveTalkTimer(); ok && t.State(l.now) == schedule.TimerPaused {
 		moment = l.now.Unix()
 	}
 	key := fmt.Sprintf("%p %d %p %p %d %d %d %d %s %t", l.data.Talks, len(l.data.Talks), l.data.MyStars,
