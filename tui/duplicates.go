@@ -25,7 +25,7 @@ func (m *Model) askFirst(title, preface string, f *huh.Form, answered, esc func(
 	m.form = newOpenedForm(title, preface, f, answered)
 	m.form.onEsc = esc
 	m.resizeForm()
-	return m.form.form.Init()
+	return m.form.start()
 }
 
 // reopenForm opens a form again with what was typed into it, as a form

@@ -27,6 +27,7 @@ type openedForm struct {
 
 	touched bool // something was typed or deleted: leaving asks (drafts.go)
 	leaving bool // the form asks whether to keep the draft
+	started bool // Init has run: huh draws nothing before it (see start)
 
 	onEsc func() tea.Cmd // if not nil, esc runs it instead of closing (a question's "no")
 }
@@ -45,12 +46,24 @@ func (m *Model) openForm(title, preface string, f *huh.Form, submit func() tea.C
 		m.form = d
 		m.resizeForm()
 		m.tell("your draft is back")
-		return nil
+		return d.start()
 	}
 	m.form = newOpenedForm(title, preface, f, submit)
 	m.showHelp = false
 	m.resizeForm()
-	return m.form.form.Init()
+	return m.form.start()
+}
+
+// start initialises the form the first time it is shown. A draft stashed
+// after a refusal (duplicates.go) was never shown: huh focuses no field and
+// draws an empty group until Init, so it came back blank. A draft that was
+// shown keeps its focus and page: Init again would move it to the start.
+func (f *openedForm) start() tea.Cmd {
+	if f.started {
+		return nil
+	}
+	f.started = true
+	return f.form.Init()
 }
 
 func newOpenedForm(title, preface string, f *huh.Form, submit func() tea.Cmd) *openedForm {
