@@ -26,11 +26,12 @@ func (m *Model) render() string {
 	if c := m.renderCue(w); c != "" {
 		rows = append(rows, c)
 	}
-	const bottom = 2 // status and help
+	status := m.renderStatus(w)
+	bottom := strings.Count(status, "\n") + 2 // status and help
 	if bodyH := h - len(rows) - bottom; bodyH > 0 {
 		rows = fitRows(rows, m.renderBodyParts(w, bodyH), w, bodyH)
 	}
-	rows = append(rows, m.renderStatus(w), m.renderShortHelp(w))
+	rows = append(rows, status, m.renderShortHelp(w))
 	return strings.Join(rows, "\n")
 }
 
@@ -161,6 +162,8 @@ func (m *Model) renderStatus(w int) string {
 func (m *Model) drawStatus(w int, hint string) string {
 	var msg string
 	switch {
+	case m.status.isErr && !widthAtMost("✗ error: "+m.status.text, w):
+		return m.drawLongError(w)
 	case m.status.isErr:
 		msg = m.st.statusErr.Render("✗ error: " + m.status.text)
 	case m.status.text != "":
@@ -173,6 +176,22 @@ func (m *Model) drawStatus(w int, hint string) string {
 		hint = ""
 	}
 	return m.st.statusBar.Width(w).MaxWidth(w).Render(spread(msg, hint, w))
+}
+
+// drawLongError gives an error too long for the status line a second
+// line, as the end of a message is often what matters: why the camp refused,
+// and that the draft is kept. The body gives up that line for as long as the
+// error shows.
+func (m *Model) drawLongError(w int) string {
+	lines := strings.Split(wrap("✗ error: "+m.status.text, w), "\n")
+	if len(lines) > 2 {
+		lines = []string{lines[0], truncate(strings.Join(lines[1:], " "), w)}
+	}
+	bar := m.st.statusBar.Width(w).MaxWidth(w)
+	for i, l := range lines {
+		lines[i] = bar.Render(m.st.statusErr.Render(l))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) helpModel(w int) help.Model {

@@ -1,8 +1,13 @@
 package tui
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -191,5 +196,33 @@ func TestMarkdownStyleFollowsTheTerminal(t *testing.T) {
 	m.profile = 2 // colorprofile.ASCII, as NO_COLOR gives
 	if got := m.markdownStyle(); got != "notty" {
 		t.Errorf("NO_COLOR: %q", got)
+	}
+}
+
+// An error longer than the status line takes a second line instead of
+// losing its end, which says why and what was kept; the frame keeps its
+// height, the body giving up the line.
+func TestALongErrorTakesTwoLines(t *testing.T) {
+	m := stubModel(t)
+	m.width, m.height = 80, 24
+	m.fail(errors.New("you are muted by the organisers and cannot write for now; your draft is kept: it comes back when you open “Add a note to talk:3” again"))
+	rows := strings.Split(m.render(), "\n")
+	if len(rows) != 24 {
+		t.Fatalf("the frame has %d lines; want 24", len(rows))
+	}
+	status := ansi.Strip(rows[21] + " " + rows[22])
+	for _, want := range []string{"✗ error: you are muted", "your draft is kept", "talk:3” again"} {
+		if !strings.Contains(status, want) {
+			t.Errorf("the status lines %q do not say %q", status, want)
+		}
+	}
+	for i, r := range rows {
+		if w := lipgloss.Width(r); w > 80 {
+			t.Errorf("line %d is %d cells wide", i+1, w)
+		}
+	}
+	m.tell("ok")
+	if rows := strings.Split(m.render(), "\n"); len(rows) != 24 || strings.Contains(rows[21], "✗") {
+		t.Errorf("after the error the status is one line again:\n%s", strings.Join(rows, "\n"))
 	}
 }
