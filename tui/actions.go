@@ -22,6 +22,9 @@ type (
 		// of an error on the status line (duplicates.go): it says whether
 		// it took err.
 		ask func(err error) (tea.Cmd, bool)
+		// from is the form whose submission asked for the write, if a
+		// refusal keeps what was typed into it (openDraftForm).
+		from *openedForm
 	}
 	// writtenMsg wraps the answer of a queued write, so Update knows the
 	// next write may go.
@@ -38,6 +41,9 @@ func (m *Model) write(ok string, do func(ctx context.Context) error, then func()
 
 // enqueue queues a write whose answer is any message.
 func (m *Model) enqueue(run func(ctx context.Context) tea.Msg) tea.Cmd {
+	if f := m.submitting; f != nil && f.rebuild != nil {
+		run = answeringFor(f, run)
+	}
 	m.writes = append(m.writes, run)
 	return m.nextWrite()
 }
@@ -49,6 +55,18 @@ func (m *Model) nextWrite() tea.Cmd {
 	run, ctx := m.writes[0], m.ctx
 	m.writes, m.writing = m.writes[1:], true
 	return func() tea.Msg { return writtenMsg{run(ctx)} }
+}
+
+// answeringFor marks run's answer as the answer to submitting form f.
+func answeringFor(f *openedForm, run func(ctx context.Context) tea.Msg) func(ctx context.Context) tea.Msg {
+	return func(ctx context.Context) tea.Msg {
+		msg := run(ctx)
+		if done, ok := msg.(doneMsg); ok {
+			done.from = f
+			return done
+		}
+		return msg
+	}
 }
 
 func (m *Model) onWritten(msg writtenMsg) tea.Cmd {
@@ -71,7 +89,11 @@ func (m *Model) onDone(msg doneMsg) tea.Cmd {
 		}
 	}
 	if msg.err != nil {
-		m.fail(msg.err)
+		if msg.from != nil {
+			m.keepRefused(msg.from, msg.err)
+		} else {
+			m.fail(msg.err)
+		}
 		return m.reload(live.Talks) // undo what was shown ahead of the write
 	}
 	m.tell(msg.ok)

@@ -117,12 +117,14 @@ func (v *boardView) renderDetail(l *look, t schedule.Topic, w, h int) string {
 func (v *boardView) editTopicForm(l *look, t schedule.Topic) tea.Cmd {
 	title, tags := t.Title, strings.Join(t.Tags, " ")
 	lim := l.ev.Limits
-	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Topic").Value(&title).CharLimit(lim.TitleMax).Validate(required("the topic", lim.TitleMax)),
-		huh.NewInput().Title("Tags").Description(tagsHelp(l)).CharLimit(tagsMax*(tagMax+1)).Value(&tags),
-	))
+	build := func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(
+			huh.NewInput().Title("Topic").Value(&title).CharLimit(lim.TitleMax).Validate(required("the topic", lim.TitleMax)),
+			huh.NewInput().Title("Tags").Description(tagsHelp(l)).CharLimit(tagsMax*(tagMax+1)).Value(&tags),
+		))
+	}
 	topics, actor := v.topics, l.actor
-	return v.desk.openForm(fmt.Sprintf("Edit topic %d", t.ID), "", f, func() tea.Cmd {
+	return v.desk.openDraftForm(fmt.Sprintf("Edit topic %d", t.ID), "", build, func() tea.Cmd {
 		list := splitList(tags)
 		if list == nil {
 			list = []string{}

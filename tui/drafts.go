@@ -88,6 +88,15 @@ func (m *Model) addDraft(f *openedForm) {
 	}
 }
 
+// keepRefused keeps what was typed into f, whose save the camp refused,
+// as a draft of the same form, and says so with the refusal.
+func (m *Model) keepRefused(f *openedForm, err error) {
+	d := newOpenedForm(f.title, f.preface, f.rebuild(), f.submit)
+	d.rebuild, d.touched = f.rebuild, true
+	m.addDraft(d)
+	m.fail(fmt.Errorf("%w; your draft is kept: it comes back when you open “%s” again", err, f.title))
+}
+
 // takeDraft returns the kept draft of the form called title, if any, and
 // forgets it.
 func (m *Model) takeDraft(title string) (*openedForm, bool) {

@@ -29,6 +29,10 @@ type openedForm struct {
 	leaving bool // the form asks whether to keep the draft
 	started bool // Init has run: huh draws nothing before it (see start)
 
+	// rebuild, if not nil, builds the form again on the same values, so a
+	// save the camp refuses keeps what was typed (openDraftForm).
+	rebuild func() *huh.Form
+
 	onEsc func() tea.Cmd // if not nil, esc runs it instead of closing (a question's "no")
 }
 
@@ -40,7 +44,28 @@ func formKeys() *huh.KeyMap {
 	return k
 }
 
+// openForm opens f in place of the view, or the kept draft of the form
+// called title if there is one.
 func (m *Model) openForm(title, preface string, f *huh.Form, submit func() tea.Cmd) tea.Cmd {
+	return m.showForm(title, func() *openedForm { return newOpenedForm(title, preface, f, submit) })
+}
+
+// openDraftForm opens a form people type text into. build makes the form
+// on variables that outlive it, as submit reads them: if the camp refuses
+// the save that submit asks for (the person was muted meanwhile, the item
+// is gone), the form is built again on what was typed and kept as a draft
+// (keepRefused), instead of the text being lost with the form.
+func (m *Model) openDraftForm(title, preface string, build func() *huh.Form, submit func() tea.Cmd) tea.Cmd {
+	return m.showForm(title, func() *openedForm {
+		f := newOpenedForm(title, preface, build(), submit)
+		f.rebuild = build
+		return f
+	})
+}
+
+// showForm shows the kept draft of the form called title, or else the form
+// open makes.
+func (m *Model) showForm(title string, open func() *openedForm) tea.Cmd {
 	m.showHelp = false
 	if d, ok := m.takeDraft(title); ok {
 		m.form = d
@@ -48,8 +73,7 @@ func (m *Model) openForm(title, preface string, f *huh.Form, submit func() tea.C
 		m.tell("your draft is back")
 		return d.start()
 	}
-	m.form = newOpenedForm(title, preface, f, submit)
-	m.showHelp = false
+	m.form = open()
 	m.resizeForm()
 	return m.form.start()
 }
@@ -185,9 +209,11 @@ func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
 	cmd := f.Update(msg)
 	switch f.State() {
 	case huh.StateCompleted:
-		submit := m.form.submit
+		done := m.form
 		m.form = nil
-		cmds := []tea.Cmd{cmd, submit()}
+		m.submitting = done // the writes submit queues answer for it (enqueue)
+		cmds := []tea.Cmd{cmd, done.submit()}
+		m.submitting = nil
 		for _, k := range f.Leftover() {
 			cmds = append(cmds, m.onKey(k))
 		}

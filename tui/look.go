@@ -40,6 +40,7 @@ type look struct {
 type writes interface {
 	write(ok string, do func(ctx context.Context) error, then func() tea.Cmd) tea.Cmd
 	openForm(title, preface string, f *huh.Form, submit func() tea.Cmd) tea.Cmd
+	openDraftForm(title, preface string, build func() *huh.Form, submit func() tea.Cmd) tea.Cmd
 	tell(text string)
 	fail(err error)
 	// remember keeps a step just taken so the undo key can take it back.

@@ -23,18 +23,20 @@ func (m *Model) meForm() tea.Cmd {
 	}
 	name, zone := p.Name, m.zone.String()
 	lim := m.ev.Limits
-	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Your display name").
-			Description("Shown next to your talks, topics, notes and reports here, and published with them on compilepython.com after the camp.").
-			CharLimit(lim.NameMax).Value(&name).Validate(required("your name", lim.NameMax)),
-		huh.NewInput().Title("Your time zone").Description("An IANA name such as Asia/Tokyo or America/Chicago; any case. Every time is shown in it.").
-			CharLimit(64).Value(&zone).Validate(func(s string) error {
-			_, err := schedule.LoadZone(strings.TrimSpace(s))
-			return err
-		}),
-	))
+	build := func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(
+			huh.NewInput().Title("Your display name").
+				Description("Shown next to your talks, topics, notes and reports here, and published with them on compilepython.com after the camp.").
+				CharLimit(lim.NameMax).Value(&name).Validate(required("your name", lim.NameMax)),
+			huh.NewInput().Title("Your time zone").Description("An IANA name such as Asia/Tokyo or America/Chicago; any case. Every time is shown in it.").
+				CharLimit(64).Value(&zone).Validate(func(s string) error {
+				_, err := schedule.LoadZone(strings.TrimSpace(s))
+				return err
+			}),
+		))
+	}
 	people, actor, oldName, oldZone := m.deps.People, m.actor, p.Name, m.zone.String()
-	return m.openForm("You", "", f, func() tea.Cmd {
+	return m.openDraftForm("You", "", build, func() tea.Cmd {
 		name, zone = strings.TrimSpace(name), strings.TrimSpace(zone)
 		loc, _ := schedule.LoadZone(zone)
 		if name == oldName && (loc == nil || loc.String() == oldZone) {

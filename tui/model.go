@@ -71,9 +71,10 @@ type Model struct {
 	rangFor     string // the cue the bell last rang for (cues.go)
 	drawn       struct{ status, help, banner lastDraw }
 
-	writes  []func(context.Context) tea.Msg // queued writes, sent one at a time
-	writing bool
-	undos   []undoable // the organiser's last steps, newest last (undo.go)
+	writes     []func(context.Context) tea.Msg // queued writes, sent one at a time
+	writing    bool
+	submitting *openedForm // the form whose submit runs now (passToForm)
+	undos      []undoable  // the organiser's last steps, newest last (undo.go)
 
 	quitChoice string // what the organiser chose on quitting (quit.go)
 

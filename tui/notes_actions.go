@@ -98,14 +98,16 @@ func (v *notesView) addNoteForm(l *look, t schedule.Target) tea.Cmd {
 	var text string
 	private := false
 	notes, actor := v.svc, l.actor
-	f := huh.NewForm(huh.NewGroup(
-		v.noteField(l, &text, "Your note (alt+enter: new line, enter: next)"),
-		huh.NewSelect[bool]().Title("After the camp").Options(
-			huh.NewOption("publish it on compilepython.com under "+l.publishedName(), false),
-			huh.NewOption("keep it private: read here at the camp, left out of the export", true),
-		).Value(&private).Height(3),
-	))
-	return v.desk.openForm("Add a note to "+t.String(), "", f, func() tea.Cmd {
+	build := func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(
+			v.noteField(l, &text, "Your note (alt+enter: new line, enter: next)"),
+			huh.NewSelect[bool]().Title("After the camp").Options(
+				huh.NewOption("publish it on compilepython.com under "+l.publishedName(), false),
+				huh.NewOption("keep it private: read here at the camp, left out of the export", true),
+			).Value(&private).Height(3),
+		))
+	}
+	return v.desk.openDraftForm("Add a note to "+t.String(), "", build, func() tea.Cmd {
 		done := "note added; it will be published on compilepython.com"
 		if private {
 			done = "private note added; it stays out of the export"
@@ -123,8 +125,10 @@ func (v *notesView) addNoteForm(l *look, t schedule.Target) tea.Cmd {
 // editNoteForm edits a note from revision base. preface, when not empty,
 // explains a conflict above the field.
 func (v *notesView) editNoteForm(l *look, id int64, base int, text, preface string) tea.Cmd {
-	f := huh.NewForm(huh.NewGroup(v.noteField(l, &text, fmt.Sprintf("Your text (saves over revision %d)", base))))
-	return v.desk.openForm("Edit note "+strconv.FormatInt(id, 10), preface, f, func() tea.Cmd {
+	build := func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(v.noteField(l, &text, fmt.Sprintf("Your text (saves over revision %d)", base))))
+	}
+	return v.desk.openDraftForm("Edit note "+strconv.FormatInt(id, 10), preface, build, func() tea.Cmd {
 		return v.saveNote(l, id, base, text)
 	})
 }
@@ -172,22 +176,24 @@ func (v *notesView) addReportForm(l *look, t schedule.Target) tea.Cmd {
 	}
 	outcomes := huh.NewOptions(string(schedule.OutcomeWorked), string(schedule.OutcomePartial), string(schedule.OutcomeFailed))
 	lim := ev.Limits
-	f := huh.NewForm(
-		huh.NewGroup(
-			huh.NewInput().Title("Project").CharLimit(lim.TitleMax).Value(&r.project).Validate(required("the project", lim.TitleMax)),
-			huh.NewInput().Title("Project link").CharLimit(lim.URLMax).Value(&r.url).Validate(validLinks(lim.URLMax)),
-			huh.NewSelect[string]().Title("Compiler tool").Options(tools...).Value(&r.tool).Height(6),
-		),
-		huh.NewGroup(
-			huh.NewInput().Title("Tool version").CharLimit(lim.NameMax).Value(&r.version).Validate(atMost("the version", lim.NameMax)),
-			huh.NewSelect[string]().Title("How did it go?").Options(outcomes...).Value(&r.outcome),
-			huh.NewInput().Title("Speedup").Description("e.g. 1.8 for 1.8× faster; empty if not measured").CharLimit(speedupMax).Value(&r.speedup).Validate(validSpeedup),
-			huh.NewText().Title("What did you learn?").Lines(4).CharLimit(lim.NoteMax).Value(&r.learnt).ExternalEditor(false).Validate(required("what you learnt", lim.NoteMax)),
-		),
-	)
+	build := func() *huh.Form {
+		return huh.NewForm(
+			huh.NewGroup(
+				huh.NewInput().Title("Project").CharLimit(lim.TitleMax).Value(&r.project).Validate(required("the project", lim.TitleMax)),
+				huh.NewInput().Title("Project link").CharLimit(lim.URLMax).Value(&r.url).Validate(validLinks(lim.URLMax)),
+				huh.NewSelect[string]().Title("Compiler tool").Options(tools...).Value(&r.tool).Height(6),
+			),
+			huh.NewGroup(
+				huh.NewInput().Title("Tool version").CharLimit(lim.NameMax).Value(&r.version).Validate(atMost("the version", lim.NameMax)),
+				huh.NewSelect[string]().Title("How did it go?").Options(outcomes...).Value(&r.outcome),
+				huh.NewInput().Title("Speedup").Description("e.g. 1.8 for 1.8× faster; empty if not measured").CharLimit(speedupMax).Value(&r.speedup).Validate(validSpeedup),
+				huh.NewText().Title("What did you learn?").Lines(4).CharLimit(lim.NoteMax).Value(&r.learnt).ExternalEditor(false).Validate(required("what you learnt", lim.NoteMax)),
+			),
+		)
+	}
 	notes, actor := v.svc, l.actor
 	consent := l.st.faint.Render(wrap("Reports are published on compilepython.com after the camp under "+l.publishedName()+".", min(l.width, 100)))
-	return v.desk.openForm("Experience report on "+t.String(), consent, f, func() tea.Cmd {
+	return v.desk.openDraftForm("Experience report on "+t.String(), consent, build, func() tea.Cmd {
 		speedup, _ := strconv.ParseFloat(strings.TrimSpace(r.speedup), 64)
 		in := schedule.ReportInput{Project: r.project, ProjectURL: strings.TrimSpace(r.url), Tool: r.tool, ToolVersion: r.version,
 			Outcome: schedule.Outcome(r.outcome), Speedup: speedup, Learnt: r.learnt}

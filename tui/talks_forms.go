@@ -125,7 +125,7 @@ func (v *talksView) editTalkForm(l *look, t schedule.Talk) tea.Cmd {
 	}
 	d := draftOf(t)
 	talks, actor := v.talks, l.actor
-	return v.desk.openForm("Edit “"+t.Title+"”", "", v.talkForm(l, &d), func() tea.Cmd {
+	return v.desk.openDraftForm("Edit “"+t.Title+"”", "", func() *huh.Form { return v.talkForm(l, &d) }, func() tea.Cmd {
 		p := d.proposal()
 		return v.desk.write(fmt.Sprintf("saved “%s”", p.Title), func(ctx context.Context) error {
 			_, err := talks.EditTalk(ctx, actor, t.ID, p)

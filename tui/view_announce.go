@@ -174,14 +174,16 @@ func (v *announceView) announceForm(l *look, w writes, a schedule.Announcement) 
 	if a.ID != 0 {
 		title, confirm, yes = "Edit the announcement of "+a.CreatedAt.In(l.zone).Format("15:04"), "Change it on every session now?", "Change it"
 	}
-	f := huh.NewForm(huh.NewGroup(
-		huh.NewText().Title("Announcement").Description(fmt.Sprintf("at most %d characters; shown to everyone at once", announceMax)).
-			Lines(3).CharLimit(announceMax).Value(&text).ExternalEditor(false).Validate(required("the announcement", announceMax)),
-		huh.NewSelect[int]().Title("Shown").Options(opts...).Value(&pick).Height(len(opts)+1),
-		huh.NewConfirm().Title(confirm).Affirmative(yes).Negative("Cancel").Value(&send),
-	))
+	build := func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(
+			huh.NewText().Title("Announcement").Description(fmt.Sprintf("at most %d characters; shown to everyone at once", announceMax)).
+				Lines(3).CharLimit(announceMax).Value(&text).ExternalEditor(false).Validate(required("the announcement", announceMax)),
+			huh.NewSelect[int]().Title("Shown").Options(opts...).Value(&pick).Height(len(opts)+1),
+			huh.NewConfirm().Title(confirm).Affirmative(yes).Negative("Cancel").Value(&send),
+		))
+	}
 	ann, actor := v.announcements, l.actor
-	return w.openForm(title, "", f, func() tea.Cmd {
+	return w.openDraftForm(title, "", build, func() tea.Cmd {
 		if !send {
 			w.tell("not sent; nothing changed")
 			return nil

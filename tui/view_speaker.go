@@ -81,12 +81,14 @@ func (v *speakerView) cueForm(l *look) tea.Cmd {
 		return nil
 	}
 	var text string
-	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Cue").Description("wrap-up, mic, time, slower, louder, or your own words").
-			CharLimit(200).Value(&text).Validate(required("the cue", 200)),
-	))
+	build := func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(
+			huh.NewInput().Title("Cue").Description("wrap-up, mic, time, slower, louder, or your own words").
+				CharLimit(200).Value(&text).Validate(required("the cue", 200)),
+		))
+	}
 	stage, actor := v.stage, l.actor
-	return v.desk.openForm("Cue the live speaker (only they see it)", "", f, func() tea.Cmd {
+	return v.desk.openDraftForm("Cue the live speaker (only they see it)", "", build, func() tea.Cmd {
 		return v.desk.write("cue sent to the speaker", func(ctx context.Context) error {
 			_, err := stage.Cue(ctx, actor, text)
 			return err
@@ -104,12 +106,14 @@ func (v *speakerView) askForm(l *look) tea.Cmd {
 	}
 	var text string
 	max := l.ev.Limits.NoteMax
-	f := huh.NewForm(huh.NewGroup(
-		huh.NewText().Title("Your question for the speaker").Lines(3).CharLimit(max).Value(&text).ExternalEditor(false).
-			Validate(required("the question", max)),
-	))
+	build := func() *huh.Form {
+		return huh.NewForm(huh.NewGroup(
+			huh.NewText().Title("Your question for the speaker").Lines(3).CharLimit(max).Value(&text).ExternalEditor(false).
+				Validate(required("the question", max)),
+		))
+	}
 	stage, actor := v.stage, l.actor
-	return v.desk.openForm("Ask the live speaker", "The organisers pick which questions the speaker sees.", f, func() tea.Cmd {
+	return v.desk.openDraftForm("Ask the live speaker", "The organisers pick which questions the speaker sees.", build, func() tea.Cmd {
 		return v.desk.write("question sent", func(ctx context.Context) error {
 			_, err := stage.Ask(ctx, actor, text)
 			return err
