@@ -1,5 +1,7 @@
 package schedule
 
+import "slices"
+
 // Visibility is the one rule of who sees which talk, topic, note and
 // report, in which state. The store applies it to every read made on
 // someone's behalf (store/visibility.go), and the terminal UI's shared
@@ -30,16 +32,14 @@ func ViewerOf(a Actor) Viewer {
 
 func (v Viewer) owns(id int64) bool { return v.PersonID != 0 && id == v.PersonID }
 
+// PublicTalkStatuses are the states of the public queue: a talk in one
+// of them is seen by everyone. Queries that apply the rule in SQL (the
+// compiler-tool guide) build their lists from it.
+var PublicTalkStatuses = []TalkStatus{TalkApproved, TalkLive, TalkDone, TalkSkipped}
+
 // SeesTalk reports whether v may see t.
 func (v Viewer) SeesTalk(t Talk) bool {
-	if v.Organiser || v.owns(t.SpeakerID) {
-		return true
-	}
-	switch t.Status {
-	case TalkApproved, TalkLive, TalkDone, TalkSkipped:
-		return true
-	}
-	return false
+	return v.Organiser || v.owns(t.SpeakerID) || slices.Contains(PublicTalkStatuses, t.Status)
 }
 
 // SeesTopic reports whether v may see t.

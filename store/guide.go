@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -21,13 +22,27 @@ func (c *Camp) SeriesReports(ctx context.Context) ([]schedule.SeriesReport, erro
 	return c.series.get(c.db.gen.Load(), func() ([]schedule.SeriesReport, error) { return c.querySeriesReports(ctx) })
 }
 
-func (c *Camp) querySeriesReports(ctx context.Context) ([]schedule.SeriesReport, error) {
-	rows, err := c.db.reader.QueryContext(ctx, `SELECT `+reportColumns+`, e.slug, e.name
+// seriesReportsQuery applies the visibility rule (schedule.Viewer) for
+// someone who is neither an organiser nor an author, in SQL.
+var seriesReportsQuery = `SELECT ` + reportColumns + `, e.slug, e.name
 		FROM reports r JOIN people p ON p.id = r.author_id JOIN events e ON e.id = r.event_id
 		WHERE e.series = (SELECT series FROM events WHERE id = ?) AND r.hidden = 0
-		AND NOT EXISTS (SELECT 1 FROM talks t WHERE r.target_kind = 'talk' AND t.id = r.target_id AND t.status NOT IN ('approved', 'live', 'done', 'skipped'))
-		AND NOT EXISTS (SELECT 1 FROM topics t WHERE r.target_kind = 'topic' AND t.id = r.target_id AND t.status = 'withdrawn')
-		ORDER BY r.created_at, r.id`, c.eventID)
+		AND NOT EXISTS (SELECT 1 FROM talks t WHERE r.target_kind = 'talk' AND t.id = r.target_id AND t.status NOT IN (` + sqlStrings(schedule.PublicTalkStatuses) + `))
+		AND NOT EXISTS (SELECT 1 FROM topics t WHERE r.target_kind = 'topic' AND t.id = r.target_id AND t.status = '` + string(schedule.TopicWithdrawn) + `')
+		ORDER BY r.created_at, r.id`
+
+// sqlStrings is a list of SQL string literals. Only for the schedule's own
+// constants: nothing quoted here comes from a person.
+func sqlStrings[S ~string](values []S) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "'" + string(v) + "'"
+	}
+	return strings.Join(quoted, ", ")
+}
+
+func (c *Camp) querySeriesReports(ctx context.Context) ([]schedule.SeriesReport, error) {
+	rows, err := c.db.reader.QueryContext(ctx, seriesReportsQuery, c.eventID)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/lightningcamp/camp/schedule"
 )
@@ -41,35 +40,27 @@ func (c *Camp) Star(ctx context.Context, a schedule.Actor, target schedule.Targe
 	})
 }
 
-// checkStarrable refuses what the actor may not see, as if it did not
-// exist (someone else's proposal, a rejected or withdrawn talk, a
-// withdrawn topic: the visibility rule of the talks and topics lists), and
-// their own talk once it is off the programme.
+// checkStarrable refuses, of what the actor sees (checkTarget, the
+// visibility rule), what is off the programme: their own rejected or
+// withdrawn talk, or withdrawn topic. Their own proposal may be starred.
 func (t *tx) checkStarrable(target schedule.Target) error {
+	onProgramme := schedule.Viewer{} // what anyone sees
 	var status string
-	var owner int64
-	q := map[string]string{
-		"talk":  `SELECT status, speaker_id FROM talks WHERE id = ?`,
-		"topic": `SELECT status, leader_id FROM topics WHERE id = ?`,
-	}[target.Kind]
-	if err := t.QueryRowContext(t.ctx, q, target.ID).Scan(&status, &owner); err != nil {
-		return noRows(err, target.Kind, target.ID)
-	}
-	mine := owner == t.me.ID || t.actor.Role == schedule.RoleOrganiser
-	switch status {
-	case string(schedule.TalkApproved), string(schedule.TalkLive), string(schedule.TalkDone), string(schedule.TalkSkipped),
-		string(schedule.TopicOpen), string(schedule.TopicPlaced):
-		return nil
-	case string(schedule.TalkProposed):
-		if mine {
-			return nil
+	switch target.Kind {
+	case "talk":
+		talk, err := t.camp.talk(t.ctx, t.Tx, target.ID)
+		if err != nil || onProgramme.SeesTalk(talk) || talk.Status == schedule.TalkProposed {
+			return err
 		}
-	case string(schedule.TalkRejected), string(schedule.TalkWithdrawn):
-		if mine {
-			return schedule.Errorf(schedule.ECONFLICT, "%s is %s: only talks and topics on the programme can be starred", target, status)
+		status = string(talk.Status)
+	case "topic":
+		topic, err := t.camp.topic(t.ctx, t.Tx, target.ID)
+		if err != nil || onProgramme.SeesTopic(topic) {
+			return err
 		}
+		status = string(topic.Status)
 	}
-	return noRows(sql.ErrNoRows, target.Kind, target.ID)
+	return schedule.Errorf(schedule.ECONFLICT, "%s is %s: only talks and topics on the programme can be starred", target, status)
 }
 
 // StarsOf lists a person's starred talks and topics in this camp, oldest

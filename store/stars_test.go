@@ -52,6 +52,16 @@ func TestStarRefusesGuestsAndWhatIsNotOnTheProgramme(t *testing.T) {
 	if err := s.Camp.Star(ctx, priya, schedule.Target{Kind: "talk", ID: mine.ID}, true); schedule.ErrorCode(err) != schedule.ECONFLICT {
 		t.Errorf("star of a withdrawn talk: %v, want a conflict", err)
 	}
+	topic, err := s.Camp.ProposeTopic(ctx, priya, schedule.TopicProposal{Title: "Withdrawn topic soon"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Camp.WithdrawTopic(ctx, priya, topic.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Camp.Star(ctx, priya, schedule.Target{Kind: "topic", ID: topic.ID}, true); schedule.ErrorCode(err) != schedule.ECONFLICT {
+		t.Errorf("star of one's own withdrawn topic: %v, want a conflict, as for a talk", err)
+	}
 	proposed := schedule.Target{Kind: "talk", ID: s.ProposedTalk}
 	if err := s.Camp.Star(ctx, priya, proposed, true); schedule.ErrorCode(err) != schedule.ENOTFOUND {
 		t.Errorf("star of someone else's proposal: %v, want not found (proposals are between their speaker and the organisers)", err)
