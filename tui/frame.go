@@ -111,22 +111,27 @@ func (m *Model) renderBanner(w int) string {
 	if !ok {
 		return ""
 	}
-	key := fmt.Sprintf("%d %d %s %d %t %t\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, m.bannerOpen, a.Text)
-	return m.drawn.banner.get(key, func() string {
-		label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
-		text := strings.Join(strings.Fields(a.Text), " ")
-		if m.bannerOpen {
-			more := m.keys.ExpandBanner.Help().Key + " or " + m.keys.Back.Help().Key + " closes"
-			body := wrap(label+" "+m.st.banner.Render(text)+" "+m.st.faint.Render("("+more+")"), w)
-			return crop(body, bannerMaxLines)
-		}
-		one := label + " " + m.st.banner.Render(text)
-		if cellWidth(one) <= w {
-			return one
-		}
-		more := m.st.faint.Render(" " + m.keys.ExpandBanner.Help().Key + " more")
-		return truncate(one, w-cellWidth(more)) + more
-	})
+	expand, back := m.keys.ExpandBanner.Help().Key, m.keys.Back.Help().Key
+	key := fmt.Sprintf("%d %d %s %d %t %t %s %s\x00%s", a.ID, a.CreatedAt.UnixNano(), m.zone, w, m.st.dark, m.bannerOpen, expand, back, a.Text)
+	return m.drawn.banner.get(key, func() string { return banners.get(key, func() string { return m.drawBanner(a, w, expand, back) }) })
+}
+
+// drawBanner draws announcement a, one line or opened, with the keys that
+// open and close it.
+func (m *Model) drawBanner(a schedule.Announcement, w int, expand, back string) string {
+	label := m.st.bannerLabel.Render("» Announcement " + a.CreatedAt.In(m.zone).Format("15:04") + ":")
+	text := strings.Join(strings.Fields(a.Text), " ")
+	if m.bannerOpen {
+		more := expand + " or " + back + " closes"
+		body := wrap(label+" "+m.st.banner.Render(text)+" "+m.st.faint.Render("("+more+")"), w)
+		return crop(body, bannerMaxLines)
+	}
+	one := label + " " + m.st.banner.Render(text)
+	if cellWidth(one) <= w {
+		return one
+	}
+	more := m.st.faint.Render(" " + expand + " more")
+	return truncate(one, w-cellWidth(more)) + more
 }
 
 // bannerMaxLines bounds the opened banner: an announcement is at most 280

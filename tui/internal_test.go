@@ -226,3 +226,23 @@ func TestALongErrorTakesTwoLines(t *testing.T) {
 		t.Errorf("after the error the status is one line again:\n%s", strings.Join(rows, "\n"))
 	}
 }
+
+// Only the view on screen follows each change (a crowd's sessions paid
+// sessions x people for the People view's list on every announcement); a
+// view finds its cursor again when it is shown.
+func TestAHiddenViewFindsItsCursorWhenShown(t *testing.T) {
+	m := stubModel(t)
+	m.data.People = []schedule.Person{{ID: 1, Name: "Ada"}, {ID: 2, Name: "Priya"}, {ID: 3, Name: "Mei"}}
+	m.show(viewPeople)
+	m.peopleView.list.id = 3
+	m.show(viewNow)
+	m.data.People = m.data.People[:2] // Mei leaves the list while the Now view is shown
+	m.syncSelections()
+	if m.peopleView.list.id != 3 {
+		t.Errorf("a change moved the cursor of the hidden People view to %d", m.peopleView.list.id)
+	}
+	m.show(viewPeople)
+	if id := m.peopleView.list.id; id != 1 && id != 2 {
+		t.Errorf("shown again, the People view's cursor is on person %d, who is not in the list", id)
+	}
+}

@@ -38,8 +38,8 @@ func (r *renderMemo) get(key string, draw func() string) string {
 // Drawings shared by every session: countdown panels (see timerPanel),
 // section headings, headers (the tabs and the running timer), the parts of
 // the Now view that depend only on the time, the zone and shared reads,
-// and the rehearsal marker row.
-var timerPanels, headings, headers, nowParts, markers renderMemo
+// the rehearsal marker row, and the announcement banner.
+var timerPanels, headings, headers, nowParts, markers, banners renderMemo
 
 // lastDraw keeps one part of one session's frame with the key it was drawn
 // for: the header, the status bar and the key help change far less often

@@ -403,13 +403,13 @@ func (m *Model) showAhead(change func(*live.Snapshot)) tea.Cmd {
 	return m.syncSelections()
 }
 
-// syncSelections lets every view find its cursor again after new data.
+// syncSelections lets the view on screen find its cursor again after new
+// data. The others find theirs when they are shown (show): syncing every
+// view on every change cost each session a pass over every person of the
+// camp (the People view's list), so a crowd's sessions cost sessions times
+// people per announcement.
 func (m *Model) syncSelections() tea.Cmd {
-	var cmds []tea.Cmd
-	for _, id := range []viewID{viewNow, viewTalks, viewBoard, viewNotes, viewPeople, viewAnnounce} {
-		cmds = append(cmds, m.view(id).sync(&m.look))
-	}
-	return tea.Batch(cmds...)
+	return m.view(m.current).sync(&m.look)
 }
 
 // View returns the frame drawn by the last Update (or New): header, banner,
